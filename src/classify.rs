@@ -1,0 +1,310 @@
+//! Keep or drop each block: first on its own features, then, for short and
+//! undecided blocks, with its neighbours (jusText's context idea). Every rule
+//! has a name, reported in the per-block explanation.
+
+use crate::article::{Article, Block, BlockKind};
+use crate::blocks::TextBlock;
+use crate::explain::{BlockTrace, Decision};
+use crate::features::Features;
+use crate::options::Focus;
+use crate::patterns as p;
+
+/// A block's class after the first, context-free look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    Bad,
+    /// Too short to tell alone: the neighbours decide.
+    Short,
+}
+
+/// The verdict on one block and the rule that gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    pub decision: Decision,
+    pub rule: &'static str,
+}
+
+/// Thresholds after the [`Focus`] knob.
+struct Thresholds {
+    max_link_density: f32,
+    prose_words: usize,
+    short_words: usize,
+}
+
+impl Thresholds {
+    fn new(focus: Focus) -> Self {
+        let (ld, prose, short) = match focus {
+            Focus::Precision => (
+                p::MAX_LINK_DENSITY - 0.15,
+                p::PROSE_WORDS + 5,
+                p::SHORT_WORDS + 4,
+            ),
+            Focus::Balanced => (p::MAX_LINK_DENSITY, p::PROSE_WORDS, p::SHORT_WORDS),
+            Focus::Recall => (
+                p::MAX_LINK_DENSITY + 0.15,
+                p::PROSE_WORDS - 5,
+                p::SHORT_WORDS - 3,
+            ),
+        };
+        Thresholds {
+            max_link_density: ld,
+            prose_words: prose,
+            short_words: short,
+        }
+    }
+}
+
+/// Decides every block.
+pub(crate) fn classify(
+    blocks: &[TextBlock],
+    feats: &[Features],
+    title: Option<&str>,
+    focus: Focus,
+) -> Vec<Verdict> {
+    let t = Thresholds::new(focus);
+    let title_key = title.map(normalize);
+    let first: Vec<(Class, &'static str)> = blocks
+        .iter()
+        .zip(feats)
+        .map(|(b, f)| first_look(b, f, title_key.as_deref(), &t))
+        .collect();
+    (0..first.len())
+        .map(|i| in_context(&first, blocks, feats, i, focus))
+        .collect()
+}
+
+fn first_look(
+    b: &TextBlock,
+    f: &Features,
+    title: Option<&str>,
+    t: &Thresholds,
+) -> (Class, &'static str) {
+    if !f.in_container {
+        return (Class::Bad, "outside-container");
+    }
+    if matches!(b.kind, BlockKind::Heading(_))
+        && title.is_some_and(|k| same_title(&normalize(&b.text), k))
+    {
+        return (Class::Bad, "title-heading");
+    }
+    if b.kind == BlockKind::Caption {
+        return (Class::Bad, "caption");
+    }
+    if f.link_density > t.max_link_density {
+        return (Class::Bad, "link-heavy");
+    }
+    if f.boilerplate_phrase {
+        return (Class::Bad, "boilerplate-phrase");
+    }
+    let prose = f.words >= t.prose_words
+        && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
+    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < 2 * p::PROSE_WORDS + 10 {
+        return (Class::Bad, "negative-class");
+    }
+    if prose || b.kind == BlockKind::Code {
+        return (Class::Good, "prose");
+    }
+    if matches!(b.kind, BlockKind::Heading(_)) {
+        return (Class::Short, "heading");
+    }
+    if f.words < t.short_words {
+        return (Class::Short, "short");
+    }
+    if f.ends_sentence || f.stopword_density >= p::PROSE_STOPWORDS {
+        return (Class::Good, "sentence");
+    }
+    (Class::Short, "fragment")
+}
+
+/// Resolves short blocks by the nearest decided neighbours on each side.
+fn in_context(
+    first: &[(Class, &'static str)],
+    blocks: &[TextBlock],
+    feats: &[Features],
+    i: usize,
+    focus: Focus,
+) -> Verdict {
+    let keep = |rule| Verdict {
+        decision: Decision::Keep,
+        rule,
+    };
+    let drop = |rule| Verdict {
+        decision: Decision::Drop,
+        rule,
+    };
+    let Some(&(class, rule)) = first.get(i) else {
+        return drop("missing");
+    };
+    match class {
+        Class::Good => return keep(rule),
+        Class::Bad => return drop(rule),
+        Class::Short => {}
+    }
+    let prev = first
+        .get(..i)
+        .and_then(|s| s.iter().rev().find(|c| c.0 != Class::Short))
+        .map(|c| c.0);
+    let next = first
+        .get(i + 1..)
+        .and_then(|s| s.iter().find(|c| c.0 != Class::Short))
+        .map(|c| c.0);
+    let good = |c: Option<Class>| c == Some(Class::Good);
+    let is_heading = blocks
+        .get(i)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
+    let f = feats.get(i);
+    let sentence = f.is_some_and(|f| f.ends_sentence);
+    if is_heading {
+        return if good(next) && (good(prev) || focus != Focus::Precision) {
+            keep("heading-before-text")
+        } else {
+            drop("heading-alone")
+        };
+    }
+    if good(prev) && good(next) {
+        return if sentence || focus != Focus::Precision || f.is_some_and(|f| f.words >= 3) {
+            keep("short-between-good")
+        } else {
+            drop("fragment-between-good")
+        };
+    }
+    if (good(prev) || good(next)) && (sentence || focus == Focus::Recall) {
+        return keep("sentence-near-good");
+    }
+    drop("short-near-boilerplate")
+}
+
+/// Lower-case words only, for title comparison.
+fn normalize(s: &str) -> String {
+    let mut out = String::new();
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// A heading repeats the title when the words are the same, or one holds
+/// the other and they are of similar length (site names trimmed or not).
+fn same_title(heading: &str, title: &str) -> bool {
+    if heading.is_empty() || title.is_empty() {
+        return false;
+    }
+    if heading == title {
+        return true;
+    }
+    let (short, long) = if heading.len() < title.len() {
+        (heading, title)
+    } else {
+        (title, heading)
+    };
+    long.contains(short) && short.len() * 2 >= long.len()
+}
+
+/// Builds the article from the kept blocks (and the trace, when asked).
+pub(crate) fn assemble(
+    blocks: Vec<TextBlock>,
+    feats: Vec<Features>,
+    verdicts: Vec<Verdict>,
+    explain: bool,
+) -> Article {
+    let mut article = Article::default();
+    let mut trace = explain.then(Vec::new);
+    for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
+        if let Some(trace) = trace.as_mut() {
+            trace.push(BlockTrace {
+                text: b.text.clone(),
+                features: f,
+                decision: v.decision,
+                rule: v.rule,
+            });
+        }
+        if v.decision == Decision::Keep {
+            article.blocks.push(Block {
+                kind: b.kind,
+                text: b.text,
+            });
+        }
+    }
+    article.explanation = trace;
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, kind: BlockKind) -> TextBlock {
+        TextBlock {
+            text: text.into(),
+            kind,
+            owner: 0,
+            chars: text.chars().count(),
+            link_chars: 0,
+        }
+    }
+
+    fn feats(words: usize, good: bool) -> Features {
+        Features {
+            words,
+            in_container: true,
+            sentence_ends: usize::from(good),
+            ends_sentence: good,
+            stopword_density: if good { 0.4 } else { 0.0 },
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn a_heading_between_paragraphs_is_kept_and_a_trailing_one_dropped() {
+        let b = [
+            block("p1", BlockKind::Paragraph),
+            block("Sub", BlockKind::Heading(2)),
+            block("p2", BlockKind::Paragraph),
+            block("Related", BlockKind::Heading(2)),
+        ];
+        let f = [
+            feats(30, true),
+            feats(1, false),
+            feats(30, true),
+            feats(1, false),
+        ];
+        let v = classify(&b, &f, None, Focus::Balanced);
+        let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
+        assert_eq!(d[1], (Decision::Keep, "heading-before-text"));
+        assert_eq!(d[3], (Decision::Drop, "heading-alone"));
+    }
+
+    #[test]
+    fn the_title_heading_and_link_lists_are_dropped() {
+        let b = [
+            block("Big News Today", BlockKind::Heading(1)),
+            block("a b c", BlockKind::ListItem),
+        ];
+        let mut lf = feats(30, true);
+        lf.link_density = 0.9;
+        let v = classify(
+            &b,
+            &[feats(3, false), lf],
+            Some("Big news today"),
+            Focus::Balanced,
+        );
+        assert_eq!(v[0].rule, "title-heading");
+        assert_eq!(v[1].rule, "link-heavy");
+    }
+
+    #[test]
+    fn same_title_tolerates_site_suffix() {
+        assert!(same_title("rain returns", "rain returns the daily"));
+        assert!(!same_title(
+            "rain",
+            "rain returns to the valley after a long summer"
+        ));
+    }
+}

@@ -1,0 +1,40 @@
+//! Errors: what failed and where.
+
+/// The result type of every fallible function in this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Why a page could not be cleaned.
+///
+/// Finding no article is *not* an error: it is an `Ok` [`crate::Article`]
+/// with no blocks. Errors are for inputs that break a limit or that are not
+/// a page at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input was empty or held only whitespace.
+    #[error("input is empty (or only whitespace)")]
+    EmptyInput,
+    /// The input looks like binary data rather than text or HTML: too many
+    /// control characters in its first bytes.
+    #[error("input looks binary: {control} control characters in the first {sampled} characters")]
+    BinaryInput {
+        /// Control characters found in the sample.
+        control: usize,
+        /// Characters sampled.
+        sampled: usize,
+    },
+    /// The input is longer than [`crate::Options::max_input_bytes`].
+    #[error("input is {size} bytes, over the limit of {limit} bytes (Options::max_input_bytes)")]
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The parsed page has more nodes than [`crate::Options::max_nodes`].
+    #[error("page has more than {limit} DOM nodes (Options::max_nodes)")]
+    TooManyNodes {
+        /// The configured limit.
+        limit: usize,
+    },
+}

@@ -1,0 +1,206 @@
+//! Shallow per-block features: pure functions of a block and its place.
+
+use crate::blocks::TextBlock;
+use crate::dom::{Document, NodeId};
+use crate::locate::Container;
+use crate::patterns::{self as p, Patterns};
+use crate::prune::Pruned;
+
+/// The features of one text block, as the classifier saw them.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Features {
+    /// Words (runs of letters/digits; CJK characters count half a word each).
+    pub words: usize,
+    /// Characters of text.
+    pub chars: usize,
+    /// Share of the characters inside links, 0..=1.
+    pub link_density: f32,
+    /// Words per line when the text is wrapped at 80 columns, the last line
+    /// left out when there are several (boilerpipe's text density).
+    pub text_density: f32,
+    /// Share of the words that are common function words.
+    pub stopword_density: f32,
+    /// Sentence-ending punctuation marks (`.`, `!`, `?` and CJK ones).
+    pub sentence_ends: usize,
+    /// Whether the text ends like a sentence.
+    pub ends_sentence: bool,
+    /// Sum of the class/id hints of the elements between the story
+    /// container and the block (> 0 story-like, < 0 boilerplate-like).
+    pub class_hint: i32,
+    /// Whether the block lies in the container chosen as the story's.
+    pub in_container: bool,
+    /// Whether the text matches a known boilerplate phrase.
+    pub boilerplate_phrase: bool,
+    /// Position in the page, 0 (first block) to 1 (last).
+    pub position: f32,
+}
+
+/// How far up from a block its class/id hints are summed when it is outside
+/// any container (inside, the walk stops at the container).
+const HINT_LEVELS: usize = 12;
+
+/// Computes the features of every block.
+pub(crate) fn compute(
+    blocks: &[TextBlock],
+    doc: &Document,
+    pruned: &Pruned,
+    container: &Container,
+    patterns: &Patterns,
+) -> Vec<Features> {
+    let last = blocks.len().saturating_sub(1).max(1) as f32;
+    let mut lower = String::new();
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let words = count_words(&b.text, patterns, &mut lower);
+            Features {
+                words: words.words,
+                chars: b.chars,
+                link_density: if b.chars == 0 {
+                    0.0
+                } else {
+                    b.link_chars as f32 / b.chars as f32
+                },
+                text_density: text_density(&b.text),
+                stopword_density: if words.latin == 0 {
+                    0.0
+                } else {
+                    words.stopwords as f32 / words.latin as f32
+                },
+                sentence_ends: b.text.chars().filter(|c| is_sentence_end(*c)).count(),
+                ends_sentence: ends_sentence(&b.text),
+                class_hint: path_hint(doc, pruned, container, b.owner),
+                in_container: container.contains(b.owner),
+                boilerplate_phrase: words.words <= p::PHRASE_MAX_WORDS
+                    && patterns.boilerplate_phrase.is_match(&b.text),
+                position: i as f32 / last,
+            }
+        })
+        .collect()
+}
+
+struct WordCounts {
+    words: usize,
+    latin: usize,
+    stopwords: usize,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCounts {
+    let (mut latin, mut stopwords, mut cjk) = (0, 0, 0);
+    let mut word_start: Option<usize> = None;
+    let mut check = |word: &str, latin: &mut usize, stopwords: &mut usize| {
+        *latin += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if patterns.stopwords.contains(lower.as_str()) {
+            *stopwords += 1;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_cjk(c) {
+            cjk += 1;
+        }
+        let wordish = (c.is_alphanumeric() || c == '\'') && !is_cjk(c);
+        match (wordish, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                check(&text[s..i], &mut latin, &mut stopwords);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        check(&text[s..], &mut latin, &mut stopwords);
+    }
+    WordCounts {
+        words: latin + cjk / 2,
+        latin,
+        stopwords,
+    }
+}
+
+/// Boilerpipe's text density: wrap at [`p::WRAP_WIDTH`] columns; words per
+/// line, leaving out the last line when there are several.
+fn text_density(text: &str) -> f32 {
+    let (mut lines, mut col, mut words, mut words_in_last) = (1usize, 0usize, 0usize, 0usize);
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if col > 0 && col + 1 + len > p::WRAP_WIDTH {
+            lines += 1;
+            col = 0;
+            words_in_last = 0;
+        }
+        col += len + usize::from(col > 0);
+        words += 1;
+        words_in_last += 1;
+    }
+    if lines == 1 {
+        words as f32
+    } else {
+        (words - words_in_last) as f32 / (lines - 1) as f32
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', '»', ' ']);
+    trimmed
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_sentence_end(c) || c == ':' || c == ';')
+}
+
+/// Sum of class/id hints from the block's owner up to (not including) the
+/// story container's root.
+fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: NodeId) -> i32 {
+    let roots: Vec<NodeId> = container.ranges.iter().map(|r| r.0).collect();
+    let mut sum = 0i32;
+    let mut node = Some(owner);
+    for _ in 0..HINT_LEVELS {
+        let Some(id) = node else { break };
+        if roots.contains(&id) {
+            break;
+        }
+        sum += i32::from(pruned.hint.get(id).copied().unwrap_or(0));
+        node = doc.parent(id);
+    }
+    sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_density_follows_boilerpipe() {
+        assert_eq!(text_density("three short words"), 3.0);
+        // 20 words of 7 chars: 10 per 80-column line, two full lines.
+        let long = "abcdefg ".repeat(25);
+        assert_eq!(text_density(long.trim()), 10.0);
+    }
+
+    #[test]
+    fn stopwords_and_cjk_words_are_counted() {
+        let mut buf = String::new();
+        let c = count_words("The cat sat on the mat", &Patterns::shared(), &mut buf);
+        assert_eq!((c.words, c.latin, c.stopwords), (6, 6, 3));
+        let c = count_words("中国和美国", &Patterns::shared(), &mut buf);
+        assert_eq!(c.words, 2);
+    }
+
+    #[test]
+    fn sentence_endings() {
+        assert!(ends_sentence("He said so.\""));
+        assert!(!ends_sentence("Most Popular"));
+    }
+}

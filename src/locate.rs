@@ -1,0 +1,257 @@
+//! Which container holds the story: Readability-style ancestor scoring.
+//!
+//! Every prose-like block votes for its ancestors (parent fully, grand-
+//! parent half, further ones a third per level); containers start from a
+//! tag and class/id prior, and are discounted by their link density. The
+//! best container, moved up when the story is split across siblings, plus
+//! the siblings that score nearly as well, is the story's region.
+
+use crate::article::BlockKind;
+use crate::blocks::TextBlock;
+use crate::dom::{Document, NodeId, Tag};
+use crate::patterns::{self as p, Pass};
+use crate::prune::Pruned;
+
+/// The story's region: subtrees of the arena, as `start..end` id ranges.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Container {
+    /// The best-scoring container, if any block voted.
+    pub top: Option<NodeId>,
+    /// The subtrees that make up the story (the top and joined siblings).
+    pub ranges: Vec<(NodeId, NodeId)>,
+}
+
+impl Container {
+    /// True when `node` lies in the story's region.
+    pub(crate) fn contains(&self, node: NodeId) -> bool {
+        self.ranges.iter().any(|&(s, e)| (s..e).contains(&node))
+    }
+}
+
+/// Finds the story's region.
+pub(crate) fn locate(
+    doc: &Document,
+    pruned: &Pruned,
+    blocks: &[TextBlock],
+    pass: Pass,
+) -> Container {
+    let n = doc.nodes.len();
+    let (chars, links) = subtree_text(doc, blocks);
+    let mut score = vec![f32::NAN; n];
+    for block in blocks {
+        vote(doc, pruned, block, pass, &mut score);
+    }
+    // Discount every candidate by its link density.
+    for (id, s) in score.iter_mut().enumerate() {
+        if !s.is_nan() {
+            *s *= 1.0 - link_density(&chars, &links, id);
+        }
+    }
+    let Some(mut top) = best(&score) else {
+        return Container::default();
+    };
+    top = climb(doc, &score, top);
+    let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
+    Container {
+        top: Some(top),
+        ranges,
+    }
+}
+
+/// Characters and link characters of every subtree, summed bottom-up
+/// (children have larger ids than their parents).
+fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>) {
+    let n = doc.nodes.len();
+    let (mut chars, mut links) = (vec![0usize; n], vec![0usize; n]);
+    for b in blocks {
+        if let (Some(c), Some(l)) = (chars.get_mut(b.owner), links.get_mut(b.owner)) {
+            *c += b.chars;
+            *l += b.link_chars;
+        }
+    }
+    for id in (0..n).rev() {
+        if let Some(parent) = doc.parent(id) {
+            let (c, l) = (chars[id], links[id]);
+            chars[parent] += c;
+            links[parent] += l;
+        }
+    }
+    (chars, links)
+}
+
+fn link_density(chars: &[usize], links: &[usize], id: NodeId) -> f32 {
+    let c = chars.get(id).copied().unwrap_or(0);
+    if c == 0 {
+        return 0.0;
+    }
+    links.get(id).copied().unwrap_or(0) as f32 / c as f32
+}
+
+/// One block's vote for its ancestors.
+fn vote(doc: &Document, pruned: &Pruned, block: &TextBlock, pass: Pass, score: &mut [f32]) {
+    let votes = matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
+    );
+    if !votes || block.chars < p::MIN_SCORING_CHARS {
+        return;
+    }
+    let commas = block
+        .text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、'))
+        .count();
+    let length_points = (block.chars / p::CHARS_PER_POINT) as f32;
+    let points = 1.0 + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
+    let mut node = doc.parent(block.owner);
+    for level in 0..p::VOTE_LEVELS {
+        let Some(id) = node else { break };
+        if matches!(doc.tag(id), Tag::Html) {
+            break;
+        }
+        let Some(slot) = score.get_mut(id) else { break };
+        if slot.is_nan() {
+            *slot = prior(doc, pruned, id, pass);
+        }
+        let divider = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f32 * 3.0,
+        };
+        *slot += points / divider;
+        node = doc.parent(id);
+    }
+}
+
+/// A container's starting score: its tag, and its class/id hint.
+fn prior(doc: &Document, pruned: &Pruned, id: NodeId, pass: Pass) -> f32 {
+    let tag_points = match doc.tag(id) {
+        Tag::Div | Tag::Article | Tag::Main => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        Tag::H(_) | Tag::Th => -5.0,
+        _ => 0.0,
+    };
+    let hint = if pass.weight_classes {
+        pruned.hint.get(id).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    tag_points + f32::from(hint) * p::CLASS_WEIGHT
+}
+
+fn best(score: &[f32]) -> Option<NodeId> {
+    score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_nan())
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(id, _)| id)
+}
+
+/// Moves up from the best container while its parent holds the story too:
+/// the parent scores nearly as much (story split into sibling groups), or
+/// the container is its parent's only element child.
+fn climb(doc: &Document, score: &[f32], mut top: NodeId) -> NodeId {
+    let top_score = score.get(top).copied().unwrap_or(0.0);
+    loop {
+        let Some(parent) = doc.parent(top) else { break };
+        if matches!(doc.tag(parent), Tag::Body | Tag::Html) {
+            break;
+        }
+        let parent_score = score.get(parent).copied().unwrap_or(f32::NAN);
+        let only_child = doc
+            .children(parent)
+            .filter(|&c| doc.element(c).is_some())
+            .count()
+            == 1;
+        if only_child || (!parent_score.is_nan() && parent_score >= top_score * p::PARENT_SHARE) {
+            top = parent;
+        } else {
+            break;
+        }
+    }
+    top
+}
+
+/// The top container plus the siblings that score nearly as well, or that
+/// are plain prose paragraphs.
+fn with_siblings(
+    doc: &Document,
+    score: &[f32],
+    chars: &[usize],
+    links: &[usize],
+    blocks: &[TextBlock],
+    top: NodeId,
+) -> Vec<(NodeId, NodeId)> {
+    let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end));
+    let Some(parent) = doc.parent(top) else {
+        return vec![range(top)];
+    };
+    let top_score = score.get(top).copied().unwrap_or(0.0);
+    let threshold = p::SIBLING_MIN_SCORE.max(top_score * p::SIBLING_SHARE);
+    let top_hints = doc.element(top).map_or("", |e| e.hints.as_str());
+    let mut ranges = Vec::new();
+    let mut first_block = std::collections::HashMap::new();
+    for b in blocks {
+        first_block.entry(b.owner).or_insert(b.text.as_str());
+    }
+    for sib in doc.children(parent) {
+        if sib == top {
+            ranges.push(range(sib));
+            continue;
+        }
+        let Some(el) = doc.element(sib) else { continue };
+        let mut s = score.get(sib).copied().unwrap_or(f32::NAN);
+        if s.is_nan() {
+            s = 0.0;
+        }
+        if !top_hints.is_empty() && el.hints == top_hints {
+            s += top_score * p::SIBLING_SHARE;
+        }
+        let joins = s >= threshold
+            || (el.tag == Tag::P
+                && prose_paragraph(chars, links, first_block.get(&sib).copied(), sib));
+        if joins {
+            ranges.push(range(sib));
+        }
+    }
+    ranges
+}
+
+/// Readability's test for a loose sibling paragraph: long with few links, or
+/// short, link-free and ending a sentence.
+fn prose_paragraph(chars: &[usize], links: &[usize], text: Option<&str>, id: NodeId) -> bool {
+    let c = chars.get(id).copied().unwrap_or(0);
+    let ld = link_density(chars, links, id);
+    if c > 80 {
+        return ld < 0.25;
+    }
+    c > 0 && ld == 0.0 && text.is_some_and(|t| t.ends_with('.') || t.contains(". "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+    use crate::patterns::{LADDER, Patterns};
+
+    #[test]
+    fn the_story_div_wins_over_the_sidebar() {
+        let para = "<p>This is a long paragraph of the story, with commas, clauses, and enough text to vote.</p>";
+        let html = format!(
+            "<body><div id='side'><p>Short link list</p></div><div id='story'>{}</div></body>",
+            para.repeat(5)
+        );
+        let doc = Document::parse(&html, &Options::new()).unwrap();
+        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+        let blocks = crate::blocks::segment(&doc, &pruned);
+        let c = locate(&doc, &pruned, &blocks, LADDER[0]);
+        let top = c.top.unwrap();
+        assert_eq!(doc.element(top).unwrap().hints, "story");
+        assert!(!c.contains(blocks[0].owner));
+        assert!(c.contains(blocks[1].owner));
+    }
+}

@@ -1,0 +1,184 @@
+//! Every heuristic in one place: thresholds, word lists and patterns, each
+//! named, with a comment saying why it exists and what it helps.
+//!
+//! Class/id hints follow the facts Readability.js and boilerpipe publish
+//! (content-ish vs. boilerplate-ish class names); the word lists are ours.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
+
+/// One rung of the retry ladder: which aggressive heuristics are on.
+///
+/// Readability.js's idea: when the strict pass keeps too little text, retry
+/// with one heuristic relaxed at a time, and keep the longest result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pass {
+    /// Remove whole subtrees whose class/id says boilerplate (`sidebar`,
+    /// `comment`, `related`...) before scoring.
+    pub strip_unlikely: bool,
+    /// Let class/id hints weigh on container scores and block decisions.
+    pub weight_classes: bool,
+}
+
+/// The retry ladder, strictest first.
+pub(crate) const LADDER: [Pass; 3] = [
+    Pass {
+        strip_unlikely: true,
+        weight_classes: true,
+    },
+    Pass {
+        strip_unlikely: false,
+        weight_classes: true,
+    },
+    Pass {
+        strip_unlikely: false,
+        weight_classes: false,
+    },
+];
+
+/// A result shorter than this (bytes of kept text) triggers the next rung of
+/// the ladder. Most real stories are longer; short notes still come through
+/// the later rungs, and the longest result wins.
+pub(crate) const MIN_ARTICLE_CHARS: usize = 250;
+
+/// Input sniffing: characters sampled to tell text from binary junk.
+pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
+/// More control characters than this share of the sample means binary input
+/// (real pages have none besides tab/newline; a stray NUL is tolerated).
+pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
+
+// ---------------------------------------------------------------- features
+
+/// Boilerpipe's text density wraps text at this many characters a line.
+pub(crate) const WRAP_WIDTH: usize = 80;
+
+// ---------------------------------------------------------------- locate
+
+/// Blocks shorter than this (chars) do not vote for their container:
+/// Readability's cut-off, it keeps menus and captions from voting.
+pub(crate) const MIN_SCORING_CHARS: usize = 25;
+/// Each vote is 1 + commas + one point per this many chars...
+pub(crate) const CHARS_PER_POINT: usize = 100;
+/// ...capped at this many length points, so one huge block cannot win alone.
+pub(crate) const MAX_LENGTH_POINTS: f32 = 3.0;
+/// How many ancestors above a block receive its vote (parent full, grand-
+/// parent half, the rest a third per level).
+pub(crate) const VOTE_LEVELS: usize = 5;
+/// Class/id hint weight on a container's score (Readability uses 25).
+pub(crate) const CLASS_WEIGHT: f32 = 25.0;
+/// A sibling of the best container joins the story when its score is at
+/// least this share of the best score...
+pub(crate) const SIBLING_SHARE: f32 = 0.2;
+/// ...and at least this absolute score.
+pub(crate) const SIBLING_MIN_SCORE: f32 = 10.0;
+/// When the best container's parent scores this share of the best, the story
+/// is split across its children: move up (pages that wrap each paragraph
+/// group in its own `div`).
+pub(crate) const PARENT_SHARE: f32 = 0.6;
+
+// ---------------------------------------------------------------- classify
+
+/// A block with more than this share of its characters in links is a link
+/// list (related headlines, tag clouds, menus), not prose.
+pub(crate) const MAX_LINK_DENSITY: f32 = 0.5;
+/// Short blocks (fewer words) are judged by their neighbours, jusText-style.
+pub(crate) const SHORT_WORDS: usize = 8;
+/// Blocks with at least this many words and some sentence punctuation are
+/// prose on their own.
+pub(crate) const PROSE_WORDS: usize = 15;
+/// Stopword density that marks running text in a known language (jusText's
+/// "good" threshold is 0.32 on its own lists; ours are shorter).
+pub(crate) const PROSE_STOPWORDS: f32 = 0.22;
+/// A block of boilerplate phrasing is dropped only while it is this short in
+/// words: a long paragraph that mentions "newsletter" is still story.
+pub(crate) const PHRASE_MAX_WORDS: usize = 25;
+/// Class/id hints at or below this value on the path between the container
+/// and a block drop the block (a share bar or byline inside the article).
+pub(crate) const NEGATIVE_HINT_DROP: i32 = -1;
+
+/// Compiled patterns and word lists, built once and shared by every
+/// [`crate::Cleaner`].
+#[derive(Debug)]
+pub(crate) struct Patterns {
+    /// Class/id of containers that hold stories.
+    pub positive: Regex,
+    /// Class/id of boilerplate containers (score penalty).
+    pub negative: Regex,
+    /// Class/id of subtrees removed before scoring on the strict rung.
+    pub unlikely: Regex,
+    /// Class/id that rescue an `unlikely` match ("article-related" is still
+    /// the article).
+    pub maybe: Regex,
+    /// Text of short blocks that is boilerplate in any context.
+    pub boilerplate_phrase: Regex,
+    /// Common function words of several languages.
+    pub stopwords: HashSet<&'static str>,
+}
+
+impl Patterns {
+    /// The shared, lazily compiled patterns.
+    pub(crate) fn shared() -> Arc<Patterns> {
+        static SHARED: OnceLock<Arc<Patterns>> = OnceLock::new();
+        SHARED.get_or_init(|| Arc::new(Patterns::compile())).clone()
+    }
+
+    #[allow(clippy::expect_used)] // the patterns are constants: a bad one fails every test
+    fn compile() -> Patterns {
+        let re = |p: &str| Regex::new(p).expect("built-in pattern compiles");
+        Patterns {
+            // Story containers: WordPress `entry-content`, `article-body`,
+            // `post`, `story`, schema.org `articleBody`.
+            positive: re(
+                r"\b(article|articlebody|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-text)\b",
+            ),
+            // Boilerplate containers; `ad` only as a whole token.
+            negative: re(
+                r"\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
+            ),
+            // Removed outright on the strict rung (Readability's idea).
+            unlikely: re(
+                r"\b(ad-break|agegate|banner|breadcrumbs?|combx|comments?|comment-\w+|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+            ),
+            maybe: re(
+                r"\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
+            ),
+            // Short lines that are site furniture, in several languages.
+            boilerplate_phrase: re(
+                r"(?i)(all rights reserved|©|copyright|\bsign up\b|\bsubscribe\b|\bnewsletter\b|follow us|share (this|on)|\bshare\b.*\b(facebook|twitter|email)\b|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|\badvertisement\b|\bcookies?\b|click here|leave a (comment|reply)|\d+ comments?\b|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|\bap photo\b|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$)",
+            ),
+            stopwords: STOPWORDS.iter().copied().collect(),
+        }
+    }
+}
+
+/// Function words of English, French, German, Spanish, Italian, Portuguese
+/// and Dutch: prose is dense with them, menus and headlines are not
+/// (jusText's main cue). Lower case.
+const STOPWORDS: &[&str] = &[
+    // English
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
+    "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "yours", "one", "like", "there's", "it's", "i'm", "don't", "may", "many", "much",
+    "even", "well", "us", "get", "got", "says", "say", // French
+    "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "que", "qui", "dans", "pour",
+    "pas", "sur", "au", "aux", "il", "elle", "ce", "cette", "ne", "se", "sont", "avec", "par",
+    "plus", "ou", "mais", "nous", "vous", "ils", "leur", "été", "son", "sa", "ses",
+    // German
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "mit", "sich",
+    "auf", "für", "von", "im", "es", "auch", "als", "wie", "bei", "nach", "aus", "er", "sie",
+    "wir", "ich", "hat", "wird", "werden", "oder", "aber", "noch", "nur",
+    // Spanish / Portuguese / Italian
+    "el", "los", "las", "y", "en", "por", "con", "una", "para", "es", "lo", "como", "más", "pero",
+    "sus", "su", "al", "del", "se", "o", "e", "em", "os", "não", "uma", "il", "di", "che", "per",
+    "non", "sono", "della", "nel", "gli", "ha", // Dutch
+    "het", "een", "van", "niet", "op", "te", "zijn", "voor", "met", "ook", "maar", "er",
+];

@@ -1,0 +1,166 @@
+//! Nodes that are never content: scripts, forms, navigation, hidden nodes,
+//! and (on the strict rung of the ladder) boilerplate-named subtrees.
+//! Also the class/id hint of every element, used by `locate` and `classify`.
+
+use crate::dom::{Document, NodeKind, Tag};
+use crate::patterns::{Pass, Patterns};
+
+/// What pruning decided, one entry per node of the [`Document`].
+#[derive(Debug, Clone)]
+pub(crate) struct Pruned {
+    /// The node (with its subtree) is out of the story.
+    pub removed: Vec<bool>,
+    /// The element's own class/id hint: > 0 story-like, < 0 boilerplate-like.
+    pub hint: Vec<i8>,
+}
+
+/// Marks removed nodes and class/id hints in one pass over the arena (parents
+/// come before children, so a node inherits its parent's removal).
+pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
+    let n = doc.nodes.len();
+    let mut removed = vec![false; n];
+    let mut hint = vec![0i8; n];
+    for (id, node) in doc.nodes.iter().enumerate() {
+        let parent_removed = node
+            .parent
+            .is_some_and(|p| removed.get(p).copied().unwrap_or(false));
+        let NodeKind::Element(el) = &node.kind else {
+            removed[id] = parent_removed;
+            continue;
+        };
+        let h = if pass.weight_classes {
+            class_hint(el, patterns)
+        } else {
+            0
+        };
+        hint[id] = h;
+        removed[id] = parent_removed
+            || never_content(el.tag, el.hidden)
+            || (pass.strip_unlikely && unlikely(el, patterns));
+    }
+    Pruned { removed, hint }
+}
+
+/// Tags whose text is never part of a story, on any rung.
+fn never_content(tag: Tag, hidden: bool) -> bool {
+    hidden
+        || matches!(
+            tag,
+            Tag::Head
+                | Tag::Title
+                | Tag::Meta
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Template
+                | Tag::Svg
+                | Tag::Math
+                | Tag::Iframe
+                | Tag::Object
+                | Tag::Embed
+                | Tag::Canvas
+                | Tag::Button
+                | Tag::Select
+                | Tag::Textarea
+                | Tag::Input
+                | Tag::Dialog
+                | Tag::Nav
+                | Tag::Menu
+        )
+}
+
+/// ARIA roles of page furniture (Readability removes these too).
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "menu",
+    "menubar",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "dialog",
+    "alert",
+    "alertdialog",
+    "search",
+];
+
+/// Strict-rung removal: furniture tags and roles, and boilerplate-named
+/// subtrees that do not also look like the story's own container.
+fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> bool {
+    if el.article_body
+        || matches!(
+            el.tag,
+            Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::A
+        )
+    {
+        return false;
+    }
+    if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header) {
+        return true;
+    }
+    if FURNITURE_ROLES.contains(&el.role.as_str()) {
+        return true;
+    }
+    !el.hints.is_empty()
+        && patterns.unlikely.is_match(&el.hints)
+        && !patterns.maybe.is_match(&el.hints)
+}
+
+/// +1 for story-like class/id, -1 for boilerplate-like, +2 for schema.org
+/// `articleBody`; furniture tags count as boilerplate.
+fn class_hint(el: &crate::dom::Element, patterns: &Patterns) -> i8 {
+    if el.article_body {
+        return 2;
+    }
+    let mut h = 0i8;
+    if !el.hints.is_empty() {
+        if patterns.positive.is_match(&el.hints) {
+            h += 1;
+        }
+        if patterns.negative.is_match(&el.hints) {
+            h -= 1;
+        }
+    }
+    if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form)
+        || FURNITURE_ROLES.contains(&el.role.as_str())
+    {
+        h -= 1;
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+    use crate::patterns::LADDER;
+
+    fn removed_text(html: &str, pass: Pass) -> Vec<String> {
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let pruned = prune(&doc, &Patterns::shared(), pass);
+        doc.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Text(t) if pruned.removed[i] => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scripts_nav_and_hidden_are_removed_on_every_rung() {
+        let html = "<nav>menu</nav><script>x()</script><p hidden>secret</p><p>story</p>";
+        for pass in LADDER {
+            let gone = removed_text(html, pass);
+            assert_eq!(gone, ["menu", "x()", "secret"], "{pass:?}");
+        }
+    }
+
+    #[test]
+    fn unlikely_classes_go_only_on_the_strict_rung() {
+        let html =
+            "<div class='sidebar'>side</div><div class='article-related'>kept</div><p>story</p>";
+        assert_eq!(removed_text(html, LADDER[0]), ["side"]);
+        assert!(removed_text(html, LADDER[1]).is_empty());
+    }
+}

@@ -1,0 +1,473 @@
+//! Dataset quality: runs every page of the dev sets in `../shared/eval`
+//! through [`unboil::clean_article`], scores the text with the benchmark's
+//! 4-gram shingle metric (`tests/common/metric.rs`, a port of
+//! `../shared/eval/score.py`) and fails when an F1 drops below its floor in
+//! `tests/quality-floors.txt`.
+//!
+//! The datasets live outside the repository: `UNBOIL_EVAL_DIR`, else
+//! `../shared/eval` next to the crate. When they are absent the tests print a
+//! message and pass, except under `CI=true`, where they fail.
+//!
+//! See the figures with
+//! `cargo test --release --test quality -- --nocapture --test-threads 1`.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::metric::{self, Counts, Scores};
+
+/// The 36 readability test cases that are tiny hand-made fixtures for one
+/// Readability.js feature rather than real pages (source.html under 5000
+/// bytes). Copied from `../shared/eval/readability/SOURCE.md` ("Caveats");
+/// `readability_real.f1` is measured without them.
+const SYNTHETIC_READABILITY: &[&str] = &[
+    "003-metadata-preferred",
+    "004-metadata-space-separated-properties",
+    "005-unescape-html-entities",
+    "base-url",
+    "base-url-base-element",
+    "base-url-base-element-relative",
+    "basic-tags-cleaning",
+    "comment-inside-script-parsing",
+    "dev418",
+    "embedded-videos",
+    "hidden-nodes",
+    "invalid-attributes",
+    "js-link-replacement",
+    "lazy-image-3",
+    "metadata-content-missing",
+    "missing-paragraphs",
+    "normalize-spaces",
+    "ol",
+    "parsely-metadata",
+    "remove-aria-hidden",
+    "remove-extra-brs",
+    "remove-extra-paragraphs",
+    "remove-script-tags",
+    "reordering-paragraphs",
+    "replace-brs",
+    "replace-font-tags",
+    "rtl-1",
+    "rtl-2",
+    "rtl-3",
+    "rtl-4",
+    "social-buttons",
+    "style-tags-removal",
+    "svg-parsing",
+    "title-and-h1-discrepancy",
+    "title-en-dash",
+    "visibility-hidden",
+];
+
+/// How many of the worst pages to print.
+const WORST_SHOWN: usize = 10;
+
+/// Largest allowed gap between this port of the metric and `score.py`.
+const METRIC_TOLERANCE: f64 = 0.0005;
+
+// ------------------------------------------------------------------ setup
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// Prints why the calling test skips (it then returns), or fails under CI.
+fn skip_or_fail(why: &str) {
+    if in_ci() {
+        panic!("{why} (CI=true: the quality tests must run in CI)");
+    }
+    eprintln!("SKIPPED: {why}");
+}
+
+fn eval_dir() -> PathBuf {
+    match std::env::var_os("UNBOIL_EVAL_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"),
+    }
+}
+
+/// One page of a dev set with its prediction.
+struct Page {
+    id: String,
+    truth: String,
+    pred: String,
+    /// The error `clean_article` returned, if any (the prediction is then "").
+    error: Option<String>,
+}
+
+/// A dev set, every page run through the cleaner.
+struct Set {
+    name: &'static str,
+    truth_path: PathBuf,
+    pages: Vec<Page>,
+}
+
+/// The set `name`, loaded and predicted once per test binary; `None` (after a
+/// message) when the eval data is absent and we are not in CI.
+fn dataset(name: &'static str) -> Option<&'static Set> {
+    static SCRAPINGHUB: OnceLock<Set> = OnceLock::new();
+    static READABILITY: OnceLock<Set> = OnceLock::new();
+    let cell = match name {
+        "scrapinghub" => &SCRAPINGHUB,
+        "readability" => &READABILITY,
+        other => panic!("unknown dev set {other:?}"),
+    };
+    let dir = eval_dir().join(name);
+    let truth_path = dir.join("truth.jsonl");
+    if !truth_path.is_file() {
+        skip_or_fail(&format!(
+            "eval data not found: {} is missing (set UNBOIL_EVAL_DIR to the folder holding \
+             scrapinghub/ and readability/)",
+            truth_path.display()
+        ));
+        return None;
+    }
+    Some(cell.get_or_init(|| load_and_predict(name, &dir, truth_path)))
+}
+
+fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf) -> Set {
+    let raw = std::fs::read_to_string(&truth_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", truth_path.display()));
+    let mut rows = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}:{}: bad JSON: {e}", truth_path.display(), n + 1));
+        let id = match &v["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let truth = v["text"].as_str().unwrap_or("").to_owned();
+        rows.push((id, truth));
+    }
+    assert!(!rows.is_empty(), "{} has no rows", truth_path.display());
+
+    let pages_dir = dir.join("pages");
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = rows.len().div_ceil(threads);
+    let mut pages: Vec<Page> = Vec::with_capacity(rows.len());
+    let mut panicked: Vec<String> = Vec::new();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                let pages_dir = &pages_dir;
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(id, truth)| predict(pages_dir, id, truth))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for result in h.join().expect("prediction thread") {
+                match result {
+                    Ok(page) => pages.push(page),
+                    Err(id) => panicked.push(id),
+                }
+            }
+        }
+    });
+    assert!(
+        panicked.is_empty(),
+        "{name}: unboil::clean_article panicked on {} page(s): {panicked:?}",
+        panicked.len()
+    );
+    Set {
+        name,
+        truth_path,
+        pages,
+    }
+}
+
+/// Runs one page; `Err(id)` when the cleaner panicked.
+fn predict(pages_dir: &Path, id: &str, truth: &str) -> Result<Page, String> {
+    let path = pages_dir.join(format!("{id}.html"));
+    let bytes =
+        std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let html = String::from_utf8_lossy(&bytes);
+    let outcome = std::panic::catch_unwind(|| unboil::clean_article(&html));
+    let (pred, error) = match outcome {
+        Err(_) => return Err(id.to_owned()),
+        Ok(Ok(article)) => (article.text(), None),
+        Ok(Err(e)) => (String::new(), Some(e.to_string())),
+    };
+    Ok(Page {
+        id: id.to_owned(),
+        truth: truth.to_owned(),
+        pred,
+        error,
+    })
+}
+
+// ---------------------------------------------------------------- floors
+
+fn floors() -> HashMap<String, f64> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/quality-floors.txt");
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut out = HashMap::new();
+    for (n, line) in raw.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{}:{}: expected `key = value`", path.display(), n + 1));
+        let value: f64 = value
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{}:{}: bad number {value:?}: {e}", path.display(), n + 1));
+        out.insert(key.trim().to_owned(), value);
+    }
+    out
+}
+
+fn floor(key: &str) -> f64 {
+    *floors()
+        .get(key)
+        .unwrap_or_else(|| panic!("tests/quality-floors.txt has no `{key} = ...` line"))
+}
+
+// -------------------------------------------------------------- scoring
+
+/// Scores `pages` (those whose truth has a token), prints the figures and the
+/// worst pages, and returns the scores.
+fn report(label: &str, pages: &[&Page]) -> Scores {
+    let scored: Vec<(&Page, Counts)> = pages
+        .iter()
+        .filter(|p| !metric::tokens(&p.truth).is_empty())
+        .map(|p| (*p, metric::tp_fp_fn(&p.truth, &p.pred)))
+        .collect();
+    let counts: Vec<Counts> = scored.iter().map(|(_, c)| *c).collect();
+    let s = metric::aggregate(&counts);
+    let errors = pages.iter().filter(|p| p.error.is_some()).count();
+    let empty = pages
+        .iter()
+        .filter(|p| metric::tokens(&p.pred).is_empty())
+        .count();
+    println!(
+        "{label}: precision {:.3}  recall {:.3}  F1 {:.3}  ({} docs, {} with a prediction, \
+         {empty} empty, {errors} errors)",
+        s.precision, s.recall, s.f1, s.text_docs, s.precision_docs
+    );
+    let mut worst = scored.clone();
+    worst.sort_by(|a, b| a.1.f1().total_cmp(&b.1.f1()).then(a.0.id.cmp(&b.0.id)));
+    println!("  worst {WORST_SHOWN} pages by per-doc F1:");
+    for (page, c) in worst.iter().take(WORST_SHOWN) {
+        let fmt = |x: Option<f64>| x.map_or_else(|| "  -  ".to_owned(), |x| format!("{x:.3}"));
+        println!(
+            "    f1 {:.3}  p {}  r {}  true_tok {:>5}  pred_tok {:>5}  {}{}",
+            c.f1(),
+            fmt(c.precision()),
+            fmt(c.recall()),
+            metric::tokens(&page.truth).len(),
+            metric::tokens(&page.pred).len(),
+            page.id,
+            page.error
+                .as_deref()
+                .map_or_else(String::new, |e| format!("  (error: {e})")),
+        );
+    }
+    s
+}
+
+fn assert_floor(key: &str, s: &Scores) {
+    let min = floor(key);
+    assert!(
+        s.f1 >= min,
+        "{key} = {:.4} fell below its floor {min:.3} (tests/quality-floors.txt); \
+         precision {:.4}, recall {:.4}",
+        s.f1,
+        s.precision,
+        s.recall
+    );
+}
+
+// ----------------------------------------------------------------- tests
+
+#[test]
+fn scrapinghub_f1_above_floor() {
+    let Some(set) = dataset("scrapinghub") else {
+        return;
+    };
+    let pages: Vec<&Page> = set.pages.iter().collect();
+    let s = report("scrapinghub", &pages);
+    assert_floor("scrapinghub.f1", &s);
+}
+
+#[test]
+fn readability_f1_above_floor() {
+    let Some(set) = dataset("readability") else {
+        return;
+    };
+    let pages: Vec<&Page> = set.pages.iter().collect();
+    let s = report("readability", &pages);
+    assert_floor("readability.f1", &s);
+}
+
+#[test]
+fn readability_real_pages_f1_above_floor() {
+    let Some(set) = dataset("readability") else {
+        return;
+    };
+    for id in SYNTHETIC_READABILITY {
+        assert!(
+            set.pages.iter().any(|p| p.id == *id),
+            "synthetic fixture {id:?} is not in the readability set: update \
+             SYNTHETIC_READABILITY from readability/SOURCE.md"
+        );
+    }
+    let pages: Vec<&Page> = set
+        .pages
+        .iter()
+        .filter(|p| !SYNTHETIC_READABILITY.contains(&p.id.as_str()))
+        .collect();
+    let s = report("readability_real", &pages);
+    assert_floor("readability_real.f1", &s);
+}
+
+/// Removes the temporary prediction file, even when the test fails.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn python_available() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Scores `set` with `score.py` and with the Rust port, twice: with the
+/// cleaner's predictions, and with the whole-page `.page.txt` renderings (long,
+/// noisy predictions that exercise the metric whatever the cleaner does).
+/// Both scorers must agree.
+fn check_against_score_py(set: &Set) {
+    let score_py = eval_dir().join("score.py");
+    if !score_py.is_file() {
+        skip_or_fail(&format!("{} is missing", score_py.display()));
+        return;
+    }
+    if !python_available() {
+        skip_or_fail("python3 is not available");
+        return;
+    }
+    let cleaned: Vec<String> = set.pages.iter().map(|p| p.pred.clone()).collect();
+    compare_with_score_py(set, "unboil", &score_py, &cleaned);
+
+    let pages_dir = set.truth_path.with_file_name("pages");
+    let whole: Vec<String> = set
+        .pages
+        .iter()
+        .map(|p| {
+            let path = pages_dir.join(format!("{}.page.txt", p.id));
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        })
+        .collect();
+    compare_with_score_py(set, "page.txt", &score_py, &whole);
+}
+
+/// `preds[i]` is the predicted text of `set.pages[i]`.
+fn compare_with_score_py(set: &Set, what: &str, score_py: &Path, preds: &[String]) {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let tmp = TempFile(std::env::temp_dir().join(format!(
+        "unboil-pred-{}-{what}-{}-{nanos}.jsonl",
+        set.name,
+        std::process::id()
+    )));
+    let mut jsonl = String::new();
+    for (page, pred) in set.pages.iter().zip(preds) {
+        let line = serde_json::json!({ "id": page.id, "text": pred });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    std::fs::write(&tmp.0, jsonl)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", tmp.0.display()));
+
+    let out = Command::new("python3")
+        .arg(score_py)
+        .arg("--truth")
+        .arg(&set.truth_path)
+        .arg("--pred")
+        .arg(&tmp.0)
+        .args(["--bootstrap", "0"])
+        .output()
+        .expect("run python3 score.py");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "score.py failed ({}):\n{}\n{}",
+        out.status,
+        stdout,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let last = stdout
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .expect("score.py printed nothing");
+    let summary: serde_json::Value = serde_json::from_str(last)
+        .unwrap_or_else(|e| panic!("score.py's last line is not JSON ({e}): {last}"));
+
+    let rust = metric::score(
+        set.pages
+            .iter()
+            .zip(preds)
+            .map(|(page, pred)| (page.truth.as_str(), pred.as_str())),
+    );
+    let label = format!("{} ({what})", set.name);
+    for (key, ours) in [
+        ("f1", rust.f1),
+        ("precision", rust.precision),
+        ("recall", rust.recall),
+    ] {
+        let python = summary[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("score.py summary has no numeric {key:?}: {last}"));
+        println!("{label}: {key} rust {ours:.6} python {python:.6}");
+        assert!(
+            (ours - python).abs() < METRIC_TOLERANCE,
+            "{label}: the Rust metric disagrees with score.py on {key}: rust {ours:.6}, \
+             python {python:.6}"
+        );
+    }
+    for (key, ours) in [
+        ("text_docs", rust.text_docs),
+        ("precision_docs", rust.precision_docs),
+    ] {
+        assert_eq!(
+            summary[key].as_u64(),
+            Some(ours as u64),
+            "{label}: {key} differs from score.py's"
+        );
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_scrapinghub() {
+    if let Some(set) = dataset("scrapinghub") {
+        check_against_score_py(set);
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_readability() {
+    if let Some(set) = dataset("readability") {
+        check_against_score_py(set);
+    }
+}
