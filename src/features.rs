@@ -171,7 +171,14 @@ fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: Node
         if roots.contains(&id) {
             break;
         }
-        sum += i32::from(pruned.hint.get(id).copied().unwrap_or(0));
+        let hint = i32::from(pruned.hint.get(id).copied().unwrap_or(0));
+        // A "boilerplate" class on an element holding much of the story is a
+        // page-builder wrapper (`elementor-widget-container`), not a box.
+        let share = container.subtree_chars.get(id).copied().unwrap_or(0) as f32
+            / container.chars.max(1) as f32;
+        if hint > 0 || share < p::NEGATIVE_HINT_MAX_SHARE {
+            sum += hint;
+        }
         node = doc.parent(id);
     }
     sum

@@ -19,6 +19,10 @@ pub(crate) struct Container {
     pub top: Option<NodeId>,
     /// The subtrees that make up the story (the top and joined siblings).
     pub ranges: Vec<(NodeId, NodeId)>,
+    /// Characters of text in every subtree of the page, by node.
+    pub subtree_chars: Vec<usize>,
+    /// Characters of text in the story's region.
+    pub chars: usize,
 }
 
 impl Container {
@@ -48,13 +52,22 @@ pub(crate) fn locate(
         }
     }
     let Some(mut top) = best(&score) else {
-        return Container::default();
+        return Container {
+            subtree_chars: chars,
+            ..Container::default()
+        };
     };
     top = climb(doc, &score, top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
+    let region_chars = ranges
+        .iter()
+        .map(|r| chars.get(r.0).copied().unwrap_or(0))
+        .sum();
     Container {
         top: Some(top),
         ranges,
+        subtree_chars: chars,
+        chars: region_chars,
     }
 }
 
