@@ -164,27 +164,94 @@ fn best(score: &[f32]) -> Option<NodeId> {
         .map(|(id, _)| id)
 }
 
-/// Moves up from the best container while its parent holds the story too:
-/// the parent scores nearly as much (story split into sibling groups), or
-/// the container is its parent's only element child.
-fn climb(doc: &Document, score: &[f32], mut top: NodeId) -> NodeId {
+/// Moves up from the best container when the story is spread over several
+/// of its relatives (Readability's three climbs, in its order).
+fn climb(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
+    let top = shared_by_rivals(doc, score, top);
+    let top = higher_ancestor(doc, score, top);
+    only_child(doc, top)
+}
+
+fn is_top_level(doc: &Document, id: NodeId) -> bool {
+    matches!(doc.tag(id), Tag::Body | Tag::Html)
+}
+
+/// When several near-best candidates (a story split into step or section
+/// boxes) share an ancestor with the best, that ancestor holds the story.
+fn shared_by_rivals(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
     let top_score = score.get(top).copied().unwrap_or(0.0);
-    loop {
-        let Some(parent) = doc.parent(top) else { break };
-        if matches!(doc.tag(parent), Tag::Body | Tag::Html) {
+    let mut ranked: Vec<(f32, NodeId)> = score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_nan())
+        .map(|(id, s)| (*s, id))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let rivals: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(p::TOP_CANDIDATES - 1)
+        .filter(|(s, _)| *s >= top_score * p::RIVAL_SHARE)
+        .map(|(_, id)| *id)
+        .collect();
+    if rivals.len() < p::MIN_RIVALS {
+        return top;
+    }
+    let contains =
+        |anc: NodeId, id: NodeId| anc < id && doc.nodes.get(anc).is_some_and(|n| id < n.end);
+    let mut node = doc.parent(top);
+    while let Some(anc) = node {
+        if is_top_level(doc, anc) {
             break;
         }
-        let parent_score = score.get(parent).copied().unwrap_or(f32::NAN);
-        let only_child = doc
-            .children(parent)
-            .filter(|&c| doc.element(c).is_some())
-            .count()
-            == 1;
-        if only_child || (!parent_score.is_nan() && parent_score >= top_score * p::PARENT_SHARE) {
-            top = parent;
-        } else {
+        if rivals.iter().filter(|&&r| contains(anc, r)).count() >= p::MIN_RIVALS {
+            return anc;
+        }
+        node = doc.parent(anc);
+    }
+    top
+}
+
+/// Walks up while ancestors keep a fair score; the first one scoring more
+/// than its child becomes the top.
+fn higher_ancestor(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
+    let mut last = score.get(top).copied().unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut node = doc.parent(top);
+    while let Some(anc) = node {
+        if is_top_level(doc, anc) {
             break;
         }
+        let s = score.get(anc).copied().unwrap_or(f32::NAN);
+        node = doc.parent(anc);
+        if s.is_nan() {
+            continue;
+        }
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            return anc;
+        }
+        last = s;
+    }
+    top
+}
+
+/// A container that is its parent's only element child stands for the
+/// parent (so the parent's siblings can join the story).
+fn only_child(doc: &Document, mut top: NodeId) -> NodeId {
+    while let Some(parent) = doc.parent(top) {
+        if is_top_level(doc, parent)
+            || doc
+                .children(parent)
+                .filter(|&c| doc.element(c).is_some())
+                .count()
+                != 1
+        {
+            break;
+        }
+        top = parent;
     }
     top
 }

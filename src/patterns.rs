@@ -72,10 +72,14 @@ pub(crate) const CLASS_WEIGHT: f32 = 25.0;
 pub(crate) const SIBLING_SHARE: f32 = 0.2;
 /// ...and at least this absolute score.
 pub(crate) const SIBLING_MIN_SCORE: f32 = 10.0;
-/// When the best container's parent scores this share of the best, the story
-/// is split across its children: move up (pages that wrap each paragraph
-/// group in its own `div`).
-pub(crate) const PARENT_SHARE: f32 = 0.6;
+/// How many best-scoring candidates are compared when looking for a shared
+/// ancestor (Readability uses 5)...
+pub(crate) const TOP_CANDIDATES: usize = 5;
+/// ...counting those that score at least this share of the best...
+pub(crate) const RIVAL_SHARE: f32 = 0.75;
+/// ...and moving up to an ancestor that holds at least this many of them:
+/// stories split into step or section boxes (how-to pages, live blogs).
+pub(crate) const MIN_RIVALS: usize = 3;
 
 // ---------------------------------------------------------------- classify
 
