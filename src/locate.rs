@@ -42,8 +42,17 @@ pub(crate) fn locate(
     let n = doc.nodes.len();
     let (chars, links) = subtree_text(doc, blocks);
     let mut score = vec![f32::NAN; n];
+    let mut loose = std::collections::HashMap::new();
     for block in blocks {
-        vote(doc, pruned, block, pass, &mut score);
+        let is_loose = *loose
+            .entry(block.owner)
+            .or_insert_with(|| loose_text(doc, block.owner));
+        let first = if is_loose {
+            Some(block.owner)
+        } else {
+            doc.parent(block.owner)
+        };
+        vote(doc, pruned, block, first, pass, &mut score);
     }
     // Discount every candidate by its link density.
     for (id, s) in score.iter_mut().enumerate() {
@@ -101,7 +110,31 @@ fn link_density(chars: &[usize], links: &[usize], id: NodeId) -> f32 {
 }
 
 /// One block's vote for its ancestors.
-fn vote(doc: &Document, pruned: &Pruned, block: &TextBlock, pass: Pass, score: &mut [f32]) {
+/// Whether text owned by `owner` is loose text beside other blocks (a `div`
+/// holding paragraphs and bare text): the `div` itself then holds the
+/// paragraph and gets the first vote. A `div` with only inline content acts
+/// as a paragraph, like `p`, and its parent gets the first vote.
+fn loose_text(doc: &Document, owner: NodeId) -> bool {
+    let container = matches!(
+        doc.tag(owner),
+        Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Body | Tag::Center | Tag::Form
+    );
+    container
+        && doc.children(owner).any(|c| {
+            doc.element(c)
+                .is_some_and(|e| e.tag.is_block() && e.tag != Tag::Hr)
+        })
+}
+
+/// One block's vote for `first` and its ancestors.
+fn vote(
+    doc: &Document,
+    pruned: &Pruned,
+    block: &TextBlock,
+    first: Option<NodeId>,
+    pass: Pass,
+    score: &mut [f32],
+) {
     let votes = matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
@@ -116,7 +149,7 @@ fn vote(doc: &Document, pruned: &Pruned, block: &TextBlock, pass: Pass, score: &
         .count();
     let length_points = (block.chars / p::CHARS_PER_POINT) as f32;
     let points = 1.0 + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
-    let mut node = doc.parent(block.owner);
+    let mut node = first;
     for level in 0..p::VOTE_LEVELS {
         let Some(id) = node else { break };
         if matches!(doc.tag(id), Tag::Html) {
