@@ -317,13 +317,24 @@ fn with_siblings(
             continue;
         }
         let Some(el) = doc.element(sib) else { continue };
-        let mut s = score.get(sib).copied().unwrap_or(f32::NAN);
-        if s.is_nan() {
-            s = 0.0;
-        }
-        if !top_hints.is_empty() && el.hints == top_hints {
-            s += top_score * p::SIBLING_SHARE;
-        }
+        let same_class = !top_hints.is_empty() && el.hints == top_hints;
+        let s = if same_class {
+            // A story cut into same-class sections (by figures, ads) nests
+            // each part a few levels down: count the best candidate inside.
+            let end = doc.nodes.get(sib).map_or(sib, |n| n.end);
+            let inner = score
+                .get(sib..end)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|s| !s.is_nan());
+            inner.fold(0.0f32, |a, &b| a.max(b)) + top_score * p::SIBLING_SHARE
+        } else {
+            score
+                .get(sib)
+                .copied()
+                .filter(|s| !s.is_nan())
+                .unwrap_or(0.0)
+        };
         let joins = s >= threshold
             || (el.tag == Tag::P
                 && prose_paragraph(chars, links, first_block.get(&sib).copied(), sib));
