@@ -69,6 +69,11 @@ pub(crate) fn classify(
         .zip(feats)
         .map(|(b, f)| first_look(b, f, title_key.as_deref(), &t))
         .collect();
+    if !first.iter().any(|c| c.0 == Class::Good) {
+        // No prose anywhere: a short note is all the page has; keep its
+        // short blocks rather than return nothing.
+        return first.iter().map(|&(class, rule)| short_page(class, rule)).collect();
+    }
     (0..first.len())
         .map(|i| in_context(&first, blocks, feats, i, focus))
         .collect()
@@ -115,6 +120,13 @@ fn first_look(
         return (Class::Good, "sentence");
     }
     (Class::Short, "fragment")
+}
+
+fn short_page(class: Class, rule: &'static str) -> Verdict {
+    match class {
+        Class::Short => Verdict { decision: Decision::Keep, rule: "short-page" },
+        _ => Verdict { decision: Decision::Drop, rule },
+    }
 }
 
 /// Resolves short blocks by the nearest decided neighbours on each side.

@@ -61,10 +61,10 @@ pub(crate) fn locate(
         }
     }
     let Some(mut top) = best(&score) else {
-        return Container {
-            subtree_chars: chars,
-            ..Container::default()
-        };
+        // Nothing long enough to vote: the whole page is the region, and
+        // the classifier judges its few blocks.
+        let all = chars.first().copied().unwrap_or(0);
+        return Container { top: None, ranges: vec![(0, n)], subtree_chars: chars, chars: all };
     };
     top = climb(doc, &score, top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);

@@ -146,7 +146,7 @@ impl Patterns {
             ),
             // Removed outright on the strict rung (Readability's idea).
             unlikely: re(
-                r"\b(ad-break|agegate|banner|breadcrumbs?|combx|comments?|comment-\w+|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+                r"\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
             ),
             maybe: re(
                 r"\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
