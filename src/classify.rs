@@ -72,7 +72,10 @@ pub(crate) fn classify(
     if !first.iter().any(|c| c.0 == Class::Good) {
         // No prose anywhere: a short note is all the page has; keep its
         // short blocks rather than return nothing.
-        return first.iter().map(|&(class, rule)| short_page(class, rule)).collect();
+        return first
+            .iter()
+            .map(|&(class, rule)| short_page(class, rule))
+            .collect();
     }
     (0..first.len())
         .map(|i| in_context(&first, blocks, feats, i, focus))
@@ -124,8 +127,14 @@ fn first_look(
 
 fn short_page(class: Class, rule: &'static str) -> Verdict {
     match class {
-        Class::Short => Verdict { decision: Decision::Keep, rule: "short-page" },
-        _ => Verdict { decision: Decision::Drop, rule },
+        Class::Short => Verdict {
+            decision: Decision::Keep,
+            rule: "short-page",
+        },
+        _ => Verdict {
+            decision: Decision::Drop,
+            rule,
+        },
     }
 }
 

@@ -64,7 +64,12 @@ pub(crate) fn locate(
         // Nothing long enough to vote: the whole page is the region, and
         // the classifier judges its few blocks.
         let all = chars.first().copied().unwrap_or(0);
-        return Container { top: None, ranges: vec![(0, n)], subtree_chars: chars, chars: all };
+        return Container {
+            top: None,
+            ranges: vec![(0, n)],
+            subtree_chars: chars,
+            chars: all,
+        };
     };
     top = climb(doc, &score, top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
@@ -135,10 +140,15 @@ fn vote(
     pass: Pass,
     score: &mut [f32],
 ) {
-    let votes = matches!(
-        block.kind,
-        BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
-    );
+    // List items vote only when they are prose, not links: some stories
+    // are mostly bullet points, menus are mostly links.
+    let prose_item = block.kind == BlockKind::ListItem
+        && (block.link_chars as f32) < block.chars as f32 * p::MAX_LINK_DENSITY;
+    let votes = prose_item
+        || matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
+        );
     if !votes || block.chars < p::MIN_SCORING_CHARS {
         return;
     }
