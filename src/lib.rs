@@ -193,3 +193,8 @@ mod tests {
         );
     }
 }
+
+/// The README's code samples, compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
