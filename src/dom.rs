@@ -208,7 +208,13 @@ pub(crate) struct Document {
 impl Document {
     /// Parses HTML into the arena, enforcing the node and depth limits.
     pub(crate) fn parse(html: &str, options: &Options) -> Result<Document> {
-        let parsed = Html::parse_document(html);
+        // html5ever's tree builder is quadratic in nesting depth (it scans
+        // the stack of open elements per tag): cap the depth before parsing.
+        let limited = limit_nesting(
+            html,
+            options.get_max_depth().saturating_mul(PARSE_DEPTH_FACTOR),
+        );
+        let parsed = Html::parse_document(&limited);
         let mut doc = Document::default();
         let max_nodes = options.get_max_nodes();
         let max_depth = options.get_max_depth().max(1);
@@ -326,6 +332,145 @@ impl Document {
     }
 }
 
+/// Start tags deeper than `max_depth` times this are dropped before parsing
+/// (the arena flattens at `max_depth` anyway; the margin absorbs unclosed
+/// inline tags that the estimate below counts but a browser would close).
+const PARSE_DEPTH_FACTOR: usize = 4;
+
+/// Elements that never nest content or that the parser closes implicitly;
+/// they do not count towards the nesting estimate.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "rt", "rp", "optgroup", "colgroup", "caption",
+];
+
+/// Raw-text elements whose content is skipped by the scan.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
+];
+
+/// Drops start and end tags nested deeper than `limit` by a linear scan of
+/// the tags (a depth estimate: end tags are not matched by name). Text is
+/// kept. Returns the input unchanged, without copying, when nothing is that
+/// deep, which is every real page.
+fn limit_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let (mut depth, mut pos, mut kept_until) = (0usize, 0usize, 0usize);
+    let mut out: Option<String> = None;
+    let mut next_gt = 0usize;
+    while let Some(off) = bytes
+        .get(pos..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let start = pos + off;
+        if next_gt <= start {
+            // The next '>' after this '<', searched once per region so a page
+            // of '<' without '>' stays linear.
+            match bytes
+                .get(start..)
+                .and_then(|b| b.iter().position(|&c| c == b'>'))
+            {
+                Some(gt) => next_gt = start + gt,
+                None => break,
+            }
+        }
+        let Some(tag) = scan_tag(html, start, next_gt) else {
+            pos = start + 1;
+            continue;
+        };
+        pos = tag.end;
+        let counts =
+            !tag.self_closing && !NON_NESTING.iter().any(|n| tag.name.eq_ignore_ascii_case(n));
+        let too_deep = counts
+            && if tag.closing {
+                depth > limit
+            } else {
+                depth >= limit
+            };
+        if counts {
+            depth = if tag.closing {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
+        }
+        if too_deep {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(html.get(kept_until..start).unwrap_or(""));
+            kept_until = tag.end;
+        }
+        if !tag.closing && RAW_TEXT.iter().any(|n| tag.name.eq_ignore_ascii_case(n)) {
+            pos = skip_raw_text(html, pos, &tag.name);
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(html.get(kept_until..).unwrap_or(""));
+            std::borrow::Cow::Owned(buf)
+        }
+    }
+}
+
+struct ScannedTag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    /// Byte offset just past the tag (or past a comment).
+    end: usize,
+}
+
+/// Reads the tag starting at `start` (`<`); comments and doctypes come back
+/// as self-closing tags so they do not count.
+fn scan_tag(html: &str, start: usize, gt: usize) -> Option<ScannedTag> {
+    let rest = html.get(start..)?;
+    if rest.starts_with("<!--") {
+        let end = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+        return Some(ScannedTag {
+            name: String::new(),
+            closing: false,
+            self_closing: true,
+            end,
+        });
+    }
+    let (closing, name_start) = if rest.starts_with("</") {
+        (true, 2)
+    } else {
+        (false, 1)
+    };
+    let name: String = rest
+        .get(name_start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if name.is_empty() && !rest.starts_with("<!") {
+        return None;
+    }
+    let close = gt.checked_sub(start)?;
+    let self_closing = name.is_empty() || rest.get(..close).is_some_and(|t| t.ends_with('/'));
+    Some(ScannedTag {
+        name,
+        closing,
+        self_closing,
+        end: start + close + 1,
+    })
+}
+
+/// Skips the content of a raw-text element up to its end tag.
+fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
+    let rest = html.get(from..).unwrap_or("");
+    let needle = format!("</{}", name.to_ascii_lowercase());
+    let lower_match = rest
+        .char_indices()
+        .filter(|(_, c)| *c == '<')
+        .find(|(i, _)| {
+            rest.get(*i..*i + needle.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(&needle))
+        });
+    lower_match.map_or(html.len(), |(i, _)| from + i)
+}
+
 fn element(el: &scraper::node::Element) -> Element {
     let mut hints = String::new();
     for key in ["class", "id"] {
@@ -402,6 +547,20 @@ mod tests {
                 .iter()
                 .any(|n| matches!(&n.kind, NodeKind::Text(t) if t == "deep text"))
         );
+    }
+
+    #[test]
+    fn nesting_is_capped_before_parsing() {
+        let html = "<div>".repeat(100) + "deep" + &"</div>".repeat(100);
+        let limited = limit_nesting(&html, 10);
+        assert_eq!(limited.matches("<div>").count(), 10);
+        assert_eq!(limited.matches("</div>").count(), 10);
+        assert!(limited.contains("deep"));
+        let page = "<p>a<p>b<script>if (a<b) {}</script><!-- <div> --><div>c</div>";
+        assert!(matches!(
+            limit_nesting(page, 2),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
