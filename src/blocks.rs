@@ -6,7 +6,7 @@
 
 use crate::article::BlockKind;
 use crate::dom::{Document, NodeId, NodeKind, Tag};
-use crate::prune::Pruned;
+use crate::prune::{NEVER_CONTENT, Pruned};
 
 /// One text block of the page, before any decision.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,18 +20,38 @@ pub(crate) struct TextBlock {
     pub chars: usize,
     /// Characters of `text` inside `<a>` elements.
     pub link_chars: usize,
+    /// The pruning rule that removed the block's subtree: such blocks are
+    /// segmented only for the explanation and always dropped.
+    pub pruned: Option<&'static str>,
 }
 
-/// Splits the pruned document into blocks, in reading order.
-pub(crate) fn segment(doc: &Document, pruned: &Pruned) -> Vec<TextBlock> {
+/// Splits the pruned document into blocks, in reading order. With
+/// `include_removed`, block-level subtrees removed by pruning (menus,
+/// sidebars, comments) are segmented too, their blocks marked with the
+/// pruning rule, so the explanation can show them; the other blocks come out
+/// exactly the same either way.
+pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) -> Vec<TextBlock> {
     let mut seg = Segmenter::default();
     let mut id = 0;
     while id < doc.nodes.len() {
         seg.close_until(id);
         let Some(node) = doc.nodes.get(id) else { break };
-        if pruned.removed.get(id).copied().unwrap_or(true) {
-            id = node.end.max(id + 1);
-            continue;
+        let removed = pruned
+            .removed
+            .get(id)
+            .copied()
+            .unwrap_or(Some(NEVER_CONTENT));
+        if let Some(reason) = removed {
+            let block_root = matches!(&node.kind, NodeKind::Element(el) if el.tag.is_block());
+            let traced = seg.region.is_some() || (include_removed && block_root);
+            if reason == NEVER_CONTENT || !traced {
+                id = node.end.max(id + 1);
+                continue;
+            }
+            if seg.region.is_none() {
+                seg.flush();
+                seg.region = Some((node.end, reason));
+            }
         }
         match &node.kind {
             NodeKind::Element(el) => seg.open(id, el.tag, node.end),
@@ -65,6 +85,8 @@ struct Segmenter {
     link_chars: usize,
     owner: Option<(NodeId, BlockKind)>,
     pending_space: bool,
+    /// The removed subtree being segmented for the trace: (end, rule).
+    region: Option<(NodeId, &'static str)>,
 }
 
 impl Segmenter {
@@ -102,6 +124,10 @@ impl Segmenter {
             if top.tag.is_block() {
                 self.flush();
             }
+        }
+        if self.region.is_some_and(|(end, _)| end <= id) {
+            self.flush();
+            self.region = None;
         }
     }
 
@@ -192,6 +218,7 @@ impl Segmenter {
             owner,
             chars: chars - removed_chars,
             link_chars: link_chars.min(chars - removed_chars),
+            pruned: self.region.map(|r| r.1),
         });
     }
 }
@@ -207,6 +234,7 @@ mod tests {
         segment(
             &doc,
             &crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]),
+            false,
         )
     }
 
@@ -237,6 +265,27 @@ mod tests {
             ]
         );
         assert_eq!(b[3].text, "  a\n    b");
+    }
+
+    #[test]
+    fn removed_subtrees_are_segmented_only_for_the_trace() {
+        let html = "<p>story one</p><div class='sidebar'><p>side</p><script>x()</script></div><p>story <span class='share'>s</span>two</p>";
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+        let plain = segment(&doc, &pruned, false);
+        let traced = segment(&doc, &pruned, true);
+        let kept: Vec<_> = traced
+            .iter()
+            .filter(|b| b.pruned.is_none())
+            .cloned()
+            .collect();
+        assert_eq!(plain, kept);
+        let side: Vec<_> = traced
+            .iter()
+            .filter(|b| b.pruned.is_some())
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(side, ["side"]);
     }
 
     #[test]

@@ -14,6 +14,9 @@ use crate::patterns as p;
 enum Class {
     Good,
     Bad,
+    /// Removed by pruning; segmented for the trace only. Invisible to the
+    /// neighbour rules, so tracing never changes a decision.
+    Pruned,
     /// Too short to tell alone: the neighbours decide.
     Short,
 }
@@ -88,6 +91,9 @@ fn first_look(
     title: Option<&str>,
     t: &Thresholds,
 ) -> (Class, &'static str) {
+    if let Some(rule) = b.pruned {
+        return (Class::Pruned, rule);
+    }
     if !f.in_container {
         return (Class::Bad, "outside-container");
     }
@@ -159,16 +165,23 @@ fn in_context(
     };
     match class {
         Class::Good => return keep(rule),
-        Class::Bad => return drop(rule),
+        Class::Bad | Class::Pruned => return drop(rule),
         Class::Short => {}
     }
     let prev = first
         .get(..i)
-        .and_then(|s| s.iter().rev().find(|c| c.0 != Class::Short))
+        .and_then(|s| {
+            s.iter()
+                .rev()
+                .find(|c| !matches!(c.0, Class::Short | Class::Pruned))
+        })
         .map(|c| c.0);
     let next = first
         .get(i + 1..)
-        .and_then(|s| s.iter().find(|c| c.0 != Class::Short))
+        .and_then(|s| {
+            s.iter()
+                .find(|c| !matches!(c.0, Class::Short | Class::Pruned))
+        })
         .map(|c| c.0);
     let good = |c: Option<Class>| c == Some(Class::Good);
     let is_heading = blocks
@@ -268,6 +281,7 @@ mod tests {
             owner: 0,
             chars: text.chars().count(),
             link_chars: 0,
+            pruned: None,
         }
     }
 

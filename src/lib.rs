@@ -124,7 +124,7 @@ impl Cleaner {
 
     fn extract(&self, doc: &dom::Document, title: Option<&str>, pass: patterns::Pass) -> Article {
         let pruned = prune::prune(doc, &self.patterns, pass);
-        let blocks = blocks::segment(doc, &pruned);
+        let blocks = blocks::segment(doc, &pruned, self.options.get_explain());
         let container = locate::locate(doc, &pruned, &blocks, pass);
         let feats = features::compute(&blocks, doc, &pruned, &container, &self.patterns);
         let decisions = classify::classify(&blocks, &feats, title, self.options.get_focus());

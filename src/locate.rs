@@ -43,7 +43,7 @@ pub(crate) fn locate(
     let (chars, links) = subtree_text(doc, blocks);
     let mut score = vec![f32::NAN; n];
     let mut loose = std::collections::HashMap::new();
-    for block in blocks {
+    for block in blocks.iter().filter(|b| b.pruned.is_none()) {
         let is_loose = *loose
             .entry(block.owner)
             .or_insert_with(|| loose_text(doc, block.owner));
@@ -90,7 +90,7 @@ pub(crate) fn locate(
 fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>) {
     let n = doc.nodes.len();
     let (mut chars, mut links) = (vec![0usize; n], vec![0usize; n]);
-    for b in blocks {
+    for b in blocks.iter().filter(|b| b.pruned.is_none()) {
         if let (Some(c), Some(l)) = (chars.get_mut(b.owner), links.get_mut(b.owner)) {
             *c += b.chars;
             *l += b.link_chars;
@@ -381,7 +381,7 @@ mod tests {
         );
         let doc = Document::parse(&html, &Options::new()).unwrap();
         let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-        let blocks = crate::blocks::segment(&doc, &pruned);
+        let blocks = crate::blocks::segment(&doc, &pruned, false);
         let c = locate(&doc, &pruned, &blocks, LADDER[0]);
         let top = c.top.unwrap();
         assert_eq!(doc.element(top).unwrap().hints, "story");

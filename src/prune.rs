@@ -8,22 +8,30 @@ use crate::patterns::{Pass, Patterns};
 /// What pruning decided, one entry per node of the [`Document`].
 #[derive(Debug, Clone)]
 pub(crate) struct Pruned {
-    /// The node (with its subtree) is out of the story.
-    pub removed: Vec<bool>,
+    /// Why the node (with its subtree) is out of the story, if it is: one
+    /// of [`NEVER_CONTENT`], [`HIDDEN`], [`FURNITURE`], [`UNLIKELY_CLASS`].
+    pub removed: Vec<Option<&'static str>>,
     /// The element's own class/id hint: > 0 story-like, < 0 boilerplate-like.
     pub hint: Vec<i8>,
 }
+
+/// Rule name: scripts, styles, forms controls and `nav`: never shown in traces.
+pub(crate) const NEVER_CONTENT: &str = "never-content";
+/// Rule name: `hidden`, `aria-hidden` or an inline style that hides.
+pub(crate) const HIDDEN: &str = "hidden";
+/// Rule name: `aside`/`header`/`footer` tags and furniture ARIA roles.
+pub(crate) const FURNITURE: &str = "furniture";
+/// Rule name: a boilerplate class/id (`sidebar`, `comments`, `related`...).
+pub(crate) const UNLIKELY_CLASS: &str = "unlikely-class";
 
 /// Marks removed nodes and class/id hints in one pass over the arena (parents
 /// come before children, so a node inherits its parent's removal).
 pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     let n = doc.nodes.len();
-    let mut removed = vec![false; n];
+    let mut removed: Vec<Option<&'static str>> = vec![None; n];
     let mut hint = vec![0i8; n];
     for (id, node) in doc.nodes.iter().enumerate() {
-        let parent_removed = node
-            .parent
-            .is_some_and(|p| removed.get(p).copied().unwrap_or(false));
+        let parent_removed = node.parent.and_then(|p| removed.get(p).copied().flatten());
         let NodeKind::Element(el) = &node.kind else {
             removed[id] = parent_removed;
             continue;
@@ -34,39 +42,49 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
             0
         };
         hint[id] = h;
-        removed[id] = parent_removed
-            || never_content(el.tag, el.hidden)
-            || (pass.strip_unlikely && unlikely(el, patterns));
+        // A node's own "never content" wins over what it inherits, so a
+        // trace of a removed menu never shows the scripts inside it.
+        removed[id] = if never_content(el.tag) {
+            Some(NEVER_CONTENT)
+        } else if let Some(reason) = parent_removed {
+            Some(reason)
+        } else if el.hidden {
+            Some(HIDDEN)
+        } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
+            // Navigation is never story, on any rung.
+            Some(FURNITURE)
+        } else if pass.strip_unlikely {
+            unlikely(el, patterns)
+        } else {
+            None
+        };
     }
     Pruned { removed, hint }
 }
 
 /// Tags whose text is never part of a story, on any rung.
-fn never_content(tag: Tag, hidden: bool) -> bool {
-    hidden
-        || matches!(
-            tag,
-            Tag::Head
-                | Tag::Title
-                | Tag::Meta
-                | Tag::Script
-                | Tag::Style
-                | Tag::Noscript
-                | Tag::Template
-                | Tag::Svg
-                | Tag::Math
-                | Tag::Iframe
-                | Tag::Object
-                | Tag::Embed
-                | Tag::Canvas
-                | Tag::Button
-                | Tag::Select
-                | Tag::Textarea
-                | Tag::Input
-                | Tag::Dialog
-                | Tag::Nav
-                | Tag::Menu
-        )
+fn never_content(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Head
+            | Tag::Title
+            | Tag::Meta
+            | Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Canvas
+            | Tag::Button
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Dialog
+    )
 }
 
 /// ARIA roles of page furniture (Readability removes these too).
@@ -85,24 +103,24 @@ const FURNITURE_ROLES: &[&str] = &[
 
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
 /// subtrees that do not also look like the story's own container.
-fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> bool {
+fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<&'static str> {
     if el.article_body
         || matches!(
             el.tag,
             Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::A
         )
     {
-        return false;
+        return None;
     }
-    if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header) {
-        return true;
+    if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header)
+        || FURNITURE_ROLES.contains(&el.role.as_str())
+    {
+        return Some(FURNITURE);
     }
-    if FURNITURE_ROLES.contains(&el.role.as_str()) {
-        return true;
-    }
-    !el.hints.is_empty()
+    let unlikely = !el.hints.is_empty()
         && patterns.unlikely.is_match(&el.hints)
-        && !patterns.maybe.is_match(&el.hints)
+        && !patterns.maybe.is_match(&el.hints);
+    unlikely.then_some(UNLIKELY_CLASS)
 }
 
 /// +1 for story-like class/id, -1 for boilerplate-like, +2 for schema.org
@@ -141,7 +159,7 @@ mod tests {
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Text(t) if pruned.removed[i] => Some(t.clone()),
+                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.clone()),
                 _ => None,
             })
             .collect()
