@@ -24,10 +24,17 @@
 //! ## Pipeline
 //! One module per stage; data flows one way through plain structs:
 //! `dom` (parse, iterative arena) → `prune` (nodes that are never content) →
-//! `blocks` (segment into text blocks) → `features` (shallow per-block
-//! features) → `locate` (which container holds the story) → `classify`
+//! `blocks` (segment into text blocks) → `locate` (which container holds
+//! the story) → `features` (shallow per-block features) → `classify`
 //! (keep/drop with neighbours) → [`Article`]. Every threshold, word list and
-//! pattern lives in `patterns`, named, with a comment saying why.
+//! pattern lives in `patterns`, named, with a comment saying why. When too
+//! little text is kept, the whole run is retried with one heuristic relaxed
+//! (the retry ladder) and the longest result wins.
+//!
+//! ## Why was my paragraph dropped?
+//! Turn on [`Options::explain`]: every block of the page, kept or not, comes
+//! back in [`Article::explanation`] with its [`Features`], its [`Decision`]
+//! and the name of the rule that decided.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
