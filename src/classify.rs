@@ -203,7 +203,7 @@ fn in_context(
             drop("fragment-between-good")
         };
     }
-    if (good(prev) || good(next)) && (sentence || focus == Focus::Recall) {
+    if (good(prev) || good(next)) && (sentence || focus != Focus::Precision) {
         return keep("sentence-near-good");
     }
     drop("short-near-boilerplate")

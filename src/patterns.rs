@@ -85,9 +85,9 @@ pub(crate) const MIN_RIVALS: usize = 3;
 
 /// A block with more than this share of its characters in links is a link
 /// list (related headlines, tag clouds, menus), not prose.
-pub(crate) const MAX_LINK_DENSITY: f32 = 0.5;
+pub(crate) const MAX_LINK_DENSITY: f32 = 0.65;
 /// Short blocks (fewer words) are judged by their neighbours, jusText-style.
-pub(crate) const SHORT_WORDS: usize = 8;
+pub(crate) const SHORT_WORDS: usize = 5;
 /// Blocks with at least this many words and some sentence punctuation are
 /// prose on their own.
 pub(crate) const PROSE_WORDS: usize = 15;
