@@ -163,12 +163,11 @@ fn ends_sentence(text: &str) -> bool {
 /// Sum of class/id hints from the block's owner up to (not including) the
 /// story container's root.
 fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: NodeId) -> i32 {
-    let roots: Vec<NodeId> = container.ranges.iter().map(|r| r.0).collect();
     let mut sum = 0i32;
     let mut node = Some(owner);
     for _ in 0..HINT_LEVELS {
         let Some(id) = node else { break };
-        if roots.contains(&id) {
+        if container.ranges.iter().any(|r| r.0 == id) {
             break;
         }
         let hint = i32::from(pruned.hint.get(id).copied().unwrap_or(0));
