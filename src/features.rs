@@ -53,32 +53,40 @@ pub(crate) fn compute(
     blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            let words = count_words(&b.text, patterns, &mut lower);
-            Features {
-                words: words.words,
-                chars: b.chars,
-                link_density: if b.chars == 0 {
-                    0.0
-                } else {
-                    b.link_chars as f32 / b.chars as f32
-                },
-                text_density: text_density(&b.text),
-                stopword_density: if words.latin == 0 {
-                    0.0
-                } else {
-                    words.stopwords as f32 / words.latin as f32
-                },
-                sentence_ends: b.text.chars().filter(|c| is_sentence_end(*c)).count(),
-                ends_sentence: ends_sentence(&b.text),
-                class_hint: path_hint(doc, pruned, container, b.owner),
-                in_container: container.contains(b.owner),
-                boilerplate_phrase: words.words <= p::PHRASE_MAX_WORDS
-                    && patterns.boilerplate_phrase.is_match(&b.text),
-                position: i as f32 / last,
-            }
+        .map(|(i, b)| Features {
+            link_density: if b.chars == 0 {
+                0.0
+            } else {
+                b.link_chars as f32 / b.chars as f32
+            },
+            class_hint: path_hint(doc, pruned, container, b.owner),
+            in_container: container.contains(b.owner),
+            position: i as f32 / last,
+            ..text_features(&b.text, patterns, &mut lower)
         })
         .collect()
+}
+
+/// The features that depend on the text alone (no links, no DOM): shared
+/// by the HTML pipeline and the plain-text mode. `lower` is a scratch
+/// buffer, reused across calls to save allocations.
+pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String) -> Features {
+    let words = count_words(text, patterns, lower);
+    Features {
+        words: words.words,
+        chars: text.chars().count(),
+        text_density: text_density(text),
+        stopword_density: if words.latin == 0 {
+            0.0
+        } else {
+            words.stopwords as f32 / words.latin as f32
+        },
+        sentence_ends: text.chars().filter(|c| is_sentence_end(*c)).count(),
+        ends_sentence: ends_sentence(text),
+        boilerplate_phrase: words.words <= p::PHRASE_MAX_WORDS
+            && patterns.boilerplate_phrase.is_match(text),
+        ..Features::default()
+    }
 }
 
 struct WordCounts {

@@ -50,6 +50,7 @@ mod metadata;
 mod options;
 mod patterns;
 mod prune;
+mod text_mode;
 
 pub use article::{Article, Block, BlockKind};
 pub use error::{Error, Result};
@@ -129,6 +130,57 @@ impl Cleaner {
         Ok(article)
     }
 
+    /// Cleans a page that was already flattened to plain text (by a
+    /// scraper, `lynx -dump`, inscriptis...): the story's lines are kept,
+    /// menus, headline lists and "Most Popular" labels dropped, and the
+    /// header lines (breadcrumb, headline, byline, date) read into the
+    /// metadata.
+    ///
+    /// # Errors
+    /// As [`Cleaner::clean_html`], but for the node limit.
+    ///
+    /// ```
+    /// let text = "Home\nNews\nSport\n\nRain returns to the valley\n\n\
+    ///     After a dry summer, the rain came back on Tuesday, and farmers across the valley were glad of it.\n\n\
+    ///     Forecasters expect showers to continue through the week, with heavier falls in the hills.\n\n\
+    ///     Most Popular\nTen things to do this weekend\nCouncil approves new car park\n";
+    /// let article = unboil::Cleaner::default().clean_text(text)?;
+    /// assert_eq!(article.title.as_deref(), Some("Rain returns to the valley"));
+    /// assert_eq!(article.blocks.len(), 2);
+    /// assert!(!article.text().contains("Most Popular"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn clean_text(&self, text: &str) -> Result<Article> {
+        check_input(text, &self.options)?;
+        Ok(text_mode::clean(
+            text,
+            &self.patterns,
+            self.options.get_focus(),
+            self.options.get_explain(),
+        ))
+    }
+
+    /// Cleans a page given as HTML or as plain text, telling them apart
+    /// first (see [`is_html`]).
+    ///
+    /// # Errors
+    /// As [`Cleaner::clean_html`] or [`Cleaner::clean_text`].
+    ///
+    /// ```
+    /// let cleaner = unboil::Cleaner::default();
+    /// let from_html = cleaner.clean("<p>A single paragraph of a story, long enough to count as prose, with some words.</p>")?;
+    /// let from_text = cleaner.clean("A single paragraph of a story, long enough to count as prose, with some words.")?;
+    /// assert_eq!(from_html.text(), from_text.text());
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn clean(&self, input: &str) -> Result<Article> {
+        if text_mode::looks_like_html(input, &self.patterns) {
+            self.clean_html(input)
+        } else {
+            self.clean_text(input)
+        }
+    }
+
     fn extract(&self, doc: &dom::Document, title: Option<&str>, pass: patterns::Pass) -> Article {
         let pruned = prune::prune(doc, &self.patterns, pass);
         let blocks = blocks::segment(doc, &pruned, self.options.get_explain());
@@ -139,12 +191,30 @@ impl Cleaner {
     }
 }
 
-/// Cleans an HTML page with the default [`Options`].
+/// Cleans a page, HTML or already-scraped plain text, with the default
+/// [`Options`]. Which of the two it is, is told by [`is_html`].
 ///
 /// # Errors
-/// See [`Cleaner::clean_html`].
-pub fn clean_article(html: &str) -> Result<Article> {
-    Cleaner::default().clean_html(html)
+/// See [`Cleaner::clean_html`] and [`Cleaner::clean_text`].
+pub fn clean_article(input: &str) -> Result<Article> {
+    Cleaner::default().clean(input)
+}
+
+/// Whether [`clean_article`] treats `input` as HTML (else as plain text).
+///
+/// The rule: after leading whitespace (and a byte-order mark), the input
+/// starts with a tag, a comment or a doctype (`<!DOCTYPE`, `<html`, `<p>`,
+/// `<!--`...), or its first 64 KiB hold at least four tags of known HTML
+/// elements (opening or closing). So HTML fragments without `<html>` are
+/// HTML, and prose that mentions a tag or two stays text.
+///
+/// ```
+/// assert!(unboil::is_html("<p>Hello</p><p>World</p>"));
+/// assert!(unboil::is_html("Intro <div>one</div><div>two</div>"));
+/// assert!(!unboil::is_html("Wrap bold words in <b> and </b>, the manual says."));
+/// ```
+pub fn is_html(input: &str) -> bool {
+    text_mode::looks_like_html(input, &patterns::Patterns::shared())
 }
 
 /// Rejects input that is not worth parsing: empty, too large, or binary.

@@ -105,6 +105,37 @@ pub(crate) const NEGATIVE_HINT_MAX_SHARE: f32 = 0.3;
 /// and a block drop the block (a share bar or byline inside the article).
 pub(crate) const NEGATIVE_HINT_DROP: i32 = -1;
 
+// ---------------------------------------------------------------- text mode
+
+/// A page counts as hard-wrapped when most long lines end within this many
+/// columns of the longest...
+pub(crate) const WRAP_SLACK: usize = 12;
+/// ...the longest is between these widths (mail and Usenet wrap at 72-80)...
+pub(crate) const WRAP_MIN_WIDTH: usize = 60;
+pub(crate) const WRAP_MAX_WIDTH: usize = 100;
+/// ...and there are at least this many long lines.
+pub(crate) const WRAP_MIN_LINES: usize = 8;
+/// Value of a boilerplate-phrase or repeated line in the story search: a
+/// "Most Popular" label or a caption shown twice cuts the story off.
+pub(crate) const TEXT_BOILERPLATE_PENALTY: f32 = 20.0;
+/// Value of a short, non-prose line: a small fixed cost...
+pub(crate) const TEXT_SHORT_PENALTY: f32 = 2.0;
+/// ...plus this much per word, so a list of headlines costs more than a
+/// subheading between two paragraphs.
+pub(crate) const TEXT_SHORT_WORD_PENALTY: f32 = 0.5;
+/// Words that make a line prose on their own (with a sentence end or
+/// stopwords). Lower than the HTML mode's: text lines are whole paragraphs.
+pub(crate) const TEXT_PROSE_WORDS: usize = 10;
+/// Lines shorter than this are not judged by repetition ("Share", "1").
+pub(crate) const REPEAT_MIN_CHARS: usize = 12;
+/// How many lines before the story are searched for the headline, byline,
+/// breadcrumb and date.
+pub(crate) const HEADER_LINES: usize = 8;
+/// HTML-or-text sniffing looks at this many bytes of the input...
+pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
+/// ...and calls it HTML when it holds at least this many known tags.
+pub(crate) const HTML_MIN_TAGS: usize = 4;
+
 /// Compiled patterns and word lists, built once and shared by every
 /// [`crate::Cleaner`].
 #[derive(Debug)]
@@ -122,6 +153,14 @@ pub(crate) struct Patterns {
     pub boilerplate_phrase: Regex,
     /// Common function words of several languages.
     pub stopwords: HashSet<&'static str>,
+    /// A byline line of plain text: "By NAME [in PLACE] [(SITE)]".
+    pub text_byline: Regex,
+    /// An ISO date with an optional time, in header lines.
+    pub text_date: Regex,
+    /// Input that starts like HTML: a tag, comment or doctype.
+    pub html_start: Regex,
+    /// A tag of a known HTML element, for sniffing fragments.
+    pub html_tag: Regex,
 }
 
 impl Patterns {
@@ -156,6 +195,20 @@ impl Patterns {
                 r"(?i)(all rights reserved|©|copyright|\bsign up\b|\bsubscribe\b|\bnewsletter\b|follow us|share (this|on)|\bshare\b.*\b(facebook|twitter|email)\b|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|\badvertisement\b|\bcookies?\b|click here|leave a (comment|reply)|\d+ comments?\b|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|\bap photo\b|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$)",
             ),
             stopwords: STOPWORDS.iter().copied().collect(),
+            // "By Hua Shengdun in Washington (China Daily USA) Updated: ..."
+            // in English, Spanish/Portuguese, French, German, Italian, Dutch.
+            text_byline: re(
+                r"^(?i:by|por|par|von|di|door)\s+(?P<name>\p{Lu}[\p{L}.'\- ]*?)(?:\s+(?i:in|en|aus|à|a)\s+[^(|,;]*?)?\s*(?:\((?P<site>[^)]+)\))?\s*(?:$|[,|;·•–-]|(?i:updated|published|posted|actualizado|publié|aktualisiert)|\d)",
+            ),
+            text_date: re(
+                r"\b(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T](?P<time>[0-2]?\d:[0-5]\d(?::[0-5]\d)?))?",
+            ),
+            html_start: re(
+                r"(?i)^<(?:!doctype|!--|\?xml|html|head|body|meta|title|div|p|span|article|section|table|ul|ol|li|h[1-6]|a|b|i|em|strong|br|img|main|header|footer|nav|form|script|style|link|pre|blockquote|font|center)[\s>/]",
+            ),
+            html_tag: re(
+                r"(?i)</?(?:html|head|body|div|p|span|article|section|table|tr|td|th|ul|ol|li|h[1-6]|a|br|hr|img|main|header|footer|nav|form|script|style|meta|link|pre|blockquote|em|strong|b|i|figure|time)(?:\s[^<>]{0,2000})?/?>",
+            ),
         }
     }
 }

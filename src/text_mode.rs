@@ -1,0 +1,452 @@
+//! Plain-text mode: pages that a scraper already flattened to text.
+//!
+//! The same blocks → features → decision idea as the HTML pipeline, with a
+//! line segmenter in place of the DOM: lines and blank-line-separated
+//! paragraphs become blocks (hard-wrapped paragraphs are re-joined), each
+//! block gets link-free features, and the story is the stretch of blocks
+//! with the highest total "prose value" (a maximum-sum segment: prose
+//! counts for, menus, headline lists and boilerplate against). Header lines
+//! before the story (breadcrumb, headline, byline, date) are read into the
+//! metadata, not the text.
+
+use crate::article::{Article, Block, BlockKind};
+use crate::explain::{BlockTrace, Decision};
+use crate::features::{Features, text_features};
+use crate::options::Focus;
+use crate::patterns::{self as p, Patterns};
+
+/// One block of a plain-text page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TextLine {
+    /// The text, trimmed; hard-wrapped lines joined with spaces.
+    pub text: String,
+    /// Leading spaces of the first line (tabs count as 4).
+    pub indent: usize,
+    /// The line started with a list bullet (`*`, `-`, `•`, `o`, `+`), which
+    /// is stripped from `text`.
+    pub bullet: bool,
+    /// A blank line came before this block.
+    pub after_blank: bool,
+}
+
+/// Splits text into blocks: one per line, or one per paragraph when the
+/// page is hard-wrapped at a fixed width.
+pub(crate) fn segment(text: &str) -> Vec<TextLine> {
+    let wrapped = hard_wrap_width(text);
+    let mut out: Vec<TextLine> = Vec::new();
+    let mut blank_before = true;
+    let mut joinable = false;
+    for raw in text.lines() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            blank_before = true;
+            joinable = false;
+            continue;
+        }
+        let indent = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let (bullet, body) = strip_bullet(line.trim());
+        if body.is_empty() {
+            continue;
+        }
+        let body = collapse(body);
+        if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
+            prev.text.push(' ');
+            prev.text.push_str(&body);
+        } else {
+            out.push(TextLine {
+                text: body,
+                indent,
+                bullet,
+                after_blank: blank_before,
+            });
+        }
+        // The next line continues this paragraph when the page is wrapped
+        // and this line reaches the wrap margin.
+        joinable = wrapped.is_some_and(|w| line.chars().count() + p::WRAP_SLACK >= w);
+        blank_before = false;
+    }
+    out
+}
+
+/// The fixed width a page is hard-wrapped at, if it is: most long lines end
+/// within a few columns of the same width.
+fn hard_wrap_width(text: &str) -> Option<usize> {
+    let lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n >= p::WRAP_MIN_WIDTH / 2)
+        .collect();
+    if lengths.len() < p::WRAP_MIN_LINES {
+        return None;
+    }
+    let width = lengths.iter().copied().max()?;
+    if !(p::WRAP_MIN_WIDTH..=p::WRAP_MAX_WIDTH).contains(&width) {
+        return None;
+    }
+    let near = lengths
+        .iter()
+        .filter(|&&n| n + p::WRAP_SLACK >= width)
+        .count();
+    (near * 2 >= lengths.len()).then_some(width)
+}
+
+fn strip_bullet(line: &str) -> (bool, &str) {
+    for bullet in ["* ", "- ", "• ", "o ", "+ ", "· ", "– "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return (true, rest.trim_start());
+        }
+    }
+    if matches!(line, "*" | "-" | "•" | "o" | "+") {
+        return (true, "");
+    }
+    (false, line)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the header lines said.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Header {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601, as written in the header (`2015-02-25T11:46`).
+    pub date: Option<String>,
+    pub site_name: Option<String>,
+    pub categories: Vec<String>,
+}
+
+/// The value of each block: how much it argues for being story.
+fn value(line: &TextLine, f: &Features, repeated: bool) -> f32 {
+    if f.boilerplate_phrase || repeated {
+        return -p::TEXT_BOILERPLATE_PENALTY;
+    }
+    if is_prose(f) {
+        return f.words as f32;
+    }
+    let penalty = p::TEXT_SHORT_PENALTY + f.words as f32 * p::TEXT_SHORT_WORD_PENALTY;
+    if line.bullet {
+        -(penalty * 2.0)
+    } else {
+        -penalty
+    }
+}
+
+fn is_prose(f: &Features) -> bool {
+    f.words >= p::TEXT_PROSE_WORDS
+        && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS)
+}
+
+/// The maximum-sum run of block values: the story's stretch.
+fn best_run(values: &[f32]) -> Option<(usize, usize)> {
+    let (mut best, mut best_sum) = (None, 0.0f32);
+    let (mut start, mut sum) = (0usize, 0.0f32);
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += v;
+        if sum > best_sum {
+            best_sum = sum;
+            best = Some((start, i + 1));
+        }
+    }
+    best
+}
+
+/// Cleans a plain-text page.
+pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
+    let lines = segment(text);
+    let mut lower = String::new();
+    let feats: Vec<Features> = lines
+        .iter()
+        .map(|l| text_features(&l.text, patterns, &mut lower))
+        .collect();
+    let repeated = repeated_lines(&lines);
+    let values: Vec<f32> = lines
+        .iter()
+        .zip(&feats)
+        .zip(&repeated)
+        .map(|((l, f), &r)| value(l, f, r))
+        .collect();
+    let run = best_run(&values);
+    let (start, end) = run.unwrap_or((0, 0));
+    let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
+    let mut article = Article {
+        title: header.title.clone(),
+        ..Article::default()
+    };
+    let mut trace = explain.then(Vec::new);
+    let last = lines.len().saturating_sub(1).max(1) as f32;
+    for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
+        f.in_container = (start..end).contains(&i);
+        f.position = i as f32 / last;
+        let (decision, rule) = decide(&line, &f, repeated.get(i).copied().unwrap_or(false), focus);
+        if decision == Decision::Keep {
+            let kind = if line.bullet {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            };
+            article.blocks.push(Block {
+                kind,
+                text: line.text.clone(),
+            });
+        }
+        if let Some(t) = trace.as_mut() {
+            t.push(BlockTrace {
+                text: line.text,
+                features: f,
+                decision,
+                rule,
+            });
+        }
+    }
+    article.explanation = trace;
+    article
+}
+
+/// Keep or drop one block, given whether it lies in the story's stretch.
+fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, &'static str) {
+    use Decision::{Drop, Keep};
+    if !f.in_container {
+        return (Drop, "outside-story");
+    }
+    if f.boilerplate_phrase {
+        return (Drop, "boilerplate-phrase");
+    }
+    if repeated {
+        return (Drop, "repeated-line");
+    }
+    if is_prose(f) {
+        return (Keep, "prose");
+    }
+    // Inside the story, short lines are subheadings and short paragraphs;
+    // only precision focus drops the ones that do not end a sentence.
+    if focus == Focus::Precision && !f.ends_sentence && line.bullet {
+        return (Drop, "short-bullet");
+    }
+    (Keep, "short-in-story")
+}
+
+/// Lines that occur more than once on the page (captions shown twice,
+/// "Share" buttons, repeated menus) are furniture.
+fn repeated_lines(lines: &[TextLine]) -> Vec<bool> {
+    let mut counts = std::collections::HashMap::new();
+    for l in lines {
+        *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
+    }
+    lines
+        .iter()
+        .map(|l| {
+            l.text.chars().count() >= p::REPEAT_MIN_CHARS
+                && counts.get(l.text.as_str()).copied().unwrap_or(0) > 1
+        })
+        .collect()
+}
+
+/// Reads breadcrumb, headline, byline, site and date from the lines before
+/// the story.
+pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
+    let mut header = Header::default();
+    let window = lines.len().saturating_sub(p::HEADER_LINES);
+    for (i, line) in lines.iter().enumerate().skip(window) {
+        let text = line.text.as_str();
+        if let Some(crumbs) = breadcrumb(text) {
+            header.categories = crumbs;
+            continue;
+        }
+        if let Some(byline) = patterns.text_byline.captures(text) {
+            header.author = byline.name("name").map(|m| m.as_str().trim().to_string());
+            header.site_name = byline
+                .name("site")
+                .map(|m| m.as_str().trim().to_string())
+                .or(header.site_name);
+            header.date = find_date(text, patterns).or(header.date);
+            if header.title.is_none() {
+                header.title = headline_before(lines, i);
+            }
+            continue;
+        }
+        if header.date.is_none() {
+            header.date = find_date(text, patterns);
+        }
+    }
+    if header.title.is_none() {
+        header.title = headline_before(lines, lines.len());
+    }
+    header
+}
+
+/// The nearest headline-shaped line before `i`: a few words, no sentence
+/// ending, not a bullet.
+fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
+    lines
+        .get(..i)?
+        .iter()
+        .rev()
+        .take(p::HEADER_LINES)
+        .find_map(|l| {
+            let words = l.text.split_whitespace().count();
+            let shaped = !l.bullet
+                && (3..=30).contains(&words)
+                && !l.text.ends_with('.')
+                && breadcrumb(&l.text).is_none();
+            shaped.then(|| l.text.clone())
+        })
+}
+
+/// "World / China-US" or "Home > News > Tech": short parts joined by a
+/// separator.
+fn breadcrumb(text: &str) -> Option<Vec<String>> {
+    for sep in [" / ", " > ", " » ", " › ", " | "] {
+        if !text.contains(sep) {
+            continue;
+        }
+        let parts: Vec<String> = text
+            .split(sep)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let short = parts.iter().all(|s| {
+            s.split_whitespace().count() <= 3 && s.chars().next().is_some_and(char::is_uppercase)
+        });
+        if parts.len() >= 2 && short {
+            let skip_home = parts
+                .first()
+                .is_some_and(|s| s.eq_ignore_ascii_case("home"));
+            return Some(parts.into_iter().skip(usize::from(skip_home)).collect());
+        }
+    }
+    None
+}
+
+/// An ISO date (`2015-02-25`, with an optional `11:46` time) in the line.
+fn find_date(text: &str, patterns: &Patterns) -> Option<String> {
+    let c = patterns.text_date.captures(text)?;
+    let date = c.name("date")?.as_str();
+    Some(match c.name("time") {
+        Some(t) => format!("{date}T{}", t.as_str()),
+        None => date.to_string(),
+    })
+}
+
+/// Whether the input looks like HTML rather than plain text.
+///
+/// HTML when, after leading whitespace, it starts with a tag, comment or
+/// doctype (`<!doctype`, `<html`, `<p>`, `<!--`...), or when it holds at least
+/// [`p::HTML_MIN_TAGS`] tags of known HTML elements, closing tags included.
+/// Prose that mentions a `<b>` tag or two stays text.
+pub(crate) fn looks_like_html(input: &str, patterns: &Patterns) -> bool {
+    let head = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let sample = head
+        .get(..head.len().min(p::SNIFF_BYTES))
+        .unwrap_or_else(|| {
+            let mut end = p::SNIFF_BYTES.min(head.len());
+            while !head.is_char_boundary(end) {
+                end -= 1;
+            }
+            head.get(..end).unwrap_or("")
+        });
+    if patterns.html_start.is_match(sample) {
+        return true;
+    }
+    patterns
+        .html_tag
+        .find_iter(sample)
+        .take(p::HTML_MIN_TAGS)
+        .count()
+        >= p::HTML_MIN_TAGS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pats() -> std::sync::Arc<Patterns> {
+        Patterns::shared()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let line = "word ".repeat(14);
+        let para = format!(
+            "{}\n{}\n{}\nend.\n",
+            line.trim_end(),
+            line.trim_end(),
+            line.trim_end()
+        );
+        let text = format!("{para}\n{para}\n{para}");
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks[0].text.ends_with("word end."));
+    }
+
+    #[test]
+    fn short_lines_are_not_joined() {
+        let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
+        assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn bullets_are_stripped_and_marked() {
+        let blocks = segment("  * Subscribe\n    o Contact us");
+        assert!(blocks.iter().all(|b| b.bullet));
+        assert_eq!(blocks[1].text, "Contact us");
+        assert_eq!(blocks[1].indent, 4);
+    }
+
+    #[test]
+    fn best_run_spans_the_prose() {
+        assert_eq!(
+            best_run(&[-5.0, 30.0, -2.0, 40.0, -50.0, 10.0]),
+            Some((1, 4))
+        );
+        assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+
+    #[test]
+    fn header_lines_are_read() {
+        let lines = segment(
+            "World / China-US\n\nUS State Dept calls for cyber security boost\n\nBy Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46\n",
+        );
+        let h = read_header(&lines, &pats());
+        assert_eq!(h.categories, ["World", "China-US"]);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("US State Dept calls for cyber security boost")
+        );
+        assert_eq!(h.author.as_deref(), Some("Hua Shengdun"));
+        assert_eq!(h.site_name.as_deref(), Some("China Daily USA"));
+        assert_eq!(h.date.as_deref(), Some("2015-02-25T11:46"));
+    }
+
+    #[test]
+    fn html_detection() {
+        let p = pats();
+        assert!(looks_like_html(
+            "<!DOCTYPE html><html><body>x</body></html>",
+            &p
+        ));
+        assert!(looks_like_html("  <p>Hello</p><p>World</p>", &p));
+        assert!(looks_like_html(
+            "Intro text <div>one</div> <div>two</div> <br> <span>x</span>",
+            &p
+        ));
+        assert!(!looks_like_html(
+            "Use the <b> tag for bold text, the manual says.",
+            &p
+        ));
+        assert!(!looks_like_html(
+            "World / China-US\n\nUS State Dept calls for cyber security boost",
+            &p
+        ));
+        assert!(!looks_like_html("if a < b and c > d then <= holds", &p));
+    }
+}
