@@ -103,6 +103,14 @@ fn strip_bullet(line: &str) -> (bool, &str) {
     if matches!(line, "*" | "-" | "•" | "o" | "+") {
         return (true, "");
     }
+    // "1. ", "12) ": numbered list items, as in "Most read" rankings.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = line.get(digits..).unwrap_or("");
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return (true, rest.trim_start());
+        }
+    }
     (false, line)
 }
 
@@ -121,13 +129,49 @@ pub(crate) struct Header {
     pub categories: Vec<String>,
 }
 
+/// The indentation that holds the most prose words: scrapers that keep
+/// layout (inscriptis, lynx) indent the story's paragraphs alike.
+fn story_indent(lines: &[TextLine], feats: &[Features]) -> Option<usize> {
+    let mut words: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (l, f) in lines.iter().zip(feats) {
+        if is_prose(f) && f.ends_sentence && !l.bullet {
+            *words.entry(l.indent).or_insert(0) += f.words;
+        }
+    }
+    words
+        .into_iter()
+        .max_by_key(|&(indent, w)| (w, std::cmp::Reverse(indent)))
+        .map(|(i, _)| i)
+}
+
 /// The value of each block: how much it argues for being story.
-fn value(line: &TextLine, f: &Features, repeated: bool) -> f32 {
+fn value(
+    line: &TextLine,
+    f: &Features,
+    repeated: bool,
+    indent: Option<usize>,
+    patterns: &Patterns,
+) -> f32 {
+    if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
+        return -p::TEXT_STORY_END_PENALTY;
+    }
     if f.boilerplate_phrase || repeated {
         return -p::TEXT_BOILERPLATE_PENALTY;
     }
+    let off_indent = indent.is_some_and(|i| i != line.indent);
     if is_prose(f) {
-        return f.words as f32;
+        // Teasers and list items read like prose but end without a full
+        // stop: they count for less, and so does prose laid out apart
+        // from the story's paragraphs.
+        let mut weight = if f.ends_sentence && !line.bullet {
+            1.0
+        } else {
+            p::TEXT_UNFINISHED_WEIGHT
+        };
+        if off_indent {
+            weight *= p::TEXT_OFF_INDENT_WEIGHT;
+        }
+        return f.words as f32 * weight;
     }
     let penalty = p::TEXT_SHORT_PENALTY + f.words as f32 * p::TEXT_SHORT_WORD_PENALTY;
     if line.bullet {
@@ -142,22 +186,30 @@ fn is_prose(f: &Features) -> bool {
         && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS)
 }
 
-/// The maximum-sum run of block values: the story's stretch.
+/// The story's stretch: the first high-value run of blocks. Each stretch
+/// between resets of the running sum (Kadane's maximum-sum segments) is a
+/// candidate; the first one worth at least [`p::TEXT_FIRST_RUN_SHARE`] of
+/// the best wins, since stories come before the teaser lists after them.
 fn best_run(values: &[f32]) -> Option<(usize, usize)> {
-    let (mut best, mut best_sum) = (None, 0.0f32);
+    let mut runs: Vec<(usize, usize, f32)> = Vec::new();
     let (mut start, mut sum) = (0usize, 0.0f32);
+    let mut current: Option<(usize, usize, f32)> = None;
     for (i, &v) in values.iter().enumerate() {
         if sum <= 0.0 {
+            runs.extend(current.take());
             start = i;
             sum = 0.0;
         }
         sum += v;
-        if sum > best_sum {
-            best_sum = sum;
-            best = Some((start, i + 1));
+        if sum > current.map_or(0.0, |c| c.2) {
+            current = Some((start, i + 1, sum));
         }
     }
-    best
+    runs.extend(current);
+    let best = runs.iter().map(|r| r.2).fold(0.0f32, f32::max);
+    runs.into_iter()
+        .find(|r| r.2 >= best * p::TEXT_FIRST_RUN_SHARE)
+        .map(|(s, e, _)| (s, e))
 }
 
 /// Cleans a plain-text page.
@@ -169,14 +221,16 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         .map(|l| text_features(&l.text, patterns, &mut lower))
         .collect();
     let repeated = repeated_lines(&lines);
+    let indent = story_indent(&lines, &feats);
     let values: Vec<f32> = lines
         .iter()
         .zip(&feats)
         .zip(&repeated)
-        .map(|((l, f), &r)| value(l, f, r))
+        .map(|((l, f), &r)| value(l, f, r, indent, patterns))
         .collect();
-    let run = best_run(&values);
-    let (start, end) = run.unwrap_or((0, 0));
+    // No prose anywhere: a short note is all the page has; judge every
+    // line as story rather than return nothing.
+    let (start, end) = best_run(&values).unwrap_or((0, lines.len()));
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
         title: header.title.clone(),
