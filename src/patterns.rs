@@ -66,7 +66,7 @@ pub(crate) const TEXT_PROSE_WORDS: usize = 10;
 pub(crate) const TEXT_UNFINISHED_WEIGHT: f32 = 0.3;
 /// Prose indented unlike the story's paragraphs counts this share of its
 /// words (a comment or a teaser box laid out apart).
-pub(crate) const TEXT_OFF_INDENT_WEIGHT: f32 = 1.0;
+pub(crate) const TEXT_OFF_INDENT_WEIGHT: f32 = 0.7;
 /// Lines shorter than this are not judged by repetition ("Share", "1")...
 pub(crate) const REPEAT_MIN_CHARS: usize = 12;
 /// ...nor longer ones in words: a repeated caption or teaser is short, a
