@@ -212,6 +212,32 @@ fn best_run(values: &[f32]) -> Option<(usize, usize)> {
         .map(|(s, e, _)| (s, e))
 }
 
+/// Short sentences right at the edges of the story belong to it ("Sheng
+/// Yang contributed to this story."): the run grows over such lines
+/// (jusText's short-block-near-good rule). Bullets, furniture labels and
+/// boilerplate (value at or below the boilerplate penalty) stop it.
+fn extend_run(
+    lines: &[TextLine],
+    feats: &[Features],
+    values: &[f32],
+    mut start: usize,
+    mut end: usize,
+) -> (usize, usize) {
+    let joins = |i: usize| {
+        let (Some(l), Some(f), Some(&v)) = (lines.get(i), feats.get(i), values.get(i)) else {
+            return false;
+        };
+        !l.bullet && f.ends_sentence && v > -p::TEXT_BOILERPLATE_PENALTY
+    };
+    while end < lines.len() && joins(end) {
+        end += 1;
+    }
+    while start > 0 && joins(start - 1) {
+        start -= 1;
+    }
+    (start, end)
+}
+
 /// Cleans a plain-text page.
 pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
     let lines = segment(text);
@@ -231,6 +257,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing.
     let (start, end) = best_run(&values).unwrap_or((0, lines.len()));
+    let (start, end) = extend_run(&lines, &feats, &values, start, end);
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
         title: header.title.clone(),
