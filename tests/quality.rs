@@ -109,11 +109,29 @@ struct Set {
 /// The set `name`, loaded and predicted once per test binary; `None` (after a
 /// message) when the eval data is absent and we are not in CI.
 fn dataset(name: &'static str) -> Option<&'static Set> {
+    dataset_in(name, Input::Html)
+}
+
+/// Which rendering of each page is cleaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    /// `pages/<id>.html` through `unboil::clean_article`.
+    Html,
+    /// `pages/<id>.page.txt` (the whole page flattened to text by
+    /// inscriptis) through `Cleaner::clean_text`.
+    Text,
+}
+
+fn dataset_in(name: &'static str, input: Input) -> Option<&'static Set> {
     static SCRAPINGHUB: OnceLock<Set> = OnceLock::new();
     static READABILITY: OnceLock<Set> = OnceLock::new();
-    let cell = match name {
-        "scrapinghub" => &SCRAPINGHUB,
-        "readability" => &READABILITY,
+    static SCRAPINGHUB_TEXT: OnceLock<Set> = OnceLock::new();
+    static READABILITY_TEXT: OnceLock<Set> = OnceLock::new();
+    let cell = match (name, input) {
+        ("scrapinghub", Input::Html) => &SCRAPINGHUB,
+        ("readability", Input::Html) => &READABILITY,
+        ("scrapinghub", Input::Text) => &SCRAPINGHUB_TEXT,
+        ("readability", Input::Text) => &READABILITY_TEXT,
         other => panic!("unknown dev set {other:?}"),
     };
     let dir = eval_dir().join(name);
@@ -126,10 +144,10 @@ fn dataset(name: &'static str) -> Option<&'static Set> {
         ));
         return None;
     }
-    Some(cell.get_or_init(|| load_and_predict(name, &dir, truth_path)))
+    Some(cell.get_or_init(|| load_and_predict(name, &dir, truth_path, input)))
 }
 
-fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf) -> Set {
+fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: Input) -> Set {
     let raw = std::fs::read_to_string(&truth_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", truth_path.display()));
     let mut rows = Vec::new();
@@ -160,7 +178,7 @@ fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf) -> Set 
                 let pages_dir = &pages_dir;
                 s.spawn(move || {
                     part.iter()
-                        .map(|(id, truth)| predict(pages_dir, id, truth))
+                        .map(|(id, truth)| predict(pages_dir, id, truth, input))
                         .collect::<Vec<_>>()
                 })
             })
@@ -187,12 +205,19 @@ fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf) -> Set 
 }
 
 /// Runs one page; `Err(id)` when the cleaner panicked.
-fn predict(pages_dir: &Path, id: &str, truth: &str) -> Result<Page, String> {
-    let path = pages_dir.join(format!("{id}.html"));
+fn predict(pages_dir: &Path, id: &str, truth: &str, input: Input) -> Result<Page, String> {
+    let file = match input {
+        Input::Html => format!("{id}.html"),
+        Input::Text => format!("{id}.page.txt"),
+    };
+    let path = pages_dir.join(file);
     let bytes =
         std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let html = String::from_utf8_lossy(&bytes);
-    let outcome = std::panic::catch_unwind(|| unboil::clean_article(&html));
+    let page = String::from_utf8_lossy(&bytes);
+    let outcome = std::panic::catch_unwind(|| match input {
+        Input::Html => unboil::clean_article(&page),
+        Input::Text => unboil::Cleaner::default().clean_text(&page),
+    });
     let (pred, error) = match outcome {
         Err(_) => return Err(id.to_owned()),
         Ok(Ok(article)) => (article.text(), None),
@@ -301,6 +326,26 @@ fn scrapinghub_f1_above_floor() {
     let pages: Vec<&Page> = set.pages.iter().collect();
     let s = report("scrapinghub", &pages);
     assert_floor("scrapinghub.f1", &s);
+}
+
+#[test]
+fn scrapinghub_text_f1_above_floor() {
+    let Some(set) = dataset_in("scrapinghub", Input::Text) else {
+        return;
+    };
+    let pages: Vec<&Page> = set.pages.iter().collect();
+    let s = report("scrapinghub page.txt", &pages);
+    assert_floor("scrapinghub_text.f1", &s);
+}
+
+#[test]
+fn readability_text_f1_above_floor() {
+    let Some(set) = dataset_in("readability", Input::Text) else {
+        return;
+    };
+    let pages: Vec<&Page> = set.pages.iter().collect();
+    let s = report("readability page.txt", &pages);
+    assert_floor("readability_text.f1", &s);
 }
 
 #[test]
