@@ -246,7 +246,12 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         .iter()
         .map(|l| text_features(&l.text, patterns, &mut lower))
         .collect();
-    let repeated = repeated_lines(&lines);
+    let counts = line_counts(&lines);
+    let repeated: Vec<bool> = lines
+        .iter()
+        .zip(&counts)
+        .map(|(l, &n)| repeated_line(l, n))
+        .collect();
     let indent = story_indent(&lines, &feats);
     let values: Vec<f32> = lines
         .iter()
@@ -254,9 +259,15 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         .zip(&repeated)
         .map(|((l, f), &r)| value(l, f, r, indent, patterns))
         .collect();
+    let run = best_run(&values);
     // No prose anywhere: a short note is all the page has; judge every
-    // line as story rather than return nothing.
-    let (start, end) = best_run(&values).unwrap_or((0, lines.len()));
+    // line as story rather than return nothing, but any line said twice is
+    // furniture there.
+    let repeated: Vec<bool> = match run {
+        Some(_) => repeated,
+        None => counts.iter().map(|&n| n > 1).collect(),
+    };
+    let (start, end) = run.unwrap_or((0, lines.len()));
     let (start, end) = extend_run(&lines, &feats, &values, start, end);
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
@@ -316,20 +327,25 @@ fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decis
     (Keep, "short-in-story")
 }
 
-/// Lines that occur more than once on the page (captions shown twice,
-/// "Share" buttons, repeated menus) are furniture.
-fn repeated_lines(lines: &[TextLine]) -> Vec<bool> {
+/// How often each line's text occurs on the page.
+fn line_counts(lines: &[TextLine]) -> Vec<usize> {
     let mut counts = std::collections::HashMap::new();
     for l in lines {
         *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
     }
     lines
         .iter()
-        .map(|l| {
-            l.text.chars().count() >= p::REPEAT_MIN_CHARS
-                && counts.get(l.text.as_str()).copied().unwrap_or(0) > 1
-        })
+        .map(|l| counts.get(l.text.as_str()).copied().unwrap_or(1))
         .collect()
+}
+
+/// Lines that occur more than once on the page (captions shown twice,
+/// "Share" buttons, repeated teasers) are furniture; very short ones ("1")
+/// and whole paragraphs (a quoted passage) are not judged so.
+fn repeated_line(line: &TextLine, count: usize) -> bool {
+    count > 1
+        && line.text.chars().count() >= p::REPEAT_MIN_CHARS
+        && line.text.split_whitespace().count() <= p::REPEAT_MAX_WORDS
 }
 
 /// Reads breadcrumb, headline, byline, site and date from the lines before
