@@ -48,6 +48,76 @@ pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
 /// (real pages have none besides tab/newline; a stray NUL is tolerated).
 pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
 
+// ---------------------------------------------------------------- features
+
+/// Boilerpipe's text density wraps text at this many characters a line.
+pub(crate) const WRAP_WIDTH: usize = 80;
+
+// ---------------------------------------------------------------- locate
+
+/// Blocks shorter than this (chars) do not vote for their container:
+/// Readability's cut-off, it keeps menus and captions from voting.
+pub(crate) const MIN_SCORING_CHARS: usize = 25;
+/// Each vote is 1 + commas + one point per this many chars...
+pub(crate) const CHARS_PER_POINT: usize = 100;
+/// ...capped at this many length points, so one huge block cannot win alone.
+pub(crate) const MAX_LENGTH_POINTS: f32 = 3.0;
+/// How many ancestors above a block receive its vote (parent full, grand-
+/// parent half, the rest a third per level).
+pub(crate) const VOTE_LEVELS: usize = 5;
+/// Class/id hint weight on a container's score (Readability uses 25).
+pub(crate) const CLASS_WEIGHT: f32 = 25.0;
+/// A sibling of the best container joins the story when its score is at
+/// least this share of the best score...
+pub(crate) const SIBLING_SHARE: f32 = 0.2;
+/// ...and at least this absolute score.
+pub(crate) const SIBLING_MIN_SCORE: f32 = 10.0;
+/// How many best-scoring candidates are compared when looking for a shared
+/// ancestor (Readability uses 5)...
+pub(crate) const TOP_CANDIDATES: usize = 5;
+/// ...counting those that score at least this share of the best...
+pub(crate) const RIVAL_SHARE: f32 = 0.75;
+/// ...and moving up to an ancestor that holds at least this many of them:
+/// stories split into step or section boxes (how-to pages, live blogs).
+pub(crate) const MIN_RIVALS: usize = 3;
+
+// ---------------------------------------------------------------- classify
+
+/// A block with more than this share of its characters in links is a link
+/// list (related headlines, tag clouds, menus), not prose.
+pub(crate) const MAX_LINK_DENSITY: f32 = 0.65;
+/// Short blocks (fewer words) are judged by their neighbours, jusText-style.
+pub(crate) const SHORT_WORDS: usize = 5;
+/// Blocks with at least this many words and some sentence punctuation are
+/// prose on their own.
+pub(crate) const PROSE_WORDS: usize = 15;
+/// Stopword density that marks running text in a known language (jusText's
+/// "good" threshold is 0.32 on its own lists; ours are shorter).
+pub(crate) const PROSE_STOPWORDS: f32 = 0.22;
+/// A block of boilerplate phrasing is dropped only while it is this short in
+/// words: a long paragraph that mentions "newsletter" is still story.
+pub(crate) const PHRASE_MAX_WORDS: usize = 25;
+/// A boilerplate class/id counts against a block only when its element
+/// holds less than this share of the story container's text: page builders
+/// wrap whole stories in `widget` or `module` classes.
+pub(crate) const NEGATIVE_HINT_MAX_SHARE: f32 = 0.3;
+/// Class/id hints at or below this value on the path between the container
+/// and a block drop the block (a share bar or byline inside the article).
+pub(crate) const NEGATIVE_HINT_DROP: i32 = -1;
+
+// ---------------------------------------------------------------- text mode
+
+/// A page counts as hard-wrapped when most long lines end within this many
+/// columns of the longest...
+pub(crate) const WRAP_SLACK: usize = 12;
+/// ...the longest is between these widths (mail and Usenet wrap at 72-80)...
+pub(crate) const WRAP_MIN_WIDTH: usize = 60;
+pub(crate) const WRAP_MAX_WIDTH: usize = 100;
+/// ...and there are at least this many long lines.
+pub(crate) const WRAP_MIN_LINES: usize = 8;
+/// Value of a boilerplate-phrase or repeated line in the story search: a
+/// "Most Popular" label or a caption shown twice cuts the story off.
+pub(crate) const TEXT_BOILERPLATE_PENALTY: f32 = 20.0;
 /// The first run of blocks worth this share of the best run is the story.
 pub(crate) const TEXT_FIRST_RUN_SHARE: f32 = 0.5;
 /// Value of a label that opens the furniture ("Related", "Comments"): a
