@@ -48,6 +48,26 @@ pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
 /// (real pages have none besides tab/newline; a stray NUL is tolerated).
 pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
 
+// ---------------------------------------------------------------- decode
+
+/// Bytes at the start of a page searched for a `<meta charset>`. Browsers
+/// prescan 1024 bytes; pages with long `<head>`s (inline styles, scripts
+/// and social tags before the charset) declare later, and since the whole
+/// page is at hand here, a wider window costs nothing.
+pub(crate) const PRESCAN_BYTES: usize = 4096;
+/// Unlabelled input is decoded as UTF-8 when at most this share of its
+/// non-ASCII sequences are invalid UTF-8 (a UTF-8 page with stray Latin-1
+/// bytes pasted in): each valid sequence misread as legacy text would be two
+/// or three characters of mojibake, each invalid one is a single U+FFFD.
+/// Legacy text is far above it: 100% for windows-1252 and the Cyrillic
+/// encodings, 75-90% for GBK, Shift_JIS and EUC-KR, 68% for EUC-JP (measured
+/// on the test pages of `tests/encodings.rs`).
+pub(crate) const UTF8_MAX_INVALID_SHARE: f64 = 0.35;
+/// A `<meta>` or header label naming a legacy encoding is overruled only
+/// on stronger evidence: at most this share of the non-ASCII sequences
+/// invalid (valid UTF-8, or nearly).
+pub(crate) const UTF8_OVERRULE_MAX_INVALID_SHARE: f64 = 0.05;
+
 // ---------------------------------------------------------------- features
 
 /// Boilerpipe's text density wraps text at this many characters a line.
@@ -128,6 +148,14 @@ pub(crate) const TEXT_SHORT_PENALTY: f32 = 2.0;
 /// ...plus this much per word, so a list of headlines costs more than a
 /// subheading between two paragraphs.
 pub(crate) const TEXT_SHORT_WORD_PENALTY: f32 = 0.5;
+/// Bullets and headline-shaped lines cost this many times a plain short
+/// line: they come in lists of links.
+pub(crate) const TEXT_LIST_PENALTY_FACTOR: f32 = 2.0;
+/// A headline-shaped line has this many words...
+pub(crate) const HEADLINE_MIN_WORDS: usize = 3;
+pub(crate) const HEADLINE_MAX_WORDS: usize = 16;
+/// ...at least this share of them capitalised, and no sentence end.
+pub(crate) const HEADLINE_CAPITALISED_SHARE: f32 = 0.6;
 /// Words that make a line prose on their own (with a sentence end or
 /// stopwords). Lower than the HTML mode's: text lines are whole paragraphs.
 pub(crate) const TEXT_PROSE_WORDS: usize = 10;
@@ -190,27 +218,34 @@ impl Patterns {
 
     #[allow(clippy::expect_used)] // the patterns are constants: a bad one fails every test
     fn compile() -> Patterns {
-        let re = |p: &str| Regex::new(p).expect("built-in pattern compiles");
+        // Word boundaries are ASCII ones: a Unicode `\b` makes the regex
+        // engine leave its DFA for an NFA simulation on any non-ASCII text
+        // (a 10 MB word of "é" took 7 s against 0.3 s for ASCII). Every
+        // pattern's words are ASCII; the two kinds of boundary differ only
+        // beside non-ASCII letters ("contenté"), which none of them targets.
+        let re = |p: &str| {
+            Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("built-in pattern compiles")
+        };
         Patterns {
             // Story containers: WordPress `entry-content`, `article-body`,
             // `post`, `story`, schema.org `articleBody`.
             positive: re(
-                r"\b(article|articlebody|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-text)\b",
+                r"(?-u)\b(article|articlebody|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-text)\b",
             ),
             // Boilerplate containers; `ad` only as a whole token.
             negative: re(
-                r"\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
+                r"(?-u)\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
             ),
             // Removed outright on the strict rung (Readability's idea).
             unlikely: re(
-                r"\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
             ),
             maybe: re(
-                r"\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
+                r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
             ),
             // Short lines that are site furniture, in several languages.
             boilerplate_phrase: re(
-                r"(?i)(all rights reserved|©|copyright|\bsign up\b|\bsubscribe\b|\bnewsletter\b|follow us|share (this|on)|\bshare\b.*\b(facebook|twitter|email)\b|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|\badvertisement\b|\bcookies?\b|click here|leave a (comment|reply)|\d+ comments?\b|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|\bap photo\b|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$|\b(19|20)\d\d,? at \d{1,2}:\d\d)",
+                r"(?i)(all rights reserved|©|copyright|(?-u:\b)sign up(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)newsletter(?-u:\b)|follow us|share (this|on)|(?-u:\b)share(?-u:\b).*(?-u:\b)(facebook|twitter|email)(?-u:\b)|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|(?-u:\b)advertisement(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|click here|leave a (comment|reply)|\d+ comments?(?-u:\b)|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|(?-u:\b)ap photo(?-u:\b)|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$|(?-u:\b)(19|20)\d\d,? at \d{1,2}:\d\d)",
             ),
             stopwords: STOPWORDS.iter().copied().collect(),
             story_end: re(

@@ -173,12 +173,32 @@ fn value(
         }
         return f.words as f32 * weight;
     }
-    let penalty = p::TEXT_SHORT_PENALTY + f.words as f32 * p::TEXT_SHORT_WORD_PENALTY;
-    if line.bullet {
-        -(penalty * 2.0)
-    } else {
-        -penalty
+    let mut penalty = p::TEXT_SHORT_PENALTY + f.words as f32 * p::TEXT_SHORT_WORD_PENALTY;
+    if line.bullet || headline_shaped(&line.text) {
+        // List items and headline-shaped lines come in lists of links.
+        penalty *= p::TEXT_LIST_PENALTY_FACTOR;
     }
+    -penalty
+}
+
+/// Headline shape: a few words, most of them capitalised, no sentence end
+/// ("Ethiopian FM Urges Strengthened Ties"): the lines of a headline list.
+fn headline_shaped(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(p::HEADLINE_MIN_WORDS..=p::HEADLINE_MAX_WORDS).contains(&words.len())
+        || text.ends_with(['.', '!', '?', ':'])
+    {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    capitalised as f32 >= words.len() as f32 * p::HEADLINE_CAPITALISED_SHARE
 }
 
 fn is_prose(f: &Features) -> bool {
@@ -483,6 +503,15 @@ mod tests {
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 3, "{blocks:?}");
         assert!(blocks[0].text.ends_with("word end."));
+    }
+
+    #[test]
+    fn headline_shape() {
+        assert!(headline_shaped(
+            "Ethiopian FM Urges Strengthened Ethiopia-China Ties"
+        ));
+        assert!(!headline_shaped("He said the talks went well."));
+        assert!(!headline_shaped("Home"));
     }
 
     #[test]
