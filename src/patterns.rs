@@ -240,7 +240,7 @@ impl Patterns {
                 r"\b(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T](?P<time>[0-2]?\d:[0-5]\d(?::[0-5]\d)?))?",
             ),
             html_start: re(
-                r"(?i)^<(?:!doctype|!--|\?xml|html|head|body|meta|title|div|p|span|article|section|table|ul|ol|li|h[1-6]|a|b|i|em|strong|br|img|main|header|footer|nav|form|script|style|link|pre|blockquote|font|center)[\s>/]",
+                r"(?i)^(?:<!--|<(?:!doctype|\?xml|html|head|body|meta|title|div|p|span|article|section|table|ul|ol|li|h[1-6]|a|b|i|em|strong|br|img|main|header|footer|nav|form|script|style|link|pre|blockquote|font|center)[\s>/])",
             ),
             html_tag: re(
                 r"(?i)</?(?:html|head|body|div|p|span|article|section|table|tr|td|th|ul|ol|li|h[1-6]|a|br|hr|img|main|header|footer|nav|form|script|style|meta|link|pre|blockquote|em|strong|b|i|figure|time)(?:\s[^<>]{0,2000})?/?>",

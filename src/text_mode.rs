@@ -114,8 +114,20 @@ fn strip_bullet(line: &str) -> (bool, &str) {
     (false, line)
 }
 
+/// Whitespace collapsed, control characters (NUL and the like, which a
+/// browser never shows) dropped.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if word.chars().all(char::is_control) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| !c.is_control()));
+    }
+    out
 }
 
 /// What the header lines said.
@@ -515,6 +527,12 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_dropped() {
+        let blocks = segment("a\u{0}b c\u{7} \u{0} d");
+        assert_eq!(blocks[0].text, "ab c d");
+    }
+
+    #[test]
     fn short_lines_are_not_joined() {
         let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
         assert_eq!(blocks.len(), 4);
@@ -574,5 +592,6 @@ mod tests {
             &p
         ));
         assert!(!looks_like_html("if a < b and c > d then <= holds", &p));
+        assert!(looks_like_html("<!--x--><p>y</p>", &p));
     }
 }
