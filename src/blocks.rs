@@ -4,7 +4,7 @@
 //! (`a`, `span`, `b`...) flow into the current one. Each block remembers the
 //! element that owns it and how much of its text sits inside links.
 
-use crate::article::BlockKind;
+use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::prune::{NEVER_CONTENT, Pruned};
 
@@ -23,7 +23,64 @@ pub(crate) struct TextBlock {
     /// The pruning rule that removed the block's subtree: such blocks are
     /// segmented only for the explanation and always dropped.
     pub pruned: Option<&'static str>,
+    /// Where the block sits in the page's structure, for the renderers;
+    /// the classifier never reads it.
+    pub shape: Shape,
 }
+
+/// What segmentation records beyond the text: the structure around a
+/// block (read by `crate::structure` once the blocks are decided).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Shape {
+    /// The innermost list item (`li`, `dt`, `dd`) holding the block.
+    pub item: Option<ItemAt>,
+    /// How many `blockquote`s hold the block.
+    pub quote_depth: u8,
+    /// The innermost table cell holding the block, when it belongs to the
+    /// innermost table.
+    pub cell: Option<CellAt>,
+    /// The innermost `figure` holding the block.
+    pub figure: Option<NodeId>,
+    /// Formatting, links and images over `text` (as [`Wants`] asks).
+    pub spans: Vec<Span>,
+}
+
+/// A list item, as a block inside it sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ItemAt {
+    pub node: NodeId,
+    pub ordered: bool,
+    /// Lists open around the item, less one (0: a top-level list).
+    pub depth: usize,
+    pub ordinal: u32,
+    /// `blockquote`s open around the item.
+    pub quotes: u8,
+}
+
+/// A table cell, as a block inside it sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CellAt {
+    pub table: NodeId,
+    pub row: NodeId,
+    /// The cell's position in its row, from 0.
+    pub col: usize,
+    /// `th`.
+    pub header: bool,
+}
+
+/// Which spans segmentation records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Wants {
+    /// Bold, italic and inline code.
+    pub formatting: bool,
+    /// Links (their `href` is in the arena only with `Options::links`).
+    pub links: bool,
+    /// Images: image spans, and a block for an image with no text.
+    pub images: bool,
+}
+
+/// The largest list number kept (Markdown allows nine digits).
+const MAX_ORDINAL: i64 = 999_999_999;
 
 /// Splits the pruned document into blocks, in reading order. With
 /// `include_removed`, block-level subtrees removed by pruning (menus,
@@ -31,9 +88,33 @@ pub(crate) struct TextBlock {
 /// pruning rule, so the explanation can show them; the other blocks come out
 /// exactly the same either way.
 pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) -> Vec<TextBlock> {
-    let mut seg = Segmenter::default();
-    let mut id = 0;
-    while id < doc.nodes.len() {
+    segment_with(
+        doc,
+        pruned,
+        include_removed,
+        Wants::default(),
+        0..doc.nodes.len(),
+    )
+}
+
+/// [`segment`] over the nodes of `range` (a subtree, or the whole page),
+/// recording the spans `wants` asks for. The blocks' text, kinds and
+/// counts are the same whatever `wants` says, but for the blocks made of
+/// an image alone that [`Wants::images`] adds.
+pub(crate) fn segment_with(
+    doc: &Document,
+    pruned: &Pruned,
+    include_removed: bool,
+    wants: Wants,
+    range: std::ops::Range<NodeId>,
+) -> Vec<TextBlock> {
+    let mut seg = Segmenter {
+        wants,
+        doc: Some(doc),
+        ..Segmenter::default()
+    };
+    let mut id = range.start;
+    while id < range.end.min(doc.nodes.len()) {
         seg.close_until(id);
         let Some(node) = doc.nodes.get(id) else { break };
         let removed = pruned
@@ -45,6 +126,12 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
             let block_root = matches!(&node.kind, NodeKind::Element(el) if el.tag.is_block());
             let traced = seg.region.is_some() || (include_removed && block_root);
             if reason == NEVER_CONTENT || !traced {
+                // A removed block element still ends the block before it,
+                // as it does when it is segmented for the trace: the text
+                // around a removed share bar is two blocks, not one.
+                if block_root && reason != NEVER_CONTENT {
+                    seg.flush();
+                }
                 id = node.end.max(id + 1);
                 continue;
             }
@@ -73,7 +160,7 @@ struct Open {
 }
 
 #[derive(Debug, Default)]
-struct Segmenter {
+struct Segmenter<'d> {
     blocks: Vec<TextBlock>,
     open: Vec<Open>,
     /// How many `a` / `pre` / `blockquote` are open.
@@ -87,9 +174,29 @@ struct Segmenter {
     pending_space: bool,
     /// The removed subtree being segmented for the trace: (end, rule).
     region: Option<(NodeId, &'static str)>,
+    // The structure, for `Shape` (none of it changes the text).
+    wants: Wants,
+    doc: Option<&'d Document>,
+    /// Open lists: (ordered, the next item's number).
+    lists: Vec<(bool, u32)>,
+    items: Vec<ItemAt>,
+    tables: Vec<NodeId>,
+    /// Open rows: (the `tr`, its table, the next cell's position).
+    rows: Vec<(NodeId, NodeId, usize)>,
+    cells: Vec<CellAt>,
+    figures: Vec<NodeId>,
+    /// Open formatting and link elements: the span and where it starts in
+    /// `text` (`None` until its first visible character).
+    inline: Vec<(SpanKind, Option<usize>)>,
+    /// How many entries at the end of `inline` have not started yet.
+    unstarted: usize,
+    /// The spans of the block being built.
+    spans: Vec<Span>,
+    /// The structure of the block being built, taken at its first character.
+    shape: Shape,
 }
 
-impl Segmenter {
+impl Segmenter<'_> {
     fn open(&mut self, id: NodeId, tag: Tag, end: NodeId) {
         match tag {
             Tag::Br => {
@@ -97,6 +204,7 @@ impl Segmenter {
                 self.pending_space = false;
                 return;
             }
+            Tag::Img if self.wants.images => self.image(id),
             Tag::A => self.links += 1,
             Tag::Pre => self.pre += 1,
             Tag::Blockquote => self.quotes += 1,
@@ -105,7 +213,180 @@ impl Segmenter {
         if tag.is_block() {
             self.flush();
         }
+        self.open_structure(id, tag);
         self.open.push(Open { id, tag, end });
+    }
+
+    /// The span an inline element opens, if segmentation records it.
+    fn span_kind(&self, id: NodeId, tag: Tag) -> Option<SpanKind> {
+        match tag {
+            Tag::Strong if self.wants.formatting => Some(SpanKind::Bold),
+            Tag::Em if self.wants.formatting => Some(SpanKind::Italic),
+            Tag::Code if self.wants.formatting => Some(SpanKind::Code),
+            Tag::A if self.wants.links => Some(SpanKind::Link {
+                href: self
+                    .extra(id)
+                    .and_then(|e| e.href.clone())
+                    .unwrap_or_default(),
+            }),
+            _ => None,
+        }
+    }
+
+    fn extra(&self, id: NodeId) -> Option<&crate::dom::Extra> {
+        self.doc
+            .and_then(|d| d.element(id))
+            .and_then(|e| e.extra.as_deref())
+    }
+
+    /// Records the lists, items, tables, rows, cells, figures and spans an
+    /// element opens.
+    fn open_structure(&mut self, id: NodeId, tag: Tag) {
+        let number = self.extra(id).and_then(|e| e.number);
+        let clamp = |n: i64| u32::try_from(n.clamp(0, MAX_ORDINAL)).unwrap_or(0);
+        match tag {
+            Tag::Ul | Tag::Dl => self.lists.push((false, 1)),
+            Tag::Ol => self.lists.push((true, number.map_or(1, clamp))),
+            Tag::Li | Tag::Dt | Tag::Dd => {
+                let depth = self.lists.len().saturating_sub(1);
+                // Items of a removed subtree, walked only for the trace, do
+                // not count: the trace must never change the numbering.
+                let traced_only = self.region.is_some();
+                let (ordered, ordinal) = match self.lists.last_mut() {
+                    Some(list) if !traced_only => {
+                        if let Some(n) = number.filter(|_| tag == Tag::Li) {
+                            list.1 = clamp(n);
+                        }
+                        let ordinal = list.1;
+                        list.1 = list.1.saturating_add(1);
+                        (list.0, ordinal)
+                    }
+                    Some(list) => (list.0, list.1),
+                    None => (false, 1),
+                };
+                self.items.push(ItemAt {
+                    node: id,
+                    ordered,
+                    depth,
+                    ordinal,
+                    quotes: u8::try_from(self.quotes).unwrap_or(u8::MAX),
+                });
+            }
+            Tag::Table => self.tables.push(id),
+            Tag::Tr => {
+                let table = self.tables.last().copied().unwrap_or(id);
+                self.rows.push((id, table, 0));
+            }
+            Tag::Td | Tag::Th => {
+                let table = self.tables.last().copied().unwrap_or(id);
+                let cell = match self.rows.last_mut() {
+                    Some(row) if row.1 == table => {
+                        let col = row.2;
+                        row.2 += 1;
+                        Some(CellAt {
+                            table,
+                            row: row.0,
+                            col,
+                            header: tag == Tag::Th,
+                        })
+                    }
+                    _ => None,
+                };
+                // A cell outside any row still closes as a cell: it holds
+                // no row, so its blocks are not table cells.
+                self.cells.push(cell.unwrap_or(CellAt {
+                    table: usize::MAX,
+                    row: usize::MAX,
+                    col: 0,
+                    header: false,
+                }));
+            }
+            Tag::Figure => self.figures.push(id),
+            _ => {}
+        }
+        if let Some(kind) = self.span_kind(id, tag) {
+            self.inline.push((kind, None));
+            self.unstarted += 1;
+        }
+    }
+
+    /// Undoes [`Segmenter::open_structure`] for a closing element.
+    fn close_structure(&mut self, tag: Tag) {
+        match tag {
+            Tag::Ul | Tag::Dl | Tag::Ol => {
+                self.lists.pop();
+            }
+            Tag::Li | Tag::Dt | Tag::Dd => {
+                self.items.pop();
+            }
+            Tag::Table => {
+                self.tables.pop();
+            }
+            Tag::Tr => {
+                self.rows.pop();
+            }
+            Tag::Td | Tag::Th => {
+                self.cells.pop();
+            }
+            Tag::Figure => {
+                self.figures.pop();
+            }
+            Tag::Strong | Tag::Em | Tag::Code | Tag::A => {
+                let recorded = match tag {
+                    Tag::A => self.wants.links,
+                    _ => self.wants.formatting,
+                };
+                if recorded {
+                    if let Some((kind, start)) = self.inline.pop() {
+                        match start {
+                            Some(start) => self.spans.push(Span {
+                                start,
+                                end: self.text.len(),
+                                kind,
+                            }),
+                            None => self.unstarted = self.unstarted.saturating_sub(1),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An image: a span where it stands in the text.
+    fn image(&mut self, id: NodeId) {
+        let Some(src) = self.extra(id).and_then(|e| e.src.clone()) else {
+            return;
+        };
+        let alt = self
+            .extra(id)
+            .and_then(|e| e.alt.clone())
+            .unwrap_or_default();
+        if self.owner.is_none() {
+            self.owner = Some(self.current_owner());
+            self.shape = self.current_shape();
+        }
+        self.spans.push(Span {
+            start: self.text.len(),
+            end: self.text.len(),
+            kind: SpanKind::Image { src, alt },
+        });
+    }
+
+    /// The structure around the text being added.
+    fn current_shape(&self) -> Shape {
+        let table = self.tables.last().copied();
+        Shape {
+            item: self.items.last().copied(),
+            quote_depth: u8::try_from(self.quotes).unwrap_or(u8::MAX),
+            cell: self
+                .cells
+                .last()
+                .copied()
+                .filter(|c| Some(c.table) == table),
+            figure: self.figures.last().copied(),
+            spans: Vec::new(),
+        }
     }
 
     /// Closes every open element whose subtree ends at or before `id`.
@@ -121,6 +402,7 @@ impl Segmenter {
                 Tag::Blockquote => self.quotes = self.quotes.saturating_sub(1),
                 _ => {}
             }
+            self.close_structure(top.tag);
             if top.tag.is_block() {
                 self.flush();
             }
@@ -160,6 +442,15 @@ impl Segmenter {
                 return;
             }
             self.owner = Some(self.current_owner());
+            self.shape = self.current_shape();
+        }
+        if self.unstarted > 0 && !c.is_whitespace() {
+            let at = self.text.len();
+            let open = self.inline.len();
+            for span in self.inline.iter_mut().skip(open - self.unstarted) {
+                span.1 = Some(at);
+            }
+            self.unstarted = 0;
         }
         self.text.push(c);
         self.chars += 1;
@@ -181,7 +472,13 @@ impl Segmenter {
         } else if let Tag::H(level) = tag {
             BlockKind::Heading(level)
         } else if in_caption {
-            BlockKind::Caption
+            // With images kept, a figure's caption goes with its images.
+            let figure = self.wants.images && self.open.iter().any(|o| o.tag == Tag::Figcaption);
+            if figure {
+                BlockKind::Figure
+            } else {
+                BlockKind::Caption
+            }
         } else if self.quotes > 0 {
             BlockKind::Quote
         } else {
@@ -200,6 +497,20 @@ impl Segmenter {
         self.chars = 0;
         self.link_chars = 0;
         self.pending_space = false;
+        // Spans still open go on in the next block.
+        let end = text.len();
+        for (kind, start) in &mut self.inline {
+            if let Some(start) = start.take() {
+                self.spans.push(Span {
+                    start,
+                    end,
+                    kind: kind.clone(),
+                });
+            }
+        }
+        self.unstarted = self.inline.len();
+        let spans = std::mem::take(&mut self.spans);
+        let mut shape = std::mem::take(&mut self.shape);
         let Some((owner, kind)) = self.owner.take() else {
             return;
         };
@@ -208,9 +519,21 @@ impl Segmenter {
         } else {
             text.trim()
         };
-        if trimmed.is_empty() {
+        let image = spans
+            .iter()
+            .any(|s| matches!(s.kind, SpanKind::Image { .. }));
+        if trimmed.is_empty() && !image {
             return;
         }
+        if kind != BlockKind::Code {
+            let offset = text.len() - text.trim_start().len();
+            shape.spans = fit_spans(spans, offset, trimmed);
+        }
+        let kind = if trimmed.is_empty() {
+            BlockKind::Figure
+        } else {
+            kind
+        };
         let removed_chars = chars.saturating_sub(trimmed.chars().count());
         self.blocks.push(TextBlock {
             text: trimmed.to_string(),
@@ -219,8 +542,36 @@ impl Segmenter {
             chars: chars - removed_chars,
             link_chars: link_chars.min(chars - removed_chars),
             pruned: self.region.map(|r| r.1),
+            shape,
         });
     }
+}
+
+/// Moves spans recorded over a block's untrimmed text onto `trimmed`, which
+/// starts `offset` bytes in; each span loses its leading and trailing
+/// whitespace, and empty ones go (but images, which cover no text). Sorted
+/// by start, an enclosing span before the spans inside it.
+fn fit_spans(spans: Vec<Span>, offset: usize, trimmed: &str) -> Vec<Span> {
+    let len = trimmed.len();
+    let mut out: Vec<Span> = spans
+        .into_iter()
+        .filter_map(|mut s| {
+            s.start = s.start.saturating_sub(offset).min(len);
+            s.end = s.end.saturating_sub(offset).min(len);
+            if matches!(s.kind, SpanKind::Image { .. }) {
+                s.end = s.start;
+                return trimmed.is_char_boundary(s.start).then_some(s);
+            }
+            let inner = trimmed.get(s.start..s.end)?;
+            let lead = inner.len() - inner.trim_start().len();
+            let tail = inner.len() - inner.trim_end().len();
+            s.start += lead;
+            s.end = s.end.saturating_sub(tail).max(s.start);
+            (s.end > s.start).then_some(s)
+        })
+        .collect();
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! undecided blocks, with its neighbours (jusText's context idea). Every rule
 //! has a name, reported in the per-block explanation.
 
-use crate::article::{Article, Block, BlockKind};
+use crate::article::{Article, BlockKind};
 use crate::blocks::TextBlock;
 use crate::explain::{BlockTrace, Decision};
 use crate::features::Features;
@@ -19,6 +19,14 @@ enum Class {
     Pruned,
     /// Too short to tell alone: the neighbours decide.
     Short,
+    /// An image or a figure's caption (with `Options::images`), kept or
+    /// not on its own. A caption is seen by its neighbours as the dropped
+    /// caption it is without images; an image alone is invisible to them,
+    /// so keeping images never changes the other decisions.
+    Figure {
+        keep: bool,
+        caption: bool,
+    },
 }
 
 /// The verdict on one block and the rule that gave it.
@@ -80,9 +88,45 @@ pub(crate) fn classify(
             .map(|&(class, rule)| short_page(class, rule))
             .collect();
     }
+    let (prev, next) = decided_neighbours(&first);
     (0..first.len())
-        .map(|i| in_context(&first, blocks, feats, i, focus))
+        .map(|i| {
+            let around = (
+                prev.get(i).copied().flatten(),
+                next.get(i).copied().flatten(),
+            );
+            in_context(&first, around, blocks, feats, i, focus)
+        })
         .collect()
+}
+
+/// For every block, the class of the nearest decided block (neither short
+/// nor pruned) before it and after it: two linear passes, so a page of a
+/// million short blocks is not a quadratic search.
+fn decided_neighbours(first: &[(Class, &'static str)]) -> (Vec<Option<Class>>, Vec<Option<Class>>) {
+    let decided = |c: Class| {
+        !matches!(
+            c,
+            Class::Short | Class::Pruned | Class::Figure { caption: false, .. }
+        )
+    };
+    let mut prev = Vec::with_capacity(first.len());
+    let mut last = None;
+    for &(class, _) in first {
+        prev.push(last);
+        if decided(class) {
+            last = Some(class);
+        }
+    }
+    let mut next = vec![None; first.len()];
+    let mut last = None;
+    for (slot, &(class, _)) in next.iter_mut().zip(first).rev() {
+        *slot = last;
+        if decided(class) {
+            last = Some(class);
+        }
+    }
+    (prev, next)
 }
 
 fn first_look(
@@ -93,6 +137,15 @@ fn first_look(
 ) -> (Class, &'static str) {
     if let Some(rule) = b.pruned {
         return (Class::Pruned, rule);
+    }
+    if b.kind == BlockKind::Figure {
+        // Images and figure captions in the story's container, but not
+        // link lists of thumbnails (a caption's credit line, "Photo: ...",
+        // is part of it).
+        let keep = f.in_container && f.link_density <= t.max_link_density;
+        let caption = !b.text.is_empty();
+        let rule = if keep { "figure" } else { "figure-outside" };
+        return (Class::Figure { keep, caption }, rule);
     }
     if !f.in_container {
         return (Class::Bad, "outside-container");
@@ -137,6 +190,10 @@ fn short_page(class: Class, rule: &'static str) -> Verdict {
             decision: Decision::Keep,
             rule: "short-page",
         },
+        Class::Figure { keep: true, .. } => Verdict {
+            decision: Decision::Keep,
+            rule,
+        },
         _ => Verdict {
             decision: Decision::Drop,
             rule,
@@ -144,9 +201,11 @@ fn short_page(class: Class, rule: &'static str) -> Verdict {
     }
 }
 
-/// Resolves short blocks by the nearest decided neighbours on each side.
+/// Resolves short blocks by the nearest decided neighbours on each side
+/// (`around`: their classes, from [`decided_neighbours`]).
 fn in_context(
     first: &[(Class, &'static str)],
+    around: (Option<Class>, Option<Class>),
     blocks: &[TextBlock],
     feats: &[Features],
     i: usize,
@@ -165,24 +224,11 @@ fn in_context(
     };
     match class {
         Class::Good => return keep(rule),
-        Class::Bad | Class::Pruned => return drop(rule),
+        Class::Bad | Class::Pruned | Class::Figure { keep: false, .. } => return drop(rule),
+        Class::Figure { keep: true, .. } => return keep(rule),
         Class::Short => {}
     }
-    let prev = first
-        .get(..i)
-        .and_then(|s| {
-            s.iter()
-                .rev()
-                .find(|c| !matches!(c.0, Class::Short | Class::Pruned))
-        })
-        .map(|c| c.0);
-    let next = first
-        .get(i + 1..)
-        .and_then(|s| {
-            s.iter()
-                .find(|c| !matches!(c.0, Class::Short | Class::Pruned))
-        })
-        .map(|c| c.0);
+    let (prev, next) = around;
     let good = |c: Option<Class>| c == Some(Class::Good);
     let is_heading = blocks
         .get(i)
@@ -241,15 +287,19 @@ fn same_title(heading: &str, title: &str) -> bool {
     long.contains(short) && short.len() * 2 >= long.len()
 }
 
-/// Builds the article from the kept blocks (and the trace, when asked).
+/// Builds the article from the kept blocks (and the trace, when asked);
+/// `structure` turns the kept blocks into the article's blocks (tables
+/// grouped into rows, figures joined, lists numbered).
 pub(crate) fn assemble(
     blocks: Vec<TextBlock>,
     feats: Vec<Features>,
     verdicts: Vec<Verdict>,
     explain: bool,
+    structure: &crate::structure::Context<'_>,
 ) -> Article {
     let mut article = Article::default();
     let mut trace = explain.then(Vec::new);
+    let mut kept = Vec::new();
     for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
         if let Some(trace) = trace.as_mut() {
             trace.push(BlockTrace {
@@ -260,12 +310,10 @@ pub(crate) fn assemble(
             });
         }
         if v.decision == Decision::Keep {
-            article.blocks.push(Block {
-                kind: b.kind,
-                text: b.text,
-            });
+            kept.push(b);
         }
     }
+    article.blocks = structure.build(kept);
     article.explanation = trace;
     article
 }
@@ -282,6 +330,7 @@ mod tests {
             chars: text.chars().count(),
             link_chars: 0,
             pruned: None,
+            shape: crate::blocks::Shape::default(),
         }
     }
 

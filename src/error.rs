@@ -37,4 +37,15 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The extracted text ([`crate::Article::text`]) is longer than
+    /// [`crate::Options::max_text_bytes`].
+    #[error(
+        "extracted text is {size} bytes, over the limit of {limit} bytes (Options::max_text_bytes)"
+    )]
+    TextTooLarge {
+        /// Size of the extracted text in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
 }

@@ -39,8 +39,11 @@
 #![warn(missing_docs)]
 
 mod article;
+mod batch;
 mod blocks;
 mod classify;
+mod comments;
+mod decode;
 mod dom;
 mod error;
 mod explain;
@@ -50,12 +53,27 @@ mod metadata;
 mod options;
 mod patterns;
 mod prune;
+pub mod render;
+mod structure;
 mod text_mode;
+#[cfg(feature = "warc")]
+pub mod warc;
 
-pub use article::{Article, Block, BlockKind};
+/// NOT PUBLIC API: stage entry points for the benches; may change or vanish
+/// in any release.
+#[doc(hidden)]
+#[path = "bench_stages.rs"]
+pub mod __bench;
+
+pub use article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind};
+pub use batch::clean_many;
 pub use error::{Error, Result};
 pub use explain::{BlockTrace, Decision, Features};
-pub use options::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Focus, Options};
+pub use metadata::DateTime;
+pub use options::{
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MAX_TEXT_BYTES, Focus,
+    InputKind, Options,
+};
 
 /// A reusable, thread-safe cleaner: [`Options`] plus compiled patterns.
 ///
@@ -110,24 +128,75 @@ impl Cleaner {
     pub fn clean_html(&self, html: &str) -> Result<Article> {
         check_input(html, &self.options)?;
         let doc = dom::Document::parse(html, &self.options)?;
-        let title = metadata::title(&doc);
-        let mut best: Option<Article> = None;
+        let meta = metadata::extract(&doc, self.options.get_base_url());
+        let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
+        let mut best: Option<(Article, usize)> = None;
         for pass in patterns::LADDER {
-            let article = self.extract(&doc, title.as_deref(), pass);
-            let chars: usize = article.blocks.iter().map(|b| b.text.len()).sum();
-            let better = best
-                .as_ref()
-                .is_none_or(|b| chars > b.blocks.iter().map(|b| b.text.len()).sum());
-            if better {
-                best = Some(article);
+            let (article, chars) = self.extract(&doc, meta.title(), pass, &comment_sections);
+            if best.as_ref().is_none_or(|b| chars > b.1) {
+                best = Some((article, chars));
             }
             if chars >= patterns::MIN_ARTICLE_CHARS {
                 break;
             }
         }
-        let mut article = best.unwrap_or_default();
-        article.title = title;
-        Ok(article)
+        let mut article = best.map(|b| b.0).unwrap_or_default();
+        article.comments =
+            comments::extract(&doc, &self.patterns, &self.options, &comment_sections);
+        structure::resolve_urls(&mut article, meta.base());
+        meta.apply(&mut article);
+        check_text(article, &self.options)
+    }
+
+    /// Cleans a page given as raw bytes, as read from a file or an HTTP
+    /// body, in any character encoding: decodes it, then cleans it as
+    /// [`Cleaner::clean`] does (HTML or plain text, told apart).
+    ///
+    /// The encoding is chosen in the order browsers use: a byte order mark
+    /// (UTF-8, UTF-16LE/BE), then the `charset` of `content_type` (the
+    /// HTTP `Content-Type` header value, e.g. `"text/html; charset=gbk"`),
+    /// then a `<meta charset>` or `<meta http-equiv="Content-Type">` in the
+    /// first 4096 bytes, then detection from the bytes (UTF-8 when they
+    /// look like UTF-8, else `chardetng`, the detector Firefox uses). One
+    /// deliberate exception: a header or `<meta>` label naming a legacy
+    /// encoding (windows-1252, GBK, Shift_JIS...) is overruled when the
+    /// bytes are UTF-8 (at most 5% of the non-ASCII sequences invalid), since
+    /// legacy text almost never is, while stale labels on UTF-8 pages are
+    /// common. Unknown labels are ignored. Bytes that are invalid in the
+    /// chosen encoding become U+FFFD; decoding never fails.
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`] when `bytes` is longer than
+    /// [`Options::max_input_bytes`] (checked before decoding; the decoded
+    /// text, which can be up to three times longer for legacy encodings, is
+    /// checked too), then the errors of [`Cleaner::clean`].
+    ///
+    /// ```
+    /// // A story in windows-1251, as an old Russian site would serve it.
+    /// let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+    ///     "<html><head><meta charset=windows-1251><title>Новости</title></head><body>\
+    ///      <p>Вчера вечером в городе прошёл сильный дождь, и многие улицы были затоплены водой.</p>\
+    ///      <p>Синоптики обещают, что к выходным погода улучшится и станет значительно теплее.</p>\
+    ///      </body></html>",
+    /// );
+    /// let article = unboil::Cleaner::default().clean_bytes(&bytes, None)?;
+    /// assert!(article.text().contains("сильный дождь"));
+    ///
+    /// // The HTTP header's charset wins over the page's own <meta>.
+    /// let article = unboil::Cleaner::default()
+    ///     .clean_bytes(&bytes, Some("text/html; charset=windows-1251"))?;
+    /// assert!(article.text().contains("погода улучшится"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn clean_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article> {
+        let limit = self.options.get_max_input_bytes();
+        if bytes.len() > limit {
+            return Err(Error::InputTooLarge {
+                size: bytes.len(),
+                limit,
+            });
+        }
+        self.clean(&decode::decode(bytes, content_type))
     }
 
     /// Cleans a page that was already flattened to plain text (by a
@@ -152,12 +221,13 @@ impl Cleaner {
     /// ```
     pub fn clean_text(&self, text: &str) -> Result<Article> {
         check_input(text, &self.options)?;
-        Ok(text_mode::clean(
+        let article = text_mode::clean(
             text,
             &self.patterns,
             self.options.get_focus(),
             self.options.get_explain(),
-        ))
+        );
+        check_text(article, &self.options)
     }
 
     /// Cleans a page given as HTML or as plain text, telling them apart
@@ -174,20 +244,42 @@ impl Cleaner {
     /// # Ok::<(), unboil::Error>(())
     /// ```
     pub fn clean(&self, input: &str) -> Result<Article> {
-        if text_mode::looks_like_html(input, &self.patterns) {
+        let html = match self.options.get_input() {
+            InputKind::Auto => text_mode::looks_like_html(input, &self.patterns),
+            InputKind::Html => true,
+            InputKind::Text => false,
+        };
+        if html {
             self.clean_html(input)
         } else {
             self.clean_text(input)
         }
     }
 
-    fn extract(&self, doc: &dom::Document, title: Option<&str>, pass: patterns::Pass) -> Article {
-        let pruned = prune::prune(doc, &self.patterns, pass);
-        let blocks = blocks::segment(doc, &pruned, self.options.get_explain());
+    /// One rung of the ladder: the article and the size of its story (see
+    /// `structure::story_chars`).
+    fn extract(
+        &self,
+        doc: &dom::Document,
+        title: Option<&str>,
+        pass: patterns::Pass,
+        comment_sections: &[std::ops::Range<usize>],
+    ) -> (Article, usize) {
+        let explain = self.options.get_explain();
+        let mut pruned = prune::prune(doc, &self.patterns, pass);
+        comments::exclude(&mut pruned, comment_sections);
+        let wants = structure::wants(&self.options);
+        let blocks = blocks::segment_with(doc, &pruned, explain, wants, 0..doc.nodes.len());
         let container = locate::locate(doc, &pruned, &blocks, pass);
         let feats = features::compute(&blocks, doc, &pruned, &container, &self.patterns);
         let decisions = classify::classify(&blocks, &feats, title, self.options.get_focus());
-        classify::assemble(blocks, feats, decisions, self.options.get_explain())
+        let chars = structure::story_chars(&blocks, &decisions);
+        let context = structure::Context {
+            doc,
+            options: &self.options,
+        };
+        let article = classify::assemble(blocks, feats, decisions, explain, &context);
+        (article, chars)
     }
 }
 
@@ -198,6 +290,24 @@ impl Cleaner {
 /// See [`Cleaner::clean_html`] and [`Cleaner::clean_text`].
 pub fn clean_article(input: &str) -> Result<Article> {
     Cleaner::default().clean(input)
+}
+
+/// Cleans a page given as raw bytes in any character encoding, with the
+/// default [`Options`]; `content_type` is the HTTP `Content-Type` header
+/// value, if there is one.
+///
+/// # Errors
+/// See [`Cleaner::clean_bytes`].
+///
+/// ```
+/// let page = "<p>Der Bürgermeister eröffnete am Samstag das renovierte Rathaus, und viele Bürger kamen.</p>";
+/// let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+/// let article = unboil::clean_bytes(&latin1, Some("text/html; charset=iso-8859-1"))?;
+/// assert!(article.text().contains("Der Bürgermeister eröffnete"));
+/// # Ok::<(), unboil::Error>(())
+/// ```
+pub fn clean_bytes(bytes: &[u8], content_type: Option<&str>) -> Result<Article> {
+    Cleaner::default().clean_bytes(bytes, content_type)
 }
 
 /// Whether [`clean_article`] treats `input` as HTML (else as plain text).
@@ -215,6 +325,20 @@ pub fn clean_article(input: &str) -> Result<Article> {
 /// ```
 pub fn is_html(input: &str) -> bool {
     text_mode::looks_like_html(input, &patterns::Patterns::shared())
+}
+
+/// Enforces [`Options::max_text_bytes`] on the article's text (the blocks
+/// and the blank lines [`Article::text`] puts between them).
+fn check_text(article: Article, options: &Options) -> Result<Article> {
+    let blocks = article.blocks.iter().map(|b| b.text.len());
+    let size = blocks
+        .sum::<usize>()
+        .saturating_add(article.blocks.len().saturating_sub(1) * 2);
+    let limit = options.get_max_text_bytes();
+    if size > limit {
+        return Err(Error::TextTooLarge { size, limit });
+    }
+    Ok(article)
 }
 
 /// Rejects input that is not worth parsing: empty, too large, or binary.

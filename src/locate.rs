@@ -98,9 +98,14 @@ fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>
     }
     for id in (0..n).rev() {
         if let Some(parent) = doc.parent(id) {
-            let (c, l) = (chars[id], links[id]);
-            chars[parent] += c;
-            links[parent] += l;
+            let c = chars.get(id).copied().unwrap_or(0);
+            let l = links.get(id).copied().unwrap_or(0);
+            if let Some(sum) = chars.get_mut(parent) {
+                *sum += c;
+            }
+            if let Some(sum) = links.get_mut(parent) {
+                *sum += l;
+            }
         }
     }
     (chars, links)

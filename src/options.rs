@@ -15,6 +15,20 @@ pub enum Focus {
     Recall,
 }
 
+/// What kind of page [`crate::Cleaner::clean`] (and so `clean_bytes`) is
+/// given. Defaults to [`InputKind::Auto`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// Tell HTML from plain text by the rule of [`crate::is_html`].
+    #[default]
+    Auto,
+    /// Always HTML ([`crate::Cleaner::clean_html`]).
+    Html,
+    /// Always already-scraped plain text ([`crate::Cleaner::clean_text`]).
+    Text,
+}
+
 /// Default for [`Options::max_input_bytes`]: 64 MiB, far above any real page.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Default for [`Options::max_nodes`]: 4 million nodes, far above any real page
@@ -23,6 +37,9 @@ pub const DEFAULT_MAX_NODES: usize = 4_000_000;
 /// Default for [`Options::max_depth`]: elements nested deeper than this are
 /// flattened into their ancestor at this depth (real pages rarely pass 60).
 pub const DEFAULT_MAX_DEPTH: usize = 256;
+/// Default for [`Options::max_text_bytes`]: 32 MiB of extracted text. The
+/// longest real stories (whole books on one page) have a few MB of text.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Settings for a [`crate::Cleaner`], built with by-value setters.
 ///
@@ -31,7 +48,14 @@ pub const DEFAULT_MAX_DEPTH: usize = 256;
 /// - [`max_input_bytes`](Options::max_input_bytes): [`DEFAULT_MAX_INPUT_BYTES`] (64 MiB)
 /// - [`max_nodes`](Options::max_nodes): [`DEFAULT_MAX_NODES`] (4,000,000)
 /// - [`max_depth`](Options::max_depth): [`DEFAULT_MAX_DEPTH`] (256)
+/// - [`max_text_bytes`](Options::max_text_bytes): [`DEFAULT_MAX_TEXT_BYTES`] (32 MiB)
 /// - [`explain`](Options::explain): `false`
+/// - [`base_url`](Options::base_url): none
+/// - [`tables`](Options::tables): `true`
+/// - [`images`](Options::images): `false`
+/// - [`links`](Options::links): `false`
+/// - [`formatting`](Options::formatting): `true` (plain text never shows it)
+/// - [`comments`](Options::comments): `false`
 ///
 /// ```
 /// use unboil::{Cleaner, Focus, Options};
@@ -44,7 +68,15 @@ pub struct Options {
     max_input_bytes: usize,
     max_nodes: usize,
     max_depth: usize,
+    max_text_bytes: usize,
     explain: bool,
+    input: InputKind,
+    base_url: Option<String>,
+    tables: bool,
+    images: bool,
+    links: bool,
+    formatting: bool,
+    comments: bool,
 }
 
 impl Default for Options {
@@ -54,7 +86,15 @@ impl Default for Options {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_nodes: DEFAULT_MAX_NODES,
             max_depth: DEFAULT_MAX_DEPTH,
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
             explain: false,
+            input: InputKind::Auto,
+            base_url: None,
+            tables: true,
+            images: false,
+            links: false,
+            formatting: true,
+            comments: false,
         }
     }
 }
@@ -89,7 +129,10 @@ impl Options {
     }
 
     /// Sets the largest number of DOM nodes accepted; a page with more fails
-    /// with [`crate::Error::TooManyNodes`].
+    /// with [`crate::Error::TooManyNodes`]. The limit is enforced while the
+    /// HTML parser builds its tree (its elements and comments are counted as
+    /// they are made), so a small page that the parser amplifies into
+    /// millions of nodes fails early instead of exhausting memory.
     ///
     /// ```
     /// let o = unboil::Options::new().max_nodes(1000);
@@ -113,6 +156,25 @@ impl Options {
         self
     }
 
+    /// Sets the largest extracted text accepted, in bytes of
+    /// [`crate::Article::text`]; a page whose kept text is longer fails with
+    /// [`crate::Error::TextTooLarge`] rather than being cut silently
+    /// (a cut story looks whole to the caller). The check counts the kept
+    /// text only, not the per-block trace of [`Options::explain`].
+    ///
+    /// ```
+    /// let story = "<p>A paragraph of the story, long enough to be kept as prose, with a few words.</p>";
+    /// let cleaner = unboil::Cleaner::new(unboil::Options::new().max_text_bytes(20));
+    /// assert!(matches!(
+    ///     cleaner.clean_html(story),
+    ///     Err(unboil::Error::TextTooLarge { limit: 20, .. })
+    /// ));
+    /// ```
+    pub fn max_text_bytes(mut self, bytes: usize) -> Self {
+        self.max_text_bytes = bytes;
+        self
+    }
+
     /// When `true`, every [`crate::Article`] carries a per-block trace
     /// ([`crate::Article::explanation`]): the features, the decision and the
     /// rule that decided.
@@ -123,6 +185,132 @@ impl Options {
     /// ```
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
+        self
+    }
+
+    /// Sets the page's own URL: relative URLs of the metadata (canonical
+    /// URL, image) are resolved against it (or against the page's `<base
+    /// href>`, itself resolved against it), and a date in its path counts
+    /// as the publication date when the page declares none.
+    ///
+    /// ```
+    /// let cleaner = unboil::Cleaner::new(
+    ///     unboil::Options::new().base_url("https://daily.example/2024/09/03/rain/"),
+    /// );
+    /// let html = r#"<head><meta property="og:image" content="/img/rain.jpg"></head>
+    ///   <body><p>Some story text, long enough to be kept as the story of this page.</p></body>"#;
+    /// let article = cleaner.clean_html(html)?;
+    /// assert_eq!(article.image.as_deref(), Some("https://daily.example/img/rain.jpg"));
+    /// assert_eq!(article.published.unwrap().to_string(), "2024-09-03");
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Whether data tables are part of the story (default `true`). A data
+    /// table's kept cells come out as [`crate::BlockKind::TableRow`] blocks,
+    /// one per row, with their cells in [`crate::Block::row`]. With `false`
+    /// they are left out. Layout tables (a page laid out in table cells)
+    /// are not data: their text always comes out as ordinary blocks.
+    ///
+    /// ```
+    /// let html = "<p>The council published the results of the vote on Monday evening, ward by ward, as follows.</p>\
+    ///   <table><tr><th>Ward</th><th>Yes</th><th>No</th></tr><tr><td>North</td><td>412</td><td>120</td></tr></table>\
+    ///   <p>Turnout was the highest since the ward boundaries were redrawn, the returning officer said.</p>";
+    /// let with = unboil::Cleaner::new(unboil::Options::new()).clean_html(html)?;
+    /// assert!(with.blocks.iter().any(|b| b.kind == unboil::BlockKind::TableRow));
+    /// let without = unboil::Cleaner::new(unboil::Options::new().tables(false)).clean_html(html)?;
+    /// assert!(!without.text().contains("North"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn tables(mut self, tables: bool) -> Self {
+        self.tables = tables;
+        self
+    }
+
+    /// Whether the story's images are kept (default `false`). With `true`,
+    /// images become [`crate::SpanKind::Image`] spans (source URL resolved
+    /// like [`Options::base_url`] says, and alternative text), and a figure
+    /// or an image standing alone is a [`crate::BlockKind::Figure`] block
+    /// whose text is its caption (empty when it has none). Captions are
+    /// dropped otherwise, as boilerplate-like text.
+    ///
+    /// ```
+    /// let html = r#"<article><p>The new bridge opened to traffic on Friday, two years after work on it began, to applause.</p>
+    ///   <figure><img src="/img/bridge.jpg" alt="The bridge at dusk"><figcaption>The bridge at dusk.</figcaption></figure>
+    ///   <p>Engineers said the span would carry twenty thousand vehicles a day once the ring road is finished.</p></article>"#;
+    /// let options = unboil::Options::new().images(true).base_url("https://news.example/bridge");
+    /// let article = unboil::Cleaner::new(options).clean_html(html)?;
+    /// let figure = article.blocks.iter().find(|b| b.kind == unboil::BlockKind::Figure).unwrap();
+    /// assert_eq!(figure.text, "The bridge at dusk.");
+    /// assert!(matches!(&figure.spans[0].kind,
+    ///     unboil::SpanKind::Image { src, .. } if src == "https://news.example/img/bridge.jpg"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn images(mut self, images: bool) -> Self {
+        self.images = images;
+        self
+    }
+
+    /// Whether links are kept as [`crate::SpanKind::Link`] spans over their
+    /// text (default `false`), with the target resolved against the page's
+    /// URL ([`Options::base_url`], `<base href>`). Links whose target is
+    /// not `http`, `https`, `mailto` or relative (such as `javascript:`)
+    /// are never kept. Plain text never shows links; Markdown and HTML do.
+    ///
+    /// ```
+    /// let html = r#"<p>The report, <a href="/docs/report.pdf">published on Tuesday</a>, runs to three hundred pages and took two years.</p>"#;
+    /// let options = unboil::Options::new().links(true).base_url("https://city.example/news/");
+    /// let article = unboil::Cleaner::new(options).clean_html(html)?;
+    /// assert!(article.to_markdown().contains("[published on Tuesday](<https://city.example/docs/report.pdf>)"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Whether inline formatting (bold, italic, inline code) is kept as
+    /// spans (default `true`). The renderers decide what to show: plain
+    /// text ([`crate::Article::text`]) never shows formatting, Markdown and
+    /// HTML show the spans the article carries. With `false` the article
+    /// carries none, so Markdown and HTML come out unformatted too.
+    ///
+    /// ```
+    /// let html = "<p>The museum is open <b>every day</b> except Monday, from ten in the morning until six.</p>";
+    /// let article = unboil::clean_article(html)?;
+    /// assert!(article.to_markdown().contains("**every day**"));
+    /// assert!(article.text().contains("open every day except"));
+    /// let plain = unboil::Cleaner::new(unboil::Options::new().formatting(false)).clean_html(html)?;
+    /// assert!(!plain.to_markdown().contains("**"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn formatting(mut self, formatting: bool) -> Self {
+        self.formatting = formatting;
+        self
+    }
+
+    /// Whether reader comments are extracted (default `false`). With `true`,
+    /// the page's comment section (the element whose class or id names
+    /// comments, as `comments`, `comment-list` or `disqus-thread`; the same
+    /// hints that prune it from the story) comes out in
+    /// [`crate::Article::comments`], and never in the story's blocks. Plain
+    /// text shows the story only; Markdown and HTML add the comments after
+    /// it. HTML input only: [`crate::Cleaner::clean_text`] finds none.
+    ///
+    /// ```
+    /// let html = r#"<article><p>The library will stay open until nine on weekdays from next month, the council announced.</p>
+    ///   <p>Staff numbers will rise by four, paid for by the savings from the new heating system.</p></article>
+    ///   <section id="comments"><p>About time too. I have been asking for longer hours since the library reopened.</p></section>"#;
+    /// let article = unboil::Cleaner::new(unboil::Options::new().comments(true)).clean_html(html)?;
+    /// assert!(article.comments[0].text.starts_with("About time too."));
+    /// assert!(!article.text().contains("About time too"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn comments(mut self, comments: bool) -> Self {
+        self.comments = comments;
         self
     }
 
@@ -142,8 +330,57 @@ impl Options {
     pub fn get_max_depth(&self) -> usize {
         self.max_depth
     }
+    /// The extracted text size limit in bytes.
+    pub fn get_max_text_bytes(&self) -> usize {
+        self.max_text_bytes
+    }
     /// Whether articles carry a per-block trace.
     pub fn get_explain(&self) -> bool {
         self.explain
+    }
+
+    /// Sets what kind of page [`crate::Cleaner::clean`] and
+    /// [`crate::Cleaner::clean_bytes`] are given: detected (the default),
+    /// always HTML, or always plain text.
+    ///
+    /// ```
+    /// use unboil::{Cleaner, InputKind, Options};
+    /// let cleaner = Cleaner::new(Options::new().input(InputKind::Text));
+    /// // Parsed as text, the markup stays in the words.
+    /// let article = cleaner.clean("<p>Tags are shown as written when the page is plain text, as here.</p>")?;
+    /// assert!(article.text().starts_with("<p>Tags"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn input(mut self, kind: InputKind) -> Self {
+        self.input = kind;
+        self
+    }
+    /// What kind of page `clean` and `clean_bytes` are given.
+    pub fn get_input(&self) -> InputKind {
+        self.input
+    }
+    /// The page's URL, when set with [`Options::base_url`].
+    pub fn get_base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+    /// Whether data tables are kept.
+    pub fn get_tables(&self) -> bool {
+        self.tables
+    }
+    /// Whether images are kept.
+    pub fn get_images(&self) -> bool {
+        self.images
+    }
+    /// Whether links are kept.
+    pub fn get_links(&self) -> bool {
+        self.links
+    }
+    /// Whether inline formatting is kept.
+    pub fn get_formatting(&self) -> bool {
+        self.formatting
+    }
+    /// Whether reader comments are extracted.
+    pub fn get_comments(&self) -> bool {
+        self.comments
     }
 }

@@ -48,6 +48,26 @@ pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
 /// (real pages have none besides tab/newline; a stray NUL is tolerated).
 pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
 
+// ---------------------------------------------------------------- decode
+
+/// Bytes at the start of a page searched for a `<meta charset>`. Browsers
+/// prescan 1024 bytes; pages with long `<head>`s (inline styles, scripts
+/// and social tags before the charset) declare later, and since the whole
+/// page is at hand here, a wider window costs nothing.
+pub(crate) const PRESCAN_BYTES: usize = 4096;
+/// Unlabelled input is decoded as UTF-8 when at most this share of its
+/// non-ASCII sequences are invalid UTF-8 (a UTF-8 page with stray Latin-1
+/// bytes pasted in): each valid sequence misread as legacy text would be two
+/// or three characters of mojibake, each invalid one is a single U+FFFD.
+/// Legacy text is far above it: 100% for windows-1252 and the Cyrillic
+/// encodings, 75-90% for GBK, Shift_JIS and EUC-KR, 68% for EUC-JP (measured
+/// on the test pages of `tests/encodings.rs`).
+pub(crate) const UTF8_MAX_INVALID_SHARE: f64 = 0.35;
+/// A `<meta>` or header label naming a legacy encoding is overruled only
+/// on stronger evidence: at most this share of the non-ASCII sequences
+/// invalid (valid UTF-8, or nearly).
+pub(crate) const UTF8_OVERRULE_MAX_INVALID_SHARE: f64 = 0.05;
+
 // ---------------------------------------------------------------- features
 
 /// Boilerpipe's text density wraps text at this many characters a line.
@@ -181,8 +201,6 @@ pub(crate) struct Patterns {
     pub story_end: Regex,
     /// A byline line of plain text: "By NAME [in PLACE] [(SITE)]".
     pub text_byline: Regex,
-    /// An ISO date with an optional time, in header lines.
-    pub text_date: Regex,
     /// Input that starts like HTML: a tag, comment or doctype.
     pub html_start: Regex,
     /// A tag of a known HTML element, for sniffing fragments.
@@ -235,9 +253,6 @@ impl Patterns {
             // in English, Spanish/Portuguese, French, German, Italian, Dutch.
             text_byline: re(
                 r"^(?i:by|por|par|von|di|door)\s+(?P<name>\p{Lu}[\p{L}.'\- ]*?)(?:\s+(?i:in|en|aus|à|a)\s+[^(|,;]*?)?\s*(?:\((?P<site>[^)]+)\))?\s*(?:$|[,|;·•–-]|(?i:updated|published|posted|actualizado|publié|aktualisiert)|\d)",
-            ),
-            text_date: re(
-                r"\b(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T](?P<time>[0-2]?\d:[0-5]\d(?::[0-5]\d)?))?",
             ),
             html_start: re(
                 r"(?i)^(?:<!--|<(?:!doctype|\?xml|html|head|body|meta|title|div|p|span|article|section|table|ul|ol|li|h[1-6]|a|b|i|em|strong|br|img|main|header|footer|nav|form|script|style|link|pre|blockquote|font|center)[\s>/])",

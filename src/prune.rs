@@ -27,24 +27,35 @@ pub(crate) const UNLIKELY_CLASS: &str = "unlikely-class";
 /// Marks removed nodes and class/id hints in one pass over the arena (parents
 /// come before children, so a node inherits its parent's removal).
 pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
+    // Pushed in document order: a parent's entry is always there before
+    // its children look it up (parents have smaller ids).
     let n = doc.nodes.len();
-    let mut removed: Vec<Option<&'static str>> = vec![None; n];
-    let mut hint = vec![0i8; n];
-    for (id, node) in doc.nodes.iter().enumerate() {
+    let mut removed: Vec<Option<&'static str>> = Vec::with_capacity(n);
+    let mut hint: Vec<i8> = Vec::with_capacity(n);
+    // Whether the node is `pre` or inside one: the class names of a
+    // syntax highlighter's spans (`hljs-comment`, `token comment`) are not
+    // boilerplate hints.
+    let mut in_pre: Vec<bool> = Vec::with_capacity(n);
+    for node in &doc.nodes {
         let parent_removed = node.parent.and_then(|p| removed.get(p).copied().flatten());
+        let parent_in_pre = node
+            .parent
+            .is_some_and(|p| in_pre.get(p).copied().unwrap_or(false));
         let NodeKind::Element(el) = &node.kind else {
-            removed[id] = parent_removed;
+            removed.push(parent_removed);
+            hint.push(0);
+            in_pre.push(parent_in_pre);
             continue;
         };
-        let h = if pass.weight_classes {
+        in_pre.push(parent_in_pre || el.tag == Tag::Pre);
+        hint.push(if pass.weight_classes {
             class_hint(el, patterns)
         } else {
             0
-        };
-        hint[id] = h;
+        });
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
-        removed[id] = if never_content(el.tag) {
+        removed.push(if never_content(el.tag) {
             Some(NEVER_CONTENT)
         } else if let Some(reason) = parent_removed {
             Some(reason)
@@ -53,11 +64,11 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
             // Navigation is never story, on any rung.
             Some(FURNITURE)
-        } else if pass.strip_unlikely {
+        } else if pass.strip_unlikely && !parent_in_pre {
             unlikely(el, patterns)
         } else {
             None
-        };
+        });
     }
     Pruned { removed, hint }
 }

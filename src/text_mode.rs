@@ -12,6 +12,9 @@
 use crate::article::{Article, Block, BlockKind};
 use crate::explain::{BlockTrace, Decision};
 use crate::features::{Features, text_features};
+use crate::metadata::author::clean_authors;
+use crate::metadata::date::find_in_text;
+use crate::metadata::{DateTime, detect_language};
 use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
 
@@ -135,8 +138,8 @@ fn collapse(s: &str) -> String {
 pub(crate) struct Header {
     pub title: Option<String>,
     pub author: Option<String>,
-    /// ISO 8601, as written in the header (`2015-02-25T11:46`).
-    pub date: Option<String>,
+    /// The first date (and time) named in the header lines.
+    pub date: Option<DateTime>,
     pub site_name: Option<String>,
     pub categories: Vec<String>,
 }
@@ -304,6 +307,14 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
         title: header.title.clone(),
+        authors: header
+            .author
+            .as_deref()
+            .map(clean_authors)
+            .unwrap_or_default(),
+        published: header.date,
+        site_name: header.site_name.clone(),
+        categories: header.categories.clone(),
         ..Article::default()
     };
     let mut trace = explain.then(Vec::new);
@@ -321,6 +332,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
             article.blocks.push(Block {
                 kind,
                 text: line.text.clone(),
+                ..Block::default()
             });
         }
         if let Some(t) = trace.as_mut() {
@@ -333,6 +345,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         }
     }
     article.explanation = trace;
+    article.language = detect_language(&article.text());
     article
 }
 
@@ -397,14 +410,14 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
                 .name("site")
                 .map(|m| m.as_str().trim().to_string())
                 .or(header.site_name);
-            header.date = find_date(text, patterns).or(header.date);
+            header.date = find_in_text(text).or(header.date);
             if header.title.is_none() {
                 header.title = headline_before(lines, i);
             }
             continue;
         }
         if header.date.is_none() {
-            header.date = find_date(text, patterns);
+            header.date = find_in_text(text);
         }
     }
     if header.title.is_none() {
@@ -454,16 +467,6 @@ fn breadcrumb(text: &str) -> Option<Vec<String>> {
         }
     }
     None
-}
-
-/// An ISO date (`2015-02-25`, with an optional `11:46` time) in the line.
-fn find_date(text: &str, patterns: &Patterns) -> Option<String> {
-    let c = patterns.text_date.captures(text)?;
-    let date = c.name("date")?.as_str();
-    Some(match c.name("time") {
-        Some(t) => format!("{date}T{}", t.as_str()),
-        None => date.to_string(),
-    })
 }
 
 /// Whether the input looks like HTML rather than plain text.
@@ -568,7 +571,8 @@ mod tests {
         );
         assert_eq!(h.author.as_deref(), Some("Hua Shengdun"));
         assert_eq!(h.site_name.as_deref(), Some("China Daily USA"));
-        assert_eq!(h.date.as_deref(), Some("2015-02-25T11:46"));
+        assert_eq!(h.date, DateTime::parse("2015-02-25T11:46"));
+        assert!(h.date.is_some());
     }
 
     #[test]

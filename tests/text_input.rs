@@ -79,6 +79,26 @@ fn seed_page_body_is_the_story_alone() {
         );
     }
     assert_eq!(article.title.as_deref(), expected["title"].as_str());
+    assert_eq!(article.authors, [expected["author"].as_str().unwrap()]);
+    let date = expected["date"].as_str().unwrap();
+    assert_eq!(article.published, unboil::DateTime::parse(date));
+    assert_eq!(
+        article
+            .published
+            .map(|d| d.to_string())
+            .as_deref()
+            .map(|d| &d[..16]),
+        Some(date)
+    );
+    assert_eq!(article.site_name.as_deref(), expected["site_name"].as_str());
+    let categories: Vec<&str> = expected["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(article.categories, categories);
+    assert_eq!(article.language.as_deref(), Some("en"));
 }
 
 #[test]

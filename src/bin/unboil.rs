@@ -7,29 +7,46 @@
 //! Each PATH is an HTML file, a directory (searched recursively for `*.html`
 //! and `*.htm`, in sorted order) or `-` for standard input; no PATH at all
 //! reads standard input. Output is the article text (`--format text`, the
-//! default), pretty JSON (`json`: an object for one input, an array for
-//! several) or one JSON object per input and line (`jsonl`, what
-//! `../shared/eval/score.py` reads).
+//! default), Markdown (`markdown`: CommonMark with GitHub's tables), clean
+//! HTML (`html`), pretty JSON (`json`: an object for one input, an array
+//! for several) or one JSON object per input and line (`jsonl`, what
+//! `../shared/eval/score.py` reads). `--no-tables`, `--images`, `--links`
+//! and `--comments` choose what the story keeps (see `unboil::Options`).
+//!
+//! Files are read as bytes and decoded from their own encoding (a byte
+//! order mark, a `<meta charset>`, else detection), so pages saved in
+//! GBK, Shift_JIS or windows-1251 come out right.
 //!
 //! A bad input is reported (on stderr, and in the `error` field of JSON
 //! records) and the run goes on; the exit code is 1 when any input failed,
 //! 2 on a usage error.
+//!
+//! Pages are cleaned on all cores (`--jobs N` to choose), in bounded memory,
+//! and written in input order; `--files-from FILE` (or `-`) reads more paths
+//! from a list. A progress bar goes to stderr when it is a terminal and
+//! there is more than one input. `--warc FILE.warc[.gz]` cleans the HTML
+//! responses of a WARC file instead (the charset of each response's HTTP
+//! `Content-Type` is used); JSON records then carry `target_uri` and
+//! `warc_date`, and a summary of the records read and skipped goes to
+//! stderr.
 
+use std::cell::Cell;
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
-use unboil::{Article, Block, BlockTrace, Cleaner, Focus, Options};
+use unboil::warc::{WarcPage, WarcPages};
+use unboil::{Article, Block, BlockTrace, Cleaner, DateTime, Focus, InputKind, Options};
 
 /// Strips boilerplate from web pages: HTML in, article text out.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
-    /// HTML files, directories (searched for *.html, *.htm) or `-` for
+    /// Page files, directories (searched for *.html, *.htm, *.txt) or `-` for
     /// standard input [default: standard input]
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -42,19 +59,74 @@ struct Args {
     /// Also show why each block was kept or dropped.
     #[arg(long)]
     explain: bool,
+    /// What the inputs are: HTML, already-scraped plain text, or either,
+    /// told apart per input by `unboil::is_html`'s rule.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
     /// Reject inputs larger than N bytes.
     #[arg(long, value_name = "N")]
     max_input_bytes: Option<usize>,
+    /// Clean on N threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Also clean the paths listed in FILE, one per line (`-`: standard
+    /// input); each is a file or a directory, as PATH.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// Clean the HTML responses of a WARC file (.warc or .warc.gz; `-`:
+    /// standard input) instead of PATHs.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "files_from"])]
+    warc: Option<PathBuf>,
+    /// Keep data tables [the default].
+    #[arg(long, overrides_with = "no_tables")]
+    tables: bool,
+    /// Leave data tables out.
+    #[arg(long, overrides_with = "tables")]
+    no_tables: bool,
+    /// Keep images and figures, with their captions.
+    #[arg(long)]
+    images: bool,
+    /// Keep links (shown in Markdown, HTML and JSON).
+    #[arg(long)]
+    links: bool,
+    /// Extract the reader comments, apart from the story (after it in
+    /// Markdown and HTML, in `comments` in JSON).
+    #[arg(long)]
+    comments: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The article text; `==> PATH <==` headers when there are several inputs.
     Text,
+    /// Markdown (CommonMark, GitHub tables); headers as for text.
+    Markdown,
+    /// Clean HTML (an `<article>` element); headers as for text.
+    Html,
     /// Pretty JSON: one object, or an array of them for several inputs.
     Json,
     /// One JSON object per line and input.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputArg {
+    /// Tell HTML from plain text per input.
+    Auto,
+    /// Every input is HTML.
+    Html,
+    /// Every input is already-scraped plain text.
+    Text,
+}
+
+impl From<InputArg> for InputKind {
+    fn from(input: InputArg) -> Self {
+        match input {
+            InputArg::Auto => InputKind::Auto,
+            InputArg::Html => InputKind::Html,
+            InputArg::Text => InputKind::Text,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -120,8 +192,24 @@ struct Outcome {
 struct Record<'a> {
     source: &'a str,
     title: Option<&'a str>,
+    /// The first author (see `authors` for all).
+    author: Option<&'a str>,
+    authors: &'a [String],
+    /// The publication date, ISO 8601.
+    date: Option<&'a DateTime>,
+    modified: Option<&'a DateTime>,
+    site_name: Option<&'a str>,
+    language: Option<&'a str>,
+    description: Option<&'a str>,
+    url: Option<&'a str>,
+    image: Option<&'a str>,
+    categories: &'a [String],
+    tags: &'a [String],
+    page_type: Option<&'a str>,
     text: String,
     blocks: &'a [Block],
+    /// The reader comments (with `--comments`).
+    comments: &'a [Block],
     error: Option<&'a str>,
     seconds: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,8 +225,21 @@ impl<'a> Record<'a> {
         Record {
             source: &outcome.source,
             title: article.and_then(|a| a.title.as_deref()),
+            author: article.and_then(|a| a.authors.first()).map(String::as_str),
+            authors: article.map_or(&[], |a| &a.authors),
+            date: article.and_then(|a| a.published.as_ref()),
+            modified: article.and_then(|a| a.modified.as_ref()),
+            site_name: article.and_then(|a| a.site_name.as_deref()),
+            language: article.and_then(|a| a.language.as_deref()),
+            description: article.and_then(|a| a.description.as_deref()),
+            url: article.and_then(|a| a.url.as_deref()),
+            image: article.and_then(|a| a.image.as_deref()),
+            categories: article.map_or(&[], |a| &a.categories),
+            tags: article.map_or(&[], |a| &a.tags),
+            page_type: article.and_then(|a| a.page_type.as_deref()),
             text: article.map(Article::text).unwrap_or_default(),
             blocks: article.map_or(&[], |a| &a.blocks),
+            comments: article.map_or(&[], |a| &a.comments),
             error,
             seconds: outcome.seconds,
             explanation: article.and_then(Article::explanation),
@@ -148,8 +249,27 @@ impl<'a> Record<'a> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let inputs = collect_inputs(&args.paths);
-    match run(&args, &inputs) {
+    let done = if let Some(warc) = &args.warc {
+        run_warc(&args, warc)
+    } else {
+        let mut inputs = if args.paths.is_empty() && args.files_from.is_some() {
+            Vec::new()
+        } else {
+            collect_inputs(&args.paths)
+        };
+        if let Some(list) = &args.files_from {
+            match read_list(list) {
+                Ok(paths) if !paths.is_empty() => inputs.extend(collect_inputs(&paths)),
+                Ok(_) => {}
+                Err(e) => {
+                    eprintln!("unboil: {}: cannot read the list: {e}", list.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        run(&args, &inputs)
+    };
+    match done {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         // `unboil ... | head` is not an error.
@@ -161,47 +281,307 @@ fn main() -> ExitCode {
     }
 }
 
-/// Cleans every input and writes the output; `Ok(false)` when an input failed.
-fn run(args: &Args, inputs: &[Input]) -> io::Result<bool> {
+/// The cleaner the options ask for.
+fn cleaner(args: &Args) -> Cleaner {
     let mut options = Options::new()
         .focus(args.focus.into())
-        .explain(args.explain);
+        .explain(args.explain)
+        .input(args.input.into())
+        .tables(!args.no_tables)
+        .images(args.images)
+        .links(args.links)
+        .comments(args.comments);
     if let Some(bytes) = args.max_input_bytes {
         options = options.max_input_bytes(bytes);
     }
-    let cleaner = Cleaner::new(options);
-    let several = inputs.len() > 1;
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut all_ok = true;
-    let mut outcomes = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let outcome = clean(&cleaner, input);
-        if let Err(error) = &outcome.result {
-            eprintln!("unboil: {}: {error}", outcome.source);
-            all_ok = false;
-        }
-        match args.format {
-            Format::Text => write_text(&mut out, &outcome, several.then_some(i))?,
-            Format::Jsonl => {
-                serde_json::to_writer(&mut out, &Record::new(&outcome))?;
-                writeln!(out)?;
-            }
-            Format::Json => outcomes.push(outcome),
-        }
-    }
-    if args.format == Format::Json {
-        let records: Vec<Record> = outcomes.iter().map(Record::new).collect();
-        match records.as_slice() {
-            [one] if !several => serde_json::to_writer_pretty(&mut out, one)?,
-            all => serde_json::to_writer_pretty(&mut out, all)?,
-        }
-        writeln!(out)?;
-    }
-    out.flush()?;
-    Ok(all_ok)
+    Cleaner::new(options)
 }
 
-/// Reads, decodes and cleans one input, timing the extraction.
+/// Cleans every input and writes the output; `Ok(false)` when an input failed.
+fn run(args: &Args, inputs: &[Input]) -> io::Result<bool> {
+    let cleaner = cleaner(args);
+    let several = inputs.len() > 1;
+    let mut writer = Writer::new(args.format, Progress::new(several, Some(inputs.len())));
+    // Stops reading inputs once the output is gone (`unboil ... | head`).
+    let stop = Cell::new(false);
+    cleaner.clean_stream(
+        args.jobs.unwrap_or(0),
+        inputs.iter().enumerate().take_while(|_| !stop.get()),
+        |cleaner, (i, input)| (i, clean(cleaner, input)),
+        |(i, outcome)| {
+            if !writer.write(outcome, None, several.then_some(i)) {
+                stop.set(true);
+            }
+        },
+    );
+    writer.finish(several)
+}
+
+/// The record's URI and date, for the JSON of a WARC page.
+#[derive(Default, Serialize)]
+struct WarcInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_date: Option<String>,
+}
+
+/// A JSON record, with the WARC fields when the page came from a WARC file.
+#[derive(Serialize)]
+struct Line<'a> {
+    #[serde(flatten)]
+    record: Record<'a>,
+    #[serde(flatten)]
+    warc: Option<&'a WarcInfo>,
+}
+
+/// Writes outcomes as they come, in input order (for `json`, at the end),
+/// and reports failures on stderr.
+struct Writer {
+    out: BufWriter<io::StdoutLock<'static>>,
+    format: Format,
+    progress: Progress,
+    all_ok: bool,
+    /// The outcomes of a `json` run, written by [`Writer::finish`].
+    kept: Vec<(Outcome, Option<WarcInfo>)>,
+    /// The first write error; nothing is written after it.
+    error: Option<io::Error>,
+}
+
+impl Writer {
+    fn new(format: Format, progress: Progress) -> Writer {
+        Writer {
+            out: BufWriter::new(io::stdout().lock()),
+            format,
+            progress,
+            all_ok: true,
+            kept: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// Writes one outcome; false once the output cannot be written.
+    fn write(&mut self, outcome: Outcome, warc: Option<WarcInfo>, index: Option<usize>) -> bool {
+        self.progress.inc();
+        if let Err(error) = &outcome.result {
+            self.progress
+                .suspend(|| eprintln!("unboil: {}: {error}", outcome.source));
+            self.all_ok = false;
+        }
+        if self.error.is_some() {
+            return false;
+        }
+        let written = match self.format {
+            Format::Text | Format::Markdown | Format::Html => {
+                write_text(&mut self.out, &outcome, index, self.format)
+            }
+            Format::Jsonl => {
+                let line = Line {
+                    record: Record::new(&outcome),
+                    warc: warc.as_ref(),
+                };
+                serde_json::to_writer(&mut self.out, &line)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(self.out))
+            }
+            Format::Json => {
+                self.kept.push((outcome, warc));
+                Ok(())
+            }
+        };
+        if let Err(e) = written {
+            self.error = Some(e);
+            return false;
+        }
+        true
+    }
+
+    /// Writes the `json` array (or object, for one input) and flushes;
+    /// `Ok(false)` when an input failed.
+    fn finish(mut self, several: bool) -> io::Result<bool> {
+        self.progress.finish();
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if self.format == Format::Json {
+            let lines: Vec<Line> = self
+                .kept
+                .iter()
+                .map(|(outcome, warc)| Line {
+                    record: Record::new(outcome),
+                    warc: warc.as_ref(),
+                })
+                .collect();
+            match lines.as_slice() {
+                [one] if !several => serde_json::to_writer_pretty(&mut self.out, one)?,
+                all => serde_json::to_writer_pretty(&mut self.out, all)?,
+            }
+            writeln!(self.out)?;
+        }
+        self.out.flush()?;
+        Ok(self.all_ok)
+    }
+}
+
+/// A progress bar on stderr, when it is a terminal and there is more than
+/// one input.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// `total`: the number of inputs, when known.
+    fn new(several: bool, total: Option<usize>) -> Progress {
+        if !several || !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let (bar, template) = match total {
+            Some(n) => (
+                indicatif::ProgressBar::new(n as u64),
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} pages, {rate} pages/s, eta {eta}",
+            ),
+            None => (
+                indicatif::ProgressBar::new_spinner(),
+                "{spinner} {elapsed_precise} {pos} pages, {rate} pages/s",
+            ),
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", state.per_sec());
+                },
+            ));
+        }
+        Progress(Some(bar))
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Runs `f` (which writes to stderr) with the bar hidden.
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Cleans the HTML responses of a WARC file; `Ok(false)` when a page
+/// failed or the file could not be read to its end.
+fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
+    let name = path.display().to_string();
+    let mut pages = match WarcPages::open(path) {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("unboil: {name}: cannot read: {e}");
+            return Ok(false);
+        }
+    };
+    let cleaner = cleaner(args);
+    let mut writer = Writer::new(args.format, Progress::new(true, None));
+    let stop = Cell::new(false);
+    let (mut cleaned, mut failed) = (0u64, 0u64);
+    let start = Instant::now();
+    cleaner.clean_stream(
+        args.jobs.unwrap_or(0),
+        pages.by_ref().enumerate().take_while(|_| !stop.get()),
+        |cleaner, (i, page)| (i, clean_warc_page(cleaner, &name, i, page)),
+        |(i, (outcome, warc))| {
+            if outcome.result.is_ok() {
+                cleaned += 1;
+            } else {
+                failed += 1;
+            }
+            if !writer.write(outcome, Some(warc), Some(i)) {
+                stop.set(true);
+            }
+        },
+    );
+    let seconds = start.elapsed().as_secs_f64();
+    let stats = pages.stats();
+    writer.progress.suspend(|| {
+        eprintln!(
+            "unboil: {name}: {} records in {seconds:.2} s ({:.0} records/s, {:.1} pages/s): \
+             {} pages ({cleaned} cleaned, {failed} failed); skipped {} non-HTML responses \
+             and {} other records",
+            stats.records,
+            stats.records as f64 / seconds.max(1e-9),
+            stats.pages as f64 / seconds.max(1e-9),
+            stats.pages,
+            stats.not_html,
+            stats.not_response,
+        );
+    });
+    writer.finish(true)
+}
+
+/// Cleans one WARC page (bytes and HTTP charset), timing it; the source is
+/// the record's target URI (else its id, else FILE#N).
+fn clean_warc_page(
+    cleaner: &Cleaner,
+    name: &str,
+    index: usize,
+    page: io::Result<WarcPage>,
+) -> (Outcome, WarcInfo) {
+    let page = match page {
+        Ok(page) => page,
+        Err(e) => {
+            let outcome = Outcome {
+                source: name.to_string(),
+                result: Err(e.to_string()),
+                seconds: 0.0,
+            };
+            return (outcome, WarcInfo::default());
+        }
+    };
+    let start = Instant::now();
+    let result = cleaner
+        .clean_bytes(&page.body, page.content_type.as_deref())
+        .map_err(|e| e.to_string());
+    let seconds = start.elapsed().as_secs_f64();
+    let source = page
+        .target_uri
+        .clone()
+        .or(page.record_id)
+        .unwrap_or_else(|| format!("{name}#{index}"));
+    let warc = WarcInfo {
+        target_uri: page.target_uri,
+        warc_date: page.date,
+    };
+    let outcome = Outcome {
+        source,
+        result,
+        seconds,
+    };
+    (outcome, warc)
+}
+
+/// The paths listed in `list` (`-`: standard input), one per line; blank
+/// lines are skipped.
+fn read_list(list: &Path) -> io::Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        io::read_to_string(io::stdin().lock())?
+    } else {
+        fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| !line.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// Reads, decodes and cleans one input, timing the decoding and extraction.
 fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
     let source = input.source();
     let bytes = match input.read() {
@@ -216,9 +596,9 @@ fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
         }
     };
     let start = Instant::now();
-    // Lossy for now: proper charset detection is a separate step.
-    let html = String::from_utf8_lossy(&bytes);
-    let result = cleaner.clean_html(&html).map_err(|e| e.to_string());
+    // Bytes in: the page's encoding comes from its BOM, its <meta charset>
+    // or detection (files carry no Content-Type header).
+    let result = cleaner.clean_bytes(&bytes, None).map_err(|e| e.to_string());
     let seconds = start.elapsed().as_secs_f64();
     Outcome {
         source,
@@ -227,10 +607,16 @@ fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
     }
 }
 
-/// Writes one outcome as text: a `==> PATH <==` header when `index` is
-/// given (several inputs), the article text, then the trace if there is one.
-/// Failed inputs write nothing here; their error went to stderr.
-fn write_text(out: &mut impl Write, outcome: &Outcome, index: Option<usize>) -> io::Result<()> {
+/// Writes one outcome as text, Markdown or HTML: a `==> PATH <==` header
+/// when `index` is given (several inputs), the article, then (for text) the
+/// trace if there is one. Failed inputs write nothing here; their error
+/// went to stderr.
+fn write_text(
+    out: &mut impl Write,
+    outcome: &Outcome,
+    index: Option<usize>,
+    format: Format,
+) -> io::Result<()> {
     let Ok(article) = &outcome.result else {
         return Ok(());
     };
@@ -238,11 +624,16 @@ fn write_text(out: &mut impl Write, outcome: &Outcome, index: Option<usize>) -> 
         let gap = if i == 0 { "" } else { "\n" };
         writeln!(out, "{gap}==> {} <==", outcome.source)?;
     }
-    let text = article.text();
+    let text = match format {
+        Format::Markdown => article.to_markdown(),
+        Format::Html => article.to_html(),
+        _ => article.text(),
+    };
+    let text = text.trim_end_matches('\n');
     if !text.is_empty() {
         writeln!(out, "{text}")?;
     }
-    if let Some(traces) = article.explanation() {
+    if let Some(traces) = article.explanation().filter(|_| format == Format::Text) {
         writeln!(out)?;
         for trace in traces {
             writeln!(out, "{trace}")?;
@@ -285,7 +676,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         for entry in entries {
             match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
                 Ok((path, kind)) if kind.is_dir() => pending.push(path),
-                Ok((path, _)) if is_html(&path) => files.push(path),
+                Ok((path, _)) if is_page(&path) => files.push(path),
                 Ok(_) => {}
                 Err(e) => inputs.push(Input::Unlisted(current.clone(), e)),
             }
@@ -298,8 +689,14 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     inputs.extend(files.into_iter().map(Input::File));
 }
 
-fn is_html(path: &Path) -> bool {
+/// Pages found in directories: HTML (`*.html`, `*.htm`) and plain text
+/// (`*.txt`).
+fn is_page(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"))
+        .is_some_and(|ext| {
+            ["html", "htm", "txt"]
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e))
+        })
 }

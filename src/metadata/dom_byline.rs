@@ -1,0 +1,400 @@
+//! What the page shows near the story's headline: the byline element
+//! (`class`/`id` naming the author or byline, `rel="author"` links), the
+//! `<time datetime>` elements, and dates written in the text around the
+//! headline ("By X | February 25, 2015", "Updated: 2015-02-25 11:46").
+//! Elements in navigation, sidebars, footers and comments are ignored.
+
+use crate::dom::{Document, NodeId, NodeKind, Tag};
+
+use super::date::{self, DateTime};
+use super::{Found, author, node_text, node_text_spaced};
+
+/// Class/id words that mark a byline (found inside longer words too:
+/// `featurebyline`, `authorname`).
+const BYLINE_HINTS: &[&str] = &["byline", "by-line", "author", "writer", "contributor"];
+/// Class/id words that mark an author box that is not the byline (a
+/// photo, a biography, social links).
+const NOT_BYLINE_HINTS: &[&str] = &[
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "pic",
+    "bio",
+    "social",
+    "follow",
+    "twitter",
+    "email",
+    "comment",
+    "comments",
+    "more",
+    "related",
+    "share",
+    "description",
+    "about",
+];
+/// Ancestors whose content is not about this story.
+const OUTSIDE_HINTS: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "sidebar",
+    "footer",
+    "recommended",
+    "popular",
+    "widget",
+];
+
+/// Most byline or `<time>` candidates looked at (the nearest ones).
+const MAX_CANDIDATES: usize = 200;
+/// A sibling byline element this close (in nodes) after the first one
+/// names a co-author; farther ones belong to other stories.
+const CO_AUTHOR_GAP: usize = 12;
+/// Longest byline text read, in characters (a byline is one line).
+const MAX_BYLINE_CHARS: usize = 200;
+/// How far from the headline, in nodes, a byline or date is looked for.
+const NEAR_AFTER: usize = 400;
+const NEAR_BEFORE: usize = 150;
+/// How much text after the headline is searched for a date, in characters.
+const NEAR_TEXT_CHARS: usize = 600;
+/// And before the headline (a date above the headline).
+const BEFORE_TEXT_CHARS: usize = 200;
+/// Years accepted from running text: older numbers are history, not the
+/// publication date.
+const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+fn hint_words(doc: &Document, id: NodeId) -> Vec<&str> {
+    doc.element(id)
+        .map(|e| e.hints.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+fn has_hint(words: &[&str], hints: &[&str]) -> bool {
+    words.iter().any(|w| {
+        hints.iter().any(|h| {
+            *w == *h
+                || w.split('-').any(|part| part == *h)
+                || w.starts_with(&format!("{h}-"))
+                || w.ends_with(&format!("-{h}"))
+        })
+    })
+}
+
+/// Whether `id` sits in navigation, a sidebar, a footer or comments.
+fn outside_story(doc: &Document, id: NodeId) -> bool {
+    let mut cur = Some(id);
+    while let Some(n) = cur {
+        match doc.tag(n) {
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Form => return true,
+            _ => {}
+        }
+        // `<body class="sidebar-primary">` names the layout, not a box.
+        let layout = matches!(doc.tag(n), Tag::Body | Tag::Html);
+        if n != id && !layout && has_hint(&hint_words(doc, n), OUTSIDE_HINTS) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// Candidates ordered by closeness to the headline: the ones after it
+/// (nearest first), then the ones just before it (nearest first), then,
+/// without a headline, the page order.
+fn near_headline(mut ids: Vec<NodeId>, headline: Option<NodeId>, doc: &Document) -> Vec<NodeId> {
+    let Some(h) = headline else {
+        return ids;
+    };
+    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end);
+    let mut after: Vec<NodeId> = ids
+        .iter()
+        .copied()
+        .filter(|&i| i >= end && i - end <= NEAR_AFTER)
+        .collect();
+    let mut before: Vec<NodeId> = ids
+        .iter()
+        .copied()
+        .filter(|&i| i < h && h - i <= NEAR_BEFORE)
+        .collect();
+    after.sort_unstable();
+    before.sort_unstable_by(|a, b| b.cmp(a));
+    ids.clear();
+    ids.extend(after);
+    ids.extend(before);
+    ids
+}
+
+/// `ids` with every candidate's inner candidates moved before it: the
+/// name's own element ("author-name") says less than its container
+/// ("Ben Silverman Games Editor").
+fn inner_first(ids: Vec<NodeId>, doc: &Document) -> Vec<NodeId> {
+    let mut out: Vec<NodeId> = Vec::with_capacity(ids.len());
+    for &id in &ids {
+        if out.contains(&id) {
+            continue;
+        }
+        let end = doc.nodes.get(id).map_or(id, |n| n.end);
+        let mut inner: Vec<NodeId> = ids
+            .iter()
+            .copied()
+            .filter(|&c| c > id && c < end && !out.contains(&c))
+            .collect();
+        inner.sort_unstable();
+        out.extend(inner);
+        out.push(id);
+    }
+    out
+}
+
+/// The byline element's names.
+pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
+    let mut ids: Vec<NodeId> = Vec::new();
+    for (id, node) in doc.nodes.iter().enumerate() {
+        let NodeKind::Element(el) = &node.kind else {
+            continue;
+        };
+        if el.hints.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = el.hints.split_whitespace().collect();
+        let byline_word = words
+            .iter()
+            .any(|w| BYLINE_HINTS.iter().any(|h| w.contains(h)));
+        if byline_word && !has_hint(&words, NOT_BYLINE_HINTS) {
+            ids.push(id);
+        }
+    }
+    for link in &doc.page.links {
+        if !link.is_link && link.rel.split_whitespace().any(|r| r == "author") {
+            if let Some(node) = link.node {
+                ids.push(node);
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut ids = near_headline(ids, headline, doc);
+    ids.truncate(MAX_CANDIDATES);
+    let ids = inner_first(ids, doc);
+    let mut found = Found::default();
+    let mut chosen: Option<NodeId> = None;
+    for id in ids {
+        if outside_story(doc, id) {
+            continue;
+        }
+        // A candidate inside the chosen one adds nothing; a sibling of it
+        // may add a co-author.
+        if let Some(c) = chosen {
+            let end = doc.nodes.get(c).map_or(c, |n| n.end);
+            let inside = id > c && id < end;
+            let sibling = doc.parent(id) == doc.parent(c) && id >= end && id - end <= CO_AUTHOR_GAP;
+            if inside || !sibling {
+                continue;
+            }
+        }
+        let text = node_text_spaced(doc, id, MAX_BYLINE_CHARS + 1);
+        if text.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        let names = author::clean_authors(&text);
+        if names.is_empty() {
+            continue;
+        }
+        for name in names {
+            if !found.authors.iter().any(|a| a.eq_ignore_ascii_case(&name)) {
+                found.authors.push(name);
+            }
+        }
+        chosen.get_or_insert(id);
+    }
+    found
+}
+
+/// Whether a `<time>` (or its parent) says it is an update.
+fn is_update(doc: &Document, id: NodeId) -> bool {
+    let update = |n: NodeId| {
+        hint_words(doc, n)
+            .iter()
+            .any(|w| w.contains("updat") || w.contains("modif") || w.contains("edited"))
+    };
+    update(id) || doc.parent(id).is_some_and(update)
+}
+
+/// `<time datetime>` near the headline: the published date (a `pubdate`
+/// time first) and the modified date (a time marked as an update).
+pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
+    // The nearest times only: a page of a million `<time>`s costs no more.
+    let near: Vec<NodeId> = {
+        let mut ids: Vec<NodeId> = doc.page.times.iter().filter_map(|t| t.node).collect();
+        ids.dedup();
+        let mut ids = near_headline(ids, headline, doc);
+        ids.truncate(MAX_CANDIDATES);
+        ids.sort_unstable();
+        ids
+    };
+    let mut parsed: Vec<(NodeId, DateTime, bool, bool)> = Vec::new();
+    for t in &doc.page.times {
+        let Some(node) = t.node else { continue };
+        if near.binary_search(&node).is_err() {
+            continue;
+        }
+        let value = t
+            .datetime
+            .clone()
+            .unwrap_or_else(|| node_text(doc, node, date::MAX_DATE_INPUT));
+        if let Some(d) = date::parse(&value) {
+            if !outside_story(doc, node) {
+                parsed.push((node, d, t.pubdate, is_update(doc, node)));
+            }
+        }
+    }
+    let mut found = Found::default();
+    if let Some((_, d, _, _)) = parsed.iter().find(|t| t.2) {
+        found.published = Some(*d);
+    }
+    let order = near_headline(parsed.iter().map(|t| t.0).collect(), headline, doc);
+    let by_node = |id: NodeId| parsed.iter().find(|t| t.0 == id);
+    for id in order {
+        let Some(&(_, d, _, update)) = by_node(id) else {
+            continue;
+        };
+        if update {
+            found.modified.get_or_insert(d);
+        } else {
+            found.published.get_or_insert(d);
+        }
+    }
+    found
+}
+
+/// Text of the nodes in `range`, skipping scripts and styles, up to
+/// `max` characters.
+fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> String {
+    let mut out = String::new();
+    let mut id = range.start;
+    while id < range.end && out.len() < max {
+        let Some(node) = doc.nodes.get(id) else { break };
+        match &node.kind {
+            NodeKind::Element(e)
+                if matches!(
+                    e.tag,
+                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                ) =>
+            {
+                id = node.end.max(id + 1);
+                continue;
+            }
+            NodeKind::Element(e) if e.tag.is_block() || e.tag == Tag::Br => out.push(' '),
+            NodeKind::Text(t) => out.push_str(t),
+            NodeKind::Element(_) => {}
+        }
+        id += 1;
+    }
+    out
+}
+
+/// A date written in the text just after the headline (or just before it).
+pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Found {
+    let mut found = Found::default();
+    let Some(h) = headline else {
+        return found;
+    };
+    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end);
+    let after = text_of_range(doc, end..doc.nodes.len(), NEAR_TEXT_CHARS);
+    let after: String = after.chars().take(NEAR_TEXT_CHARS).collect();
+    let before_start = h.saturating_sub(NEAR_BEFORE);
+    let before = text_of_range(doc, before_start..h, usize::MAX);
+    let before: String = {
+        let chars: Vec<char> = before.chars().collect();
+        chars
+            .get(chars.len().saturating_sub(BEFORE_TEXT_CHARS)..)
+            .unwrap_or(&[])
+            .iter()
+            .collect()
+    };
+    for text in [after, before] {
+        let plausible = date::find_all_in_text(&text)
+            .into_iter()
+            .map(|(_, d)| d)
+            .find(|d| TEXT_YEARS.contains(&d.year()));
+        if plausible.is_some() {
+            found.published = plausible;
+            break;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+
+    fn doc(html: &str) -> Document {
+        Document::parse(html, &Options::new()).unwrap()
+    }
+
+    fn h1(doc: &Document) -> Option<NodeId> {
+        (0..doc.nodes.len()).find(|&i| doc.tag(i) == Tag::H(1))
+    }
+
+    #[test]
+    fn byline_near_the_headline() {
+        let d = doc(r#"<body>
+            <aside><span class="author">Sidebar Person</span></aside>
+            <article><h1>Town hall reopens</h1>
+              <div class="article-byline">By <a rel="author" href="/jane">Jane Doe</a> and
+                <a rel="author" href="/john">John Roe</a>, Staff Writers | Feb. 25, 2015</div>
+              <p>Story text.</p>
+              <div class="author-bio">Jane Doe writes about towns and is very long winded.</div>
+            </article></body>"#);
+        assert_eq!(byline(&d, h1(&d)).authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn time_elements_published_and_updated() {
+        let d = doc(r#"<body><h1>Headline here</h1>
+            <p class="meta"><time datetime="2015-02-25T11:46:00+01:00">Feb 25</time>
+            <span class="updated"><time datetime="2015-02-26">Feb 26</time></span></p>
+            <footer><time datetime="2020-01-01">Copyright</time></footer></body>"#);
+        let f = time_elements(&d, h1(&d));
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-25T11:46:00+01:00")
+        );
+        assert_eq!(
+            f.modified.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-26")
+        );
+    }
+
+    #[test]
+    fn date_in_text_under_the_headline() {
+        let d = doc(
+            r#"<body><p>Most read: story of 1999-01-01</p><h1>US State Dept calls for cyber security boost</h1>
+            <p>By Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46</p>
+            <p>The US government pledges ...</p></body>"#,
+        );
+        let f = text_near_headline(&d, h1(&d));
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-25T11:46:00")
+        );
+        let d = doc("<body><h1>Die Stadt feiert</h1><p>25. Februar 2015, 14:30 Uhr</p></body>");
+        assert_eq!(
+            text_near_headline(&d, h1(&d))
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2015-02-25T14:30:00")
+        );
+        let d = doc("<body><h1>Batalla</h1><p>Publicado el 25 de febrero de 2015</p></body>");
+        assert_eq!(
+            text_near_headline(&d, h1(&d))
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2015-02-25")
+        );
+    }
+}

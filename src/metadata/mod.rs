@@ -1,0 +1,874 @@
+//! Metadata read from the page: headline, authors, dates, site name,
+//! language, description, canonical URL, image, categories, tags and page
+//! type.
+//!
+//! Each source has its own module and reports what it found as a
+//! [`Found`]; [`PRECEDENCE`] says, field by field, which source wins:
+//!
+//! | module | source |
+//! | --- | --- |
+//! | `jsonld` | `<script type="application/ld+json">` |
+//! | `meta_tags` | OpenGraph, Twitter cards, named `<meta>` (Dublin Core, Parse.ly, Sailthru...) |
+//! | `microdata` | `itemprop` values of the article item |
+//! | `dom_byline` | byline elements, `<time>` and dates in the text near the headline |
+//! | `url_date` | a date in the URL path |
+//! | `title` | the headline: declared titles checked against the page's headings |
+//! | `date`, `author` | the date type and parser; author-name cleaning |
+//!
+//! Everything is read from the one parse, before pruning (which drops the
+//! scripts that carry JSON-LD).
+
+pub(crate) mod author;
+pub(crate) mod date;
+mod dom_byline;
+mod jsonld;
+mod meta_tags;
+mod microdata;
+mod title;
+mod url_date;
+
+use url::Url;
+
+use crate::article::Article;
+use crate::dom::{Document, Link, NodeId, NodeKind, Tag};
+
+pub use date::DateTime;
+
+/// What one source found; empty fields mean "nothing here".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Found {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<DateTime>,
+    pub modified: Option<DateTime>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub image: Option<String>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub page_type: Option<String>,
+}
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// schema.org JSON-LD.
+    JsonLd,
+    /// `og:*` and `article:*` `<meta property>`.
+    OpenGraph,
+    /// `twitter:*` `<meta name>`.
+    Twitter,
+    /// Other `<meta name>`: `author`, `description`, `dc.*`, `parsely-*`,
+    /// `sailthru.*`, `citation_*`...
+    MetaName,
+    /// Microdata (`itemprop`).
+    Microdata,
+    /// The document itself: `<title>`, `<html lang>`, `<link
+    /// rel=canonical>`, `rel="category"`/`rel="tag"` links.
+    Html,
+    /// `<time datetime>` near the headline.
+    TimeElement,
+    /// A byline element near the headline.
+    Byline,
+    /// A date in the page's URL.
+    Url,
+    /// A date written in the text around the headline.
+    NearHeadline,
+}
+
+/// A field of [`Article`] that metadata fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Title,
+    Authors,
+    Published,
+    Modified,
+    SiteName,
+    Language,
+    Description,
+    Url,
+    Image,
+    Categories,
+    Tags,
+    PageType,
+}
+
+/// Which source wins, field by field: the first source in the list that
+/// has a value gives it. Declared metadata (JSON-LD, then OpenGraph and the
+/// other tags) goes before what is read from the page's layout; the
+/// headline is then checked against the page's headings (`title`), and the
+/// language is detected from the text when no source declares it.
+pub(crate) const PRECEDENCE: &[(Field, &[Source])] = {
+    use Source::*;
+    &[
+        (
+            Field::Title,
+            &[JsonLd, OpenGraph, Twitter, MetaName, Microdata, Html],
+        ),
+        (
+            Field::Authors,
+            &[JsonLd, MetaName, OpenGraph, Twitter, Microdata, Byline],
+        ),
+        (
+            Field::Published,
+            &[
+                JsonLd,
+                OpenGraph,
+                MetaName,
+                Microdata,
+                TimeElement,
+                Url,
+                NearHeadline,
+            ],
+        ),
+        (
+            Field::Modified,
+            &[JsonLd, OpenGraph, MetaName, Microdata, TimeElement],
+        ),
+        (Field::SiteName, &[OpenGraph, JsonLd, MetaName, Microdata]),
+        (
+            Field::Language,
+            &[Html, JsonLd, MetaName, OpenGraph, Microdata],
+        ),
+        (
+            Field::Description,
+            &[OpenGraph, JsonLd, MetaName, Twitter, Microdata],
+        ),
+        (Field::Url, &[Html, OpenGraph, JsonLd]),
+        (
+            Field::Image,
+            &[OpenGraph, JsonLd, Twitter, Microdata, MetaName],
+        ),
+        (
+            Field::Categories,
+            &[JsonLd, OpenGraph, MetaName, Microdata, Html],
+        ),
+        (Field::Tags, &[JsonLd, OpenGraph, MetaName, Microdata, Html]),
+        (Field::PageType, &[JsonLd, OpenGraph, Microdata]),
+    ]
+};
+
+/// The sources of a field, in precedence order.
+fn sources(field: Field) -> &'static [Source] {
+    PRECEDENCE
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(&[], |(_, s)| *s)
+}
+
+/// Every source's findings.
+struct Findings(Vec<(Source, Found)>);
+
+impl Findings {
+    fn get(&self, source: Source) -> Option<&Found> {
+        self.0.iter().find(|(s, _)| *s == source).map(|(_, f)| f)
+    }
+
+    /// The first value of `field` in precedence order.
+    fn pick<T>(&self, field: Field, value: impl Fn(&Found) -> Option<T>) -> Option<T> {
+        sources(field)
+            .iter()
+            .filter_map(|s| self.get(*s))
+            .find_map(value)
+    }
+
+    /// The first non-empty list of `field` in precedence order.
+    fn pick_list(&self, field: Field, value: impl Fn(&Found) -> &Vec<String>) -> Vec<String> {
+        self.pick(field, |f| {
+            let list = value(f);
+            (!list.is_empty()).then(|| list.clone())
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// Most categories or tags read from `rel` links.
+const MAX_LINKED_TERMS: usize = 20;
+/// Most nodes [`node_text`] visits per character asked for, plus a slack.
+const NODES_PER_CHAR: usize = 8;
+const NODE_SLACK: usize = 256;
+/// Text looked at to detect the language, in characters.
+const DETECT_CHARS: usize = 3000;
+/// Fewest characters of text for a language guess.
+const DETECT_MIN_CHARS: usize = 40;
+
+/// Metadata read from the page, before extraction; [`Metadata::apply`]
+/// copies it into the article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Metadata {
+    pub found: Found,
+    /// The base that relative URLs resolve against (see `base_of`), for
+    /// the story's links and images too.
+    pub base: Option<Url>,
+}
+
+/// Reads every source of `doc` and picks each field by [`PRECEDENCE`].
+/// `base_url` is the caller's URL of the page ([`crate::Options::base_url`]).
+pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
+    let headings = title::headings(doc);
+    let title_tag = doc.title.as_deref().map(collapse);
+    let mut hints: Vec<&str> = headings.iter().map(|h| h.text.as_str()).collect();
+    hints.extend(title_tag.as_deref());
+    hints.extend(
+        doc.meta
+            .iter()
+            .filter(|(k, _)| k == "og:title")
+            .map(|(_, v)| v.as_str()),
+    );
+
+    let mut findings = Findings(vec![
+        (Source::JsonLd, jsonld::read(&doc.page.json_ld, &hints)),
+        (Source::OpenGraph, meta_tags::open_graph(&doc.meta)),
+        (Source::Twitter, meta_tags::twitter(&doc.meta)),
+        (Source::MetaName, meta_tags::named(&doc.meta)),
+        (Source::Microdata, microdata::read(doc)),
+        (Source::Html, html(doc, title_tag.clone())),
+    ]);
+
+    // The URL and the base that relative URLs resolve against.
+    let canonical = findings.pick(Field::Url, |f| f.url.clone());
+    let base = base_of(doc, base_url, canonical.as_deref());
+    let page_url = canonical
+        .as_deref()
+        .and_then(|u| resolve(u, base.as_ref()))
+        .or_else(|| base_url.map(str::to_string));
+
+    // The headline, checked against the page's headings.
+    let declared: Vec<String> = sources(Field::Title)
+        .iter()
+        .filter(|s| **s != Source::Html)
+        .filter_map(|s| findings.get(*s).and_then(|f| f.title.clone()))
+        .collect();
+    // A "site name" equal to a title (some pages put the headline in
+    // `application-name`) is not one.
+    let titles: Vec<&str> = declared
+        .iter()
+        .map(String::as_str)
+        .chain(title_tag.as_deref())
+        .collect();
+    let site_like = |name: &String| !titles.iter().any(|t| title::same(t, name));
+    let mut site_names: Vec<String> = sources(Field::SiteName)
+        .iter()
+        .filter_map(|s| findings.get(*s).and_then(|f| f.site_name.clone()))
+        .filter(site_like)
+        .collect();
+    site_names.extend(
+        [page_url.as_deref(), base_url]
+            .into_iter()
+            .flatten()
+            .filter_map(host_label),
+    );
+    let cx = title::Context {
+        title_tag: title_tag.as_deref(),
+        headings: &headings,
+        site_names: &site_names,
+    };
+    let chosen = title::choose(&declared, &cx);
+    let headline: Option<NodeId> = chosen
+        .as_ref()
+        .and_then(|(_, node)| *node)
+        .or_else(|| headings.first().map(|h| h.node));
+
+    // The sources that read the layout around the headline.
+    findings
+        .0
+        .push((Source::Byline, dom_byline::byline(doc, headline)));
+    findings.0.push((
+        Source::TimeElement,
+        dom_byline::time_elements(doc, headline),
+    ));
+    findings.0.push((
+        Source::Url,
+        Found {
+            published: [page_url.as_deref(), base_url]
+                .into_iter()
+                .flatten()
+                .find_map(url_date::date_in_url),
+            ..Found::default()
+        },
+    ));
+    findings.0.push((
+        Source::NearHeadline,
+        dom_byline::text_near_headline(doc, headline),
+    ));
+
+    let found = Found {
+        title: chosen.map(|(t, _)| t),
+        authors: findings.pick_list(Field::Authors, |f| &f.authors),
+        published: findings.pick(Field::Published, |f| f.published.filter(plausible)),
+        modified: findings.pick(Field::Modified, |f| f.modified.filter(plausible)),
+        site_name: findings.pick(Field::SiteName, |f| f.site_name.clone().filter(site_like)),
+        language: findings.pick(Field::Language, |f| f.language.as_deref().and_then(bcp47)),
+        description: findings.pick(Field::Description, |f| f.description.clone()),
+        url: page_url,
+        image: findings.pick(Field::Image, |f| {
+            f.image.as_deref().and_then(|i| resolve(i, base.as_ref()))
+        }),
+        categories: findings.pick_list(Field::Categories, |f| &f.categories),
+        tags: findings.pick_list(Field::Tags, |f| &f.tags),
+        page_type: findings.pick(Field::PageType, |f| f.page_type.clone()),
+    };
+    Metadata { found, base }
+}
+
+/// Years accepted as a publication or update date: earlier ones are
+/// placeholders (`0001-01-01`) or typos.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn plausible(d: &DateTime) -> bool {
+    PLAUSIBLE_YEARS.contains(&d.year())
+}
+
+impl Metadata {
+    /// The headline, for the classifier (a heading that repeats it is
+    /// not kept in the text).
+    pub(crate) fn title(&self) -> Option<&str> {
+        self.found.title.as_deref()
+    }
+
+    /// The base for relative URLs, when the page or the caller gives one.
+    pub(crate) fn base(&self) -> Option<&Url> {
+        self.base.as_ref()
+    }
+
+    /// Copies the metadata into `article`; the language, when no source
+    /// declares it, is detected from the article's text.
+    pub(crate) fn apply(self, article: &mut Article) {
+        let f = self.found;
+        article.title = f.title;
+        article.authors = f.authors;
+        article.published = f.published;
+        article.modified = f.modified;
+        article.site_name = f.site_name;
+        article.language = f.language.or_else(|| detect_language(&article.text()));
+        article.description = f.description;
+        article.url = f.url;
+        article.image = f.image;
+        article.categories = f.categories;
+        article.tags = f.tags;
+        article.page_type = f.page_type;
+    }
+}
+
+/// What the document itself says: `<title>`, `<html lang>`, `<link
+/// rel=canonical>`, and `rel="category"` / `rel="tag"` links.
+fn html(doc: &Document, title_tag: Option<String>) -> Found {
+    fn rel<'a>(doc: &'a Document, name: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
+        doc.page
+            .links
+            .iter()
+            .filter(move |l| l.rel.split_whitespace().any(|r| r == name))
+    }
+    let canonical = rel(doc, "canonical")
+        .find(|l| l.is_link && !l.href.is_empty())
+        .map(|l| l.href.clone());
+    let texts = |name: &str, exclude: Option<&str>| {
+        let mut out: Vec<String> = Vec::new();
+        for link in rel(doc, name) {
+            if out.len() >= MAX_LINKED_TERMS {
+                break;
+            }
+            if link.is_link || exclude.is_some_and(|x| link.rel.split_whitespace().any(|r| r == x))
+            {
+                continue;
+            }
+            let Some(node) = link.node else { continue };
+            if dom_byline_outside(doc, node) {
+                continue;
+            }
+            let text = node_text(doc, node, 100);
+            if !text.is_empty()
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&text))
+                && out.len() < 20
+            {
+                out.push(text);
+            }
+        }
+        out
+    };
+    Found {
+        title: title_tag,
+        language: doc.page.lang.clone(),
+        url: canonical,
+        categories: texts("category", None),
+        tags: texts("tag", Some("category")),
+        ..Found::default()
+    }
+}
+
+/// Category and tag links in navigation or sidebars list the site's
+/// categories, not the story's.
+fn dom_byline_outside(doc: &Document, node: NodeId) -> bool {
+    let mut cur = Some(node);
+    while let Some(n) = cur {
+        if matches!(doc.tag(n), Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// The text of the element `id` (its `textContent`, with a space between
+/// blocks and at `<br>`), whitespace collapsed, scripts and styles skipped,
+/// at most about `max_chars` characters.
+pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize) -> String {
+    text_of(doc, id, max_chars, false)
+}
+
+/// Like [`node_text`], with a space at every element boundary: a byline's
+/// parts ("Lucas Nolan" + "22 Dec 2016") are often inline elements
+/// written without spaces between them.
+pub(crate) fn node_text_spaced(doc: &Document, id: NodeId, max_chars: usize) -> String {
+    text_of(doc, id, max_chars, true)
+}
+
+fn text_of(doc: &Document, id: NodeId, max_chars: usize, spaced: bool) -> String {
+    let end = doc.nodes.get(id).map_or(id, |n| n.end);
+    let mut out = String::new();
+    let mut chars = 0usize;
+    let mut next = id + 1;
+    // Elements without text count too: a subtree of empty elements must
+    // not be walked whole for every caller.
+    let budget = max_chars
+        .saturating_mul(NODES_PER_CHAR)
+        .saturating_add(NODE_SLACK);
+    let stop = end.min(next.saturating_add(budget));
+    while next < stop && chars <= max_chars {
+        let Some(node) = doc.nodes.get(next) else {
+            break;
+        };
+        match &node.kind {
+            NodeKind::Element(e)
+                if matches!(
+                    e.tag,
+                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                ) =>
+            {
+                next = node.end.max(next + 1);
+                continue;
+            }
+            NodeKind::Element(e) if spaced || e.tag.is_block() || e.tag == Tag::Br => {
+                out.push(' ');
+            }
+            NodeKind::Element(_) => {}
+            NodeKind::Text(t) => {
+                out.push_str(t);
+                chars += t.chars().count();
+            }
+        }
+        next += 1;
+    }
+    collapse(&out)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ------------------------------------------------------------------- URLs
+
+/// The base for relative URLs: `<base href>` (itself resolved against the
+/// caller's URL), else the caller's URL, else an absolute canonical URL.
+fn base_of(doc: &Document, base_url: Option<&str>, canonical: Option<&str>) -> Option<Url> {
+    let caller = base_url.and_then(|u| Url::parse(u.trim()).ok());
+    let base_tag = doc
+        .page
+        .base_href
+        .as_deref()
+        .and_then(|href| match &caller {
+            Some(c) => c.join(href).ok(),
+            None => Url::parse(href).ok(),
+        });
+    base_tag
+        .or(caller)
+        .or_else(|| canonical.and_then(|c| Url::parse(c.trim()).ok()))
+}
+
+/// `url` made absolute against `base`; kept as written when it cannot be
+/// (no base); `None` for `javascript:` and `data:` URLs and for empty ones.
+pub(crate) fn resolve(url: &str, base: Option<&Url>) -> Option<String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return None;
+    }
+    let lower = url.get(..11).unwrap_or(url).to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("data:") {
+        return None;
+    }
+    if let Ok(absolute) = Url::parse(url) {
+        return Some(absolute.to_string());
+    }
+    match base {
+        Some(b) => b.join(url).ok().map(|u| u.to_string()),
+        None => Some(url.to_string()),
+    }
+}
+
+/// The site's name as its host says it: `www.nytimes.com` -> `nytimes`.
+fn host_label(url: &str) -> Option<String> {
+    let host = Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let generic = ["com", "co", "org", "net", "gov", "ac", "edu", "www"];
+    labels
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|l| !generic.contains(l) && l.len() > 2)
+        .map(|l| l.to_string())
+}
+
+// --------------------------------------------------------------- language
+
+/// A language tag in BCP 47 form: `en_us` -> `en-US`, `zh-hant-tw` ->
+/// `zh-Hant-TW`; the first of a list; `None` for junk and `und`.
+pub(crate) fn bcp47(raw: &str) -> Option<String> {
+    let first = raw
+        .split([',', ';', ' '])
+        .find(|s| !s.trim().is_empty())?
+        .trim();
+    let mut parts = first.split(['-', '_']);
+    let language = parts.next()?;
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let language = language.to_ascii_lowercase();
+    if language == "und" {
+        return None;
+    }
+    let mut out = language;
+    for part in parts {
+        let valid =
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric());
+        if !valid {
+            break;
+        }
+        out.push('-');
+        if part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic()) {
+            // Script: title case.
+            let mut chars = part.chars();
+            out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+            out.extend(chars.map(|c| c.to_ascii_lowercase()));
+        } else if part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()) {
+            out.push_str(&part.to_ascii_uppercase());
+        } else {
+            out.push_str(&part.to_ascii_lowercase());
+        }
+    }
+    Some(out)
+}
+
+/// whatlang's ISO 639-3 codes and their BCP 47 tags (the ISO 639-1 code
+/// where there is one).
+const WHATLANG_TO_BCP47: &[(&str, &str)] = &[
+    ("epo", "eo"),
+    ("eng", "en"),
+    ("rus", "ru"),
+    ("cmn", "zh"),
+    ("spa", "es"),
+    ("por", "pt"),
+    ("ita", "it"),
+    ("ben", "bn"),
+    ("fra", "fr"),
+    ("deu", "de"),
+    ("ukr", "uk"),
+    ("kat", "ka"),
+    ("ara", "ar"),
+    ("hin", "hi"),
+    ("jpn", "ja"),
+    ("heb", "he"),
+    ("yid", "yi"),
+    ("pol", "pl"),
+    ("amh", "am"),
+    ("jav", "jv"),
+    ("kor", "ko"),
+    ("nob", "nb"),
+    ("dan", "da"),
+    ("swe", "sv"),
+    ("fin", "fi"),
+    ("tur", "tr"),
+    ("nld", "nl"),
+    ("hun", "hu"),
+    ("ces", "cs"),
+    ("ell", "el"),
+    ("bul", "bg"),
+    ("bel", "be"),
+    ("mar", "mr"),
+    ("kan", "kn"),
+    ("ron", "ro"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("srp", "sr"),
+    ("mkd", "mk"),
+    ("lit", "lt"),
+    ("lav", "lv"),
+    ("est", "et"),
+    ("tam", "ta"),
+    ("vie", "vi"),
+    ("urd", "ur"),
+    ("tha", "th"),
+    ("guj", "gu"),
+    ("uzb", "uz"),
+    ("pan", "pa"),
+    ("aze", "az"),
+    ("ind", "id"),
+    ("tel", "te"),
+    ("pes", "fa"),
+    ("mal", "ml"),
+    ("ori", "or"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("sin", "si"),
+    ("khm", "km"),
+    ("tuk", "tk"),
+    ("aka", "ak"),
+    ("zul", "zu"),
+    ("sna", "sn"),
+    ("afr", "af"),
+    ("lat", "la"),
+    ("slk", "sk"),
+    ("cat", "ca"),
+    ("tgl", "tl"),
+    ("hye", "hy"),
+    ("cym", "cy"),
+];
+
+/// The language of `text`, when `whatlang` is confident (its
+/// `is_reliable`); `None` for short text.
+pub(crate) fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(DETECT_CHARS).collect();
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < DETECT_MIN_CHARS {
+        return None;
+    }
+    let info = whatlang::detect(&sample).filter(whatlang::Info::is_reliable)?;
+    let code = info.lang().code();
+    WHATLANG_TO_BCP47
+        .iter()
+        .find(|(three, _)| *three == code)
+        .map_or_else(
+            || Some(code.to_string()),
+            |(_, two)| Some((*two).to_string()),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+
+    fn meta(html: &str) -> Found {
+        meta_at(html, None)
+    }
+
+    fn meta_at(html: &str, base: Option<&str>) -> Found {
+        extract(&Document::parse(html, &Options::new()).unwrap(), base).found
+    }
+
+    #[test]
+    fn every_field_has_a_precedence_row() {
+        for field in [
+            Field::Title,
+            Field::Authors,
+            Field::Published,
+            Field::Modified,
+            Field::SiteName,
+            Field::Language,
+            Field::Description,
+            Field::Url,
+            Field::Image,
+            Field::Categories,
+            Field::Tags,
+            Field::PageType,
+        ] {
+            assert!(!sources(field).is_empty(), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn json_ld_graph_wins_over_meta_tags() {
+        let f = meta(
+            r##"<html lang="en-gb"><head><title>Rain returns | The Daily</title>
+            <meta property="og:title" content="Rain returns">
+            <meta name="author" content="Meta Author">
+            <meta property="article:published_time" content="2015-01-01">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","@id":"#site","name":"The Daily"},
+              {"@type":"Person","@id":"#jane","name":"Jane Doe"},
+              {"@type":"WebPage","@id":"#page","datePublished":"2014-12-31"},
+              {"@type":"NewsArticle","headline":"Rain returns","author":[{"@id":"#jane"},{"@type":"Person","name":"John Roe"}],
+               "datePublished":"2015-02-25T11:46:00+01:00","publisher":{"@id":"#site"},
+               "keywords":["weather","farming"],"articleSection":"Local"}]}</script>
+            </head><body><h1>Rain returns</h1><p>Text.</p></body></html>"##,
+        );
+        assert_eq!(f.title.as_deref(), Some("Rain returns"));
+        assert_eq!(f.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-25T11:46:00+01:00")
+        );
+        assert_eq!(f.site_name.as_deref(), Some("The Daily"));
+        assert_eq!(f.language.as_deref(), Some("en-GB"));
+        assert_eq!(f.tags, ["weather", "farming"]);
+        assert_eq!(f.categories, ["Local"]);
+        assert_eq!(f.page_type.as_deref(), Some("NewsArticle"));
+    }
+
+    #[test]
+    fn meta_tags_fill_what_json_ld_lacks() {
+        let f = meta(
+            r#"<head><title>x</title><meta name="author" content="By Jane Doe, Staff Writer">
+            <meta name="description" content="  A   story. ">
+            <meta property="og:site_name" content="The Daily">
+            <meta property="og:type" content="article"></head><body></body>"#,
+        );
+        assert_eq!(f.authors, ["Jane Doe"]);
+        assert_eq!(f.description.as_deref(), Some("A story."));
+        assert_eq!(f.page_type.as_deref(), Some("article"));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_base() {
+        let html = r#"<head><base href="/news/"><link rel="canonical" href="story.html">
+            <meta property="og:image" content="../img/a.jpg"></head><body></body>"#;
+        let f = meta_at(html, Some("https://example.com/index.html"));
+        assert_eq!(
+            f.url.as_deref(),
+            Some("https://example.com/news/story.html")
+        );
+        assert_eq!(f.image.as_deref(), Some("https://example.com/img/a.jpg"));
+        // Without a caller URL, an absolute canonical URL is the base.
+        let f = meta(
+            r#"<head><link rel="canonical" href="https://example.com/2015/02/25/story/">
+            <meta property="og:image" content="/img/a.jpg"></head><body></body>"#,
+        );
+        assert_eq!(f.image.as_deref(), Some("https://example.com/img/a.jpg"));
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-25"),
+            "the date in the URL"
+        );
+        // Nothing to resolve against: kept as written.
+        let f = meta(r#"<head><meta property="og:image" content="/img/a.jpg"></head>"#);
+        assert_eq!(f.image.as_deref(), Some("/img/a.jpg"));
+        let f = meta(r#"<head><meta property="og:image" content="javascript:alert(1)"></head>"#);
+        assert_eq!(f.image, None);
+    }
+
+    #[test]
+    fn byline_and_date_from_the_layout() {
+        let f = meta(
+            r#"<body><nav><a href="/">Home</a></nav><article>
+            <h1>US State Dept calls for cyber security boost</h1>
+            <p class="byline">By Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46</p>
+            <p>The US government pledges to have more cooperation with China.</p></article></body>"#,
+        );
+        assert_eq!(
+            f.title.as_deref(),
+            Some("US State Dept calls for cyber security boost")
+        );
+        assert_eq!(f.authors, ["Hua Shengdun"]);
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some("2015-02-25T11:46:00")
+        );
+    }
+
+    #[test]
+    fn language_tags_are_normalised() {
+        assert_eq!(bcp47("en_US").as_deref(), Some("en-US"));
+        assert_eq!(bcp47("ZH-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(bcp47("de-DE, en").as_deref(), Some("de-DE"));
+        assert_eq!(bcp47("{{lang}}"), None);
+        assert_eq!(bcp47("und"), None);
+        assert_eq!(bcp47(""), None);
+    }
+
+    #[test]
+    fn language_is_detected_from_text() {
+        assert_eq!(
+            detect_language(
+                "Der Bürgermeister eröffnete am Samstag das renovierte Rathaus, und viele \
+                 Bürger kamen, um den neuen Glockenturm zu sehen und die Feier zu genießen."
+            )
+            .as_deref(),
+            Some("de")
+        );
+        assert_eq!(detect_language("ok"), None);
+    }
+
+    #[test]
+    fn many_candidates_stay_linear() {
+        // Each source meets 30,000 candidates; a quadratic pass would take
+        // minutes.
+        let n = 30_000;
+        let mut html = String::from("<body><h1>A headline for the page</h1>");
+        for i in 0..n {
+            html.push_str(&format!(
+                r#"<span class="author" itemprop="author" itemscope><span itemprop="name">Jane Doe {i}</span></span><time datetime="2015-02-25">x</time><a rel="tag" href="/t{i}">t{i}</a>"#
+            ));
+        }
+        let start = std::time::Instant::now();
+        let f = meta(&html);
+        assert!(f.published.is_some());
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
+    fn hostile_metadata_does_not_panic() {
+        // 10 MB of JSON-LD.
+        let big = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Big","articleBody":"{}","datePublished":"2015-02-25"}}</script><h1>Big</h1>"#,
+            "x".repeat(10 * 1024 * 1024)
+        );
+        let f = meta(&big);
+        assert_eq!(f.title.as_deref(), Some("Big"));
+        assert!(f.published.is_some());
+        // Deeply nested JSON: past serde_json's recursion limit.
+        let deep = format!(
+            r#"<script type="application/ld+json">{}{{"@type":"Article","headline":"Deep"}}{}</script>"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let _ = meta(&deep);
+        let deep_objects = format!(
+            r#"<script type="application/ld+json">{}</script>"#,
+            r#"{"a":"#.repeat(50_000)
+        );
+        let _ = meta(&deep_objects);
+        // Invalid dates, year 0 and year 99999.
+        for date in [
+            "0000-01-01",
+            "99999-12-31",
+            "2015-02-30",
+            "garbage",
+            "-1",
+            "1e400",
+        ] {
+            let html = format!(
+                r#"<script type="application/ld+json">{{"@type":"Article","datePublished":"{date}"}}</script>
+                <meta property="article:published_time" content="{date}"><time datetime="{date}">x</time>"#
+            );
+            assert_eq!(meta(&html).published, None, "{date}");
+        }
+        // A .NET null date is not a date.
+        let html = r#"<meta property="article:published_time" content="0001-01-01T00:00:00">"#;
+        assert_eq!(meta(html).published, None);
+        // Broken JSON-LD: trailing commas, raw newlines, comments, CDATA.
+        let broken = "<script type=\"application/ld+json\"><!--//<![CDATA[\n{\"@type\":\"NewsArticle\",\n\"headline\":\"Line\none\",\"author\":{\"name\":\"Jane Doe\"},}\n//]]>--></script>";
+        let f = meta(broken);
+        assert_eq!(f.title.as_deref(), Some("Line one"));
+        assert_eq!(f.authors, ["Jane Doe"]);
+        // Truncated JSON: the main fields are read with patterns.
+        let cut = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Cut short","datePublished":"2015-02-25","author":{"@type":"Person","name":"Jane Doe"},"articleBody":"never clo"#;
+        let f = meta(cut);
+        assert_eq!(f.title.as_deref(), Some("Cut short"));
+        assert_eq!(f.authors, ["Jane Doe"]);
+        assert!(f.published.is_some());
+    }
+}

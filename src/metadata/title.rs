@@ -1,0 +1,519 @@
+//! The story's headline, chosen among the titles the page declares
+//! (JSON-LD, OpenGraph, Twitter, named tags, microdata, `<title>`) and
+//! checked against the page's own headings: a declared title that adds a
+//! site name ("Headline | Site", "Site - Headline") to a heading of the
+//! page gives that heading; a site name found elsewhere (`og:site_name`,
+//! the publisher, the host name) is cut off; a declared title that neither
+//! the `<title>` nor any heading supports, while those two agree, is a
+//! site-wide default and is passed over.
+
+use crate::dom::{Document, NodeId, Tag};
+
+use super::node_text;
+
+/// Separators between a headline and a site name. The first group is also
+/// cut without other evidence (in `<title>` only); `_` and ` : ` only when
+/// a heading or a known site name confirms the cut.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", " ~ ", " • ", " › ",
+];
+const CONFIRMED_SEPARATORS: &[&str] = &["_", " _", " : ", " - ", " -- ", " @ ", " ["];
+
+/// Marks that documentation generators append to headings (permalinks).
+const HEADING_ANCHORS: &[char] = &['¶', '#', '§', '🔗'];
+
+/// A declared title this long (in words) that a heading continues was
+/// truncated.
+const TRUNCATED_MIN_WORDS: usize = 8;
+
+/// Headings read: the first few `h1`, then `h2` when there is no `h1`.
+const MAX_HEADINGS: usize = 8;
+/// Longest heading text read, in characters.
+const MAX_HEADING_CHARS: usize = 400;
+
+/// Word-overlap below which a declared title is "unsupported" by a
+/// heading or the `<title>`; above `AGREE` two titles name the same story.
+const UNSUPPORTED: f32 = 0.5;
+const AGREE: f32 = 0.8;
+
+/// A heading of the page: its node and its text.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub node: NodeId,
+    pub text: String,
+}
+
+/// The `h1` elements (or `h2` when the page has none), text collapsed and
+/// permalink marks dropped.
+pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
+    for level in [1u8, 2] {
+        let mut out = Vec::new();
+        for id in 0..doc.nodes.len() {
+            if doc.tag(id) != Tag::H(level) {
+                continue;
+            }
+            let text = node_text(doc, id, MAX_HEADING_CHARS);
+            let text = text.trim_end_matches(HEADING_ANCHORS).trim().to_string();
+            if !text.is_empty() {
+                out.push(Heading { node: id, text });
+            }
+            if out.len() >= MAX_HEADINGS {
+                break;
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// Lower-case words for comparison; CJK text counts character by
+/// character, as it has no spaces.
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if w.chars().any(is_cjk) {
+            out.extend(w.chars().map(|c| c.to_lowercase().collect::<String>()));
+        } else {
+            out.push(w.to_lowercase());
+        }
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Share of the shorter title's words found in the longer one (0 to 1).
+pub(crate) fn similarity(a: &str, b: &str) -> f32 {
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if short.is_empty() {
+        return 0.0;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared as f32 / short.len() as f32
+}
+
+/// Same words in the same order (case, punctuation and spacing aside).
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    !wa.is_empty() && wa == wb
+}
+
+/// What the title stage knows about the page.
+pub(crate) struct Context<'a> {
+    /// The `<title>` text, whitespace collapsed.
+    pub title_tag: Option<&'a str>,
+    pub headings: &'a [Heading],
+    /// Site names from every source (`og:site_name`, publisher,
+    /// `application-name`, host name labels).
+    pub site_names: &'a [String],
+}
+
+/// The headline: the first usable title among `declared` (in precedence
+/// order), else the `<title>`, else the first heading; with the node of the
+/// heading it matches, if any.
+pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, Option<NodeId>)> {
+    let tag_title = cx.title_tag.filter(|t| !t.is_empty());
+    let agreeing = tag_title.is_some_and(|t| {
+        cx.headings
+            .iter()
+            .any(|h| similarity(&strip_known_site(t, cx.site_names), &h.text) >= AGREE)
+    });
+    for candidate in declared {
+        let candidate = collapse(candidate);
+        if candidate.is_empty() || is_site_name(&candidate, cx.site_names) {
+            continue;
+        }
+        let supported = tag_title.is_some_and(|t| similarity(&candidate, t) >= UNSUPPORTED)
+            || cx
+                .headings
+                .iter()
+                .any(|h| similarity(&candidate, &h.text) >= UNSUPPORTED);
+        if !supported && agreeing {
+            continue;
+        }
+        return Some(headline_of(&candidate, cx, false));
+    }
+    if let Some(t) = tag_title {
+        let t = collapse(t);
+        if !is_site_name(&t, cx.site_names) || cx.headings.is_empty() {
+            return Some(headline_of(&t, cx, true));
+        }
+    }
+    cx.headings.first().map(|h| (h.text.clone(), Some(h.node)))
+}
+
+/// One title cleaned: a heading it contains as a prefix or suffix (the
+/// rest being an affix) wins; else a known site name is cut; else, for the
+/// `<title>` only, the generic "Headline | Site" rule applies.
+fn headline_of(title: &str, cx: &Context<'_>, generic: bool) -> (String, Option<NodeId>) {
+    if let Some(h) = cx.headings.iter().find(|h| same(&h.text, title)) {
+        return (title.to_string(), Some(h.node));
+    }
+    // JSON-LD headlines are often cut at 110 characters: a heading that
+    // goes on where the declared title stops is the whole headline.
+    let tw = words(title);
+    if tw.len() >= TRUNCATED_MIN_WORDS {
+        if let Some(h) = cx.headings.iter().find(|h| {
+            let hw = words(&h.text);
+            hw.len() > tw.len() && hw.starts_with(&tw)
+        }) {
+            return (h.text.clone(), Some(h.node));
+        }
+    }
+    // A heading before the separator beats one after it (the site name is
+    // usually last), then the longer one.
+    let mut best: Option<(&Heading, Affixed)> = None;
+    // The title as written, then without its known site affixes
+    // ("Headline - 21/12/2018 - Section - Folha").
+    let known_stripped = strip_known_site(title, cx.site_names);
+    for h in cx.headings {
+        if is_site_name(&h.text, cx.site_names) {
+            continue;
+        }
+        let found = affixed(title, &h.text, cx.site_names)
+            .or_else(|| affixed(&known_stripped, &h.text, cx.site_names));
+        if let Some(found) = found {
+            let better = best
+                .as_ref()
+                .is_none_or(|(_, b)| (found.prefix, found.part.len()) > (b.prefix, b.part.len()));
+            if better {
+                best = Some((h, found));
+            }
+        }
+    }
+    if let Some((h, found)) = best {
+        return (found.part, Some(h.node));
+    }
+    let stripped = strip_known_site(title, cx.site_names);
+    let stripped = if generic && stripped == title {
+        strip_generic(title)
+    } else {
+        stripped
+    };
+    let node = cx
+        .headings
+        .iter()
+        .find(|h| same(&h.text, &stripped))
+        .map(|h| h.node);
+    (stripped, node)
+}
+
+/// A heading found in a title with an affix.
+struct Affixed {
+    /// The heading as written in the title.
+    part: String,
+    /// Whether the heading comes first ("Headline | Site").
+    prefix: bool,
+}
+
+/// When `title` is `heading` plus a separator and an affix (either side),
+/// the heading part as written in `title`. The affix must be no longer than
+/// the heading (a long "affix" means the heading is the site's logo) unless
+/// it names the site.
+fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
+    let hw = words(heading);
+    // A logo is short: a one-word heading needs 4 characters or more.
+    if hw.is_empty() || (hw.len() < 2 && heading.chars().count() < 4) {
+        return None;
+    }
+    // Numbers (dates) in the affix do not count.
+    let short_affix = |affix: &str| {
+        words(affix)
+            .iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .count()
+            <= hw.len()
+            || affix_is_site(affix, sites)
+    };
+    for sep in SEPARATORS.iter().chain(CONFIRMED_SEPARATORS) {
+        let sep_trim = sep.trim();
+        let sep_trim = if sep_trim.is_empty() { *sep } else { sep_trim };
+        for (i, _) in title.match_indices(sep_trim) {
+            let (Some(head), Some(tail)) = (title.get(..i), title.get(i + sep_trim.len()..)) else {
+                continue;
+            };
+            let (head, tail) = (head.trim(), tail.trim());
+            if !words(tail).is_empty() && same(head, heading) && short_affix(tail) {
+                return Some(Affixed {
+                    part: head.to_string(),
+                    prefix: true,
+                });
+            }
+            if !words(head).is_empty() && same(tail, heading) && hw.len() >= 2 && short_affix(head)
+            {
+                return Some(Affixed {
+                    part: tail.to_string(),
+                    prefix: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is one of the site names (words compared).
+fn is_site_name(text: &str, sites: &[String]) -> bool {
+    sites
+        .iter()
+        .any(|s| same(s, text) || squash(s) == squash(text))
+}
+
+/// Lower-case letters and digits only ("TMZ.com" -> "tmzcom").
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether an affix names the site: equal to a known site name, one
+/// contains the other ("Libération" / "Libération.fr", "The Washington
+/// Post" / "Washington Post"), or it looks like a domain ("TMZ.com").
+fn affix_is_site(affix: &str, sites: &[String]) -> bool {
+    let a = squash(affix);
+    if a.is_empty() {
+        return false;
+    }
+    let domain_like = {
+        let t = affix.trim().to_ascii_lowercase();
+        !t.contains(' ')
+            && [".com", ".net", ".org", ".co.uk", ".de", ".fr", ".cz", ".io"]
+                .iter()
+                .any(|tld| t.ends_with(tld))
+    };
+    // "Libération.fr" / "Libération", "The Washington Post" / "Washington
+    // Post": a few characters more; "Folha" / "Folha de S.Paulo": the
+    // start of the name.
+    const SLACK: usize = 6;
+    domain_like
+        || sites.iter().any(|s| {
+            let s = squash(s);
+            s.len() >= 3
+                && (s == a
+                    || (a.contains(&s) && a.len() <= s.len() + SLACK)
+                    || (a.len() >= 4 && s.starts_with(&a))
+                    // The host's name first: "vortexcannon" and "Vortex
+                    // Cannon Entertainment".
+                    || (s.len() >= 5 && a.starts_with(&s)))
+        })
+}
+
+/// Cuts a leading or trailing part that names the site (repeatedly:
+/// "Headline - Section - Site").
+fn strip_known_site(title: &str, sites: &[String]) -> String {
+    let mut t = collapse(title);
+    loop {
+        let before = t.clone();
+        for sep in SEPARATORS.iter().chain(CONFIRMED_SEPARATORS) {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                if !head.trim().is_empty() && affix_is_site(tail, sites) {
+                    t = head.trim().to_string();
+                    break;
+                }
+            }
+            if let Some((head, tail)) = t.split_once(sep) {
+                if !tail.trim().is_empty() && affix_is_site(head, sites) {
+                    t = tail.trim().to_string();
+                    break;
+                }
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// "Headline | Site" without other evidence: the part before the last
+/// separator when it reads as a headline (3 words or more), else the part
+/// after the first separator when that does (4 words or more after at most
+/// 2); else the title unchanged ("Google - Site Reliability Engineering"
+/// names no story).
+fn strip_generic(title: &str) -> String {
+    for sep in SEPARATORS {
+        let (Some((head, _)), Some((_, tail))) = (title.rsplit_once(sep), title.split_once(sep))
+        else {
+            continue;
+        };
+        let (head, tail) = (head.trim(), tail.trim());
+        if head.split_whitespace().count() >= 3 {
+            return head.to_string();
+        }
+        if tail.split_whitespace().count() >= 4 && head.split_whitespace().count() <= 2 {
+            return tail.to_string();
+        }
+        return title.to_string();
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(texts: &[&str]) -> Vec<Heading> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Heading {
+                node: i,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn pick(
+        declared: &[&str],
+        title: Option<&str>,
+        heads: &[&str],
+        sites: &[&str],
+    ) -> Option<String> {
+        let headings = h(heads);
+        let sites: Vec<String> = sites.iter().map(|s| s.to_string()).collect();
+        let cx = Context {
+            title_tag: title,
+            headings: &headings,
+            site_names: &sites,
+        };
+        let declared: Vec<String> = declared.iter().map(|s| s.to_string()).collect();
+        choose(&declared, &cx).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn site_affixes_are_removed() {
+        // Suffix confirmed by the heading.
+        assert_eq!(
+            pick(
+                &["Getting LEAN with Digital Ad UX | IAB"],
+                None,
+                &["Getting LEAN with Digital Ad UX"],
+                &[]
+            )
+            .as_deref(),
+            Some("Getting LEAN with Digital Ad UX")
+        );
+        // Suffix equal to og:site_name.
+        assert_eq!(
+            pick(
+                &["'Neutral' Snopes Fact-Checker: a story - Breitbart"],
+                None,
+                &[],
+                &["Breitbart"]
+            )
+            .as_deref(),
+            Some("'Neutral' Snopes Fact-Checker: a story")
+        );
+        // Prefix equal to the site name.
+        assert_eq!(
+            pick(&[], Some("The Daily | Short one"), &[], &["The Daily"]).as_deref(),
+            Some("Short one")
+        );
+        // Generic rule on <title>.
+        assert_eq!(
+            pick(&[], Some("A long headline here - Site"), &[], &[]).as_deref(),
+            Some("A long headline here")
+        );
+        // Several affixes.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Tite diz que errou - 21/12/2018 - Esporte - Folha"),
+                &["Tite diz que errou"],
+                &["Folha de S.Paulo"]
+            )
+            .as_deref(),
+            Some("Tite diz que errou")
+        );
+        // CJK title with underscores, confirmed by the heading.
+        assert_eq!(
+            pick(
+                &[],
+                Some("宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"),
+                &["宇航员在太空中喝酒会怎么样？后果很严重"],
+                &[]
+            )
+            .as_deref(),
+            Some("宇航员在太空中喝酒会怎么样？后果很严重")
+        );
+        // A domain-like affix.
+        assert_eq!(
+            pick(&[], Some("Lupita's Dress -- STOLEN!!! | TMZ.com"), &[], &[]).as_deref(),
+            Some("Lupita's Dress -- STOLEN!!!")
+        );
+    }
+
+    #[test]
+    fn the_headline_is_not_the_site_name() {
+        // og:title is a site-wide default; <title> and h1 agree.
+        assert_eq!(
+            pick(
+                &["Yahoo News - Latest News & Headlines"],
+                Some("Russia: Space ship malfunctions, breaks up over Siberia"),
+                &["Russia: Space ship malfunctions, breaks up over Siberia"],
+                &[]
+            )
+            .as_deref(),
+            Some("Russia: Space ship malfunctions, breaks up over Siberia")
+        );
+        // A heading that is the site name is not the headline.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Salon - The sharing economy is a lie"),
+                &["Salon", "The sharing economy is a lie"],
+                &["Salon"]
+            )
+            .as_deref(),
+            Some("The sharing economy is a lie")
+        );
+        // A colon is part of the headline, not a separator.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Daring Fireball: Colophon"),
+                &["About This Site"],
+                &[]
+            )
+            .as_deref(),
+            Some("Daring Fireball: Colophon")
+        );
+    }
+
+    #[test]
+    fn declared_title_wins_over_a_different_heading() {
+        assert_eq!(
+            pick(
+                &["The Modern Ambitions Behind Neon"],
+                Some("A Brief History of Neon Signage - CityLab"),
+                &["Why Neon Is the Ultimate Symbol of the 20th Century"],
+                &["CityLab"]
+            )
+            .as_deref(),
+            Some("The Modern Ambitions Behind Neon")
+        );
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert!((similarity("Rain returns", "rain RETURNS | The Daily") - 1.0).abs() < 1e-6);
+        assert!(similarity("Yahoo News", "Russia space ship") < 0.1);
+        assert!(similarity("", "x") == 0.0);
+    }
+}
