@@ -36,6 +36,14 @@
 //! back in [`Article::explanation`] with its [`Features`], its [`Decision`]
 //! and the name of the rule that decided.
 #![forbid(unsafe_code)]
+// No panics on input-dependent data in library code (unit tests may unwrap
+// and index: clippy.toml). A justified exception carries its own `allow`.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![warn(missing_docs)]
 
 mod article;
