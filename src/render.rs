@@ -253,14 +253,8 @@ impl Markdown {
         self.columns.clear();
         let mut i = 0;
         while let Some(block) = blocks.get(i) {
-            if let Some(row) = block.row.as_ref() {
-                // A table: this row and the next rows of the same table.
-                let rows: Vec<&Block> = blocks
-                    .get(i..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|b| b.row.as_ref().is_some_and(|r| r.table == row.table))
-                    .collect();
+            // A table: this row and the next rows of the same table.
+            if let Some(rows) = table_at(blocks, i) {
                 i += rows.len().max(1);
                 self.columns.clear();
                 self.unit(place_of(block, None), md_table(&rows));
@@ -725,6 +719,17 @@ enum Open {
     Item,
 }
 
+/// The rows of the table that starts at `blocks[i]` (this row and the
+/// next rows of the same table), or `None` when that block is no row.
+fn table_at(blocks: &[Block], i: usize) -> Option<Vec<&Block>> {
+    let table = blocks.get(i)?.row.as_ref()?.table;
+    let rows = blocks.get(i..).unwrap_or(&[]).iter();
+    Some(
+        rows.take_while(|b| b.row.as_ref().is_some_and(|r| r.table == table))
+            .collect(),
+    )
+}
+
 struct Html {
     out: String,
     open: Vec<Open>,
@@ -734,13 +739,7 @@ impl Html {
     fn blocks(&mut self, blocks: &[Block]) {
         let mut i = 0;
         while let Some(block) = blocks.get(i) {
-            if let Some(row) = block.row.as_ref() {
-                let rows: Vec<&Block> = blocks
-                    .get(i..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|b| b.row.as_ref().is_some_and(|r| r.table == row.table))
-                    .collect();
+            if let Some(rows) = table_at(blocks, i) {
                 i += rows.len().max(1);
                 self.place(place_of(block, None));
                 self.table(&rows);

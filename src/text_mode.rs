@@ -306,15 +306,15 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let (start, end) = extend_run(&lines, &feats, &values, start, end);
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
-        title: header.title.clone(),
+        title: header.title,
         authors: header
             .author
             .as_deref()
             .map(clean_authors)
             .unwrap_or_default(),
         published: header.date,
-        site_name: header.site_name.clone(),
-        categories: header.categories.clone(),
+        site_name: header.site_name,
+        categories: header.categories,
         ..Article::default()
     };
     let mut trace = explain.then(Vec::new);
