@@ -1,7 +1,7 @@
 //! Output types: what a caller gets back. No parser types appear here.
 
+use crate::datetime::DateTime;
 use crate::explain::BlockTrace;
-use crate::metadata::DateTime;
 
 /// What kind of text a kept [`Block`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -291,87 +291,6 @@ pub struct Article {
 }
 
 impl Article {
-    /// The story as plain text: one block per paragraph, blocks separated by
-    /// a blank line.
-    ///
-    /// ```
-    /// let html = "<html><body><article><p>First paragraph of a story that is long enough to keep, with words.</p>\
-    ///             <p>Second paragraph of the same story, also long enough to be kept here.</p></article></body></html>";
-    /// let article = unboil::clean_article(html).unwrap();
-    /// assert!(article.text().contains("enough to keep, with words.\n\nSecond paragraph"));
-    /// ```
-    pub fn text(&self) -> String {
-        crate::render::text(self)
-    }
-
-    /// The story as Markdown (CommonMark, with GitHub's tables): the title
-    /// as a `#` heading, then the blocks with their structure (headings,
-    /// lists with their nesting and numbers, block quotes, fenced code
-    /// blocks kept exactly, tables, figures, line breaks) and their spans
-    /// (bold, italic, inline code, links, images), then the comments under
-    /// a `## Comments` heading when there are any. Every character of the
-    /// text that Markdown would read as markup is escaped. Rendering reads
-    /// the article only; it never runs extraction again.
-    ///
-    /// ```
-    /// let html = r#"<article><h1>Soup for a cold day</h1>
-    ///   <p>This is the soup my grandmother made <em>every</em> winter, and it takes less than an hour.</p>
-    ///   <h2>You will need</h2>
-    ///   <ul><li>two leeks</li><li>four potatoes</li><li>a litre of stock</li></ul>
-    ///   <p>Simmer everything for forty minutes, then blend it until it is smooth, and season it well.</p></article>"#;
-    /// let markdown = unboil::clean_article(html)?.to_markdown();
-    /// assert_eq!(markdown, "# Soup for a cold day\n\n\
-    ///     This is the soup my grandmother made *every* winter, and it takes less than an hour.\n\n## You will need\n\n\
-    ///     - two leeks\n- four potatoes\n- a litre of stock\n\n\
-    ///     Simmer everything for forty minutes, then blend it until it is smooth, and season it well.\n");
-    /// # Ok::<(), unboil::Error>(())
-    /// ```
-    pub fn to_markdown(&self) -> String {
-        crate::render::markdown(self)
-    }
-
-    /// The story as clean HTML: an `<article>` element holding the title
-    /// (`<h1>`), the blocks and the comments (in a `<section>`), built from
-    /// a small set of tags (`h1`-`h6`, `p`, `br`, `ul`, `ol`, `li`,
-    /// `blockquote`, `pre`, `code`, `table`, `thead`, `tbody`, `tr`, `th`,
-    /// `td`, `figure`, `figcaption`, `img`, `a`, `strong`, `em`, `section`)
-    /// and attributes (`href`, `src`, `alt`, `start`). Whatever the page
-    /// held, the output has no script, style, event handler or
-    /// `javascript:` URL: all text and attribute values are escaped, and
-    /// only `http`, `https`, `mailto` and relative URLs are written.
-    ///
-    /// ```
-    /// let html = r#"<article><p onclick="steal()">The harbour reopened on Monday after <b>three weeks</b> of repairs to the sea wall.</p>
-    ///   <script>steal()</script><p>Fishing boats were back at their moorings by the evening, the harbour master said.</p></article>"#;
-    /// let clean = unboil::clean_article(html)?.to_html();
-    /// assert!(clean.starts_with("<article>\n<p>The harbour reopened on Monday after <strong>three weeks</strong>"));
-    /// assert!(!clean.contains("steal"));
-    /// # Ok::<(), unboil::Error>(())
-    /// ```
-    pub fn to_html(&self) -> String {
-        crate::render::html(self)
-    }
-
-    /// The whole article as JSON (with the `serde` feature): every field of
-    /// [`Article`] under its Rust name (`title`, `authors`, `published`,
-    /// `modified`, `site_name`, `language`, `description`, `url`, `image`,
-    /// `categories`, `tags`, `page_type`, `blocks`, `comments`, and
-    /// `explanation` when there is a trace), dates as ISO 8601 strings,
-    /// blocks as [`Block`] says. Field names are stable: new fields may be
-    /// added, none renamed or removed without a major version.
-    ///
-    /// ```
-    /// let html = "<p>The ferry to the island will run twice a day from May, the operator confirmed on Friday.</p>";
-    /// let json: serde_json::Value = serde_json::from_str(&unboil::clean_article(html)?.to_json()).unwrap();
-    /// assert_eq!(json["blocks"][0]["kind"], "paragraph");
-    /// assert!(json["blocks"][0]["text"].as_str().unwrap().starts_with("The ferry"));
-    /// # Ok::<(), unboil::Error>(())
-    /// ```
-    #[cfg(feature = "serde")]
-    pub fn to_json(&self) -> String {
-        crate::render::json(self)
-    }
-
     /// True when no story block was kept.
     pub fn is_empty(&self) -> bool {
         self.blocks.is_empty()

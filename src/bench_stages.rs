@@ -1,18 +1,20 @@
 //! NOT PUBLIC API: thin entry points into the pipeline's stages, for
-//! `benches/stages.rs` and profiling only. Hidden from the docs, exempt from
-//! semver, and may change or vanish in any release: do not use them.
+//! `benches/` and profiling only. Hidden from the docs, exempt from semver,
+//! and may change or vanish in any release: do not use them.
 //!
 //! Each function runs one stage, with the default [`Options`], on the output
-//! of the stage before it, so a bench can time the stages one by one:
+//! of the stage before it, so a bench can time the stages one by one. They
+//! call the same `Cleaner` stage functions as [`Cleaner::clean_html`] does,
+//! on the strict rung of the retry ladder (the one every page runs):
 //! [`parse`] (nesting cap, html5ever parse, copy into the arena), then
-//! [`metadata`], [`prune_segment`] and [`locate_classify`] on the strict
-//! rung of the retry ladder (the one every page runs).
+//! [`metadata`], [`prune_segment`] (comment sections, prune, blocks) and
+//! [`locate_classify`].
 
-use crate::blocks::{self, TextBlock};
+use crate::blocks::TextBlock;
 use crate::options::Options;
-use crate::patterns::{self, LADDER, Patterns};
-use crate::prune::{self, Pruned};
-use crate::{classify, dom, features, locate, metadata};
+use crate::patterns::LADDER;
+use crate::prune::Pruned;
+use crate::{Cleaner, comments, dom, metadata};
 
 /// A parsed page (the arena), opaque.
 pub struct Parsed(dom::Document);
@@ -51,26 +53,22 @@ pub fn metadata(page: &Parsed) -> usize {
     metadata::extract(&page.0, None).title().map_or(0, str::len)
 }
 
-/// Stage 2: pruning and segmentation into text blocks.
+/// Stage 2: the comment sections, pruning and segmentation into text
+/// blocks.
 pub fn prune_segment(page: &Parsed) -> Segmented {
-    let pruned = prune::prune(&page.0, &patterns(), LADDER[0]);
-    let blocks = blocks::segment(&page.0, &pruned, false);
+    let cleaner = Cleaner::default();
+    let sections = comments::sections(&page.0, &cleaner.patterns, &cleaner.options);
+    let (pruned, blocks) = cleaner.segment(&page.0, LADDER[0], &sections);
     Segmented { pruned, blocks }
 }
 
 /// Stage 3: locating the story's container, the per-block features and the
 /// keep/drop decisions; returns the number of kept blocks.
 pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
-    let pass = LADDER[0];
-    let container = locate::locate(&page.0, &seg.pruned, &seg.blocks, pass);
-    let feats = features::compute(&seg.blocks, &page.0, &seg.pruned, &container, &patterns());
-    let verdicts = classify::classify(&seg.blocks, &feats, None, crate::Focus::Balanced);
+    let cleaner = Cleaner::default();
+    let (_, verdicts) = cleaner.decide(&page.0, &seg.pruned, &seg.blocks, LADDER[0], None);
     verdicts
         .iter()
         .filter(|v| v.decision == crate::Decision::Keep)
         .count()
-}
-
-fn patterns() -> std::sync::Arc<Patterns> {
-    patterns::Patterns::shared()
 }

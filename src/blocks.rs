@@ -82,11 +82,9 @@ pub(crate) struct Wants {
 /// The largest list number kept (Markdown allows nine digits).
 const MAX_ORDINAL: i64 = 999_999_999;
 
-/// Splits the pruned document into blocks, in reading order. With
-/// `include_removed`, block-level subtrees removed by pruning (menus,
-/// sidebars, comments) are segmented too, their blocks marked with the
-/// pruning rule, so the explanation can show them; the other blocks come out
-/// exactly the same either way.
+/// [`segment_with`] over the whole page with nothing extra recorded: the
+/// unit tests' short form.
+#[cfg(test)]
 pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) -> Vec<TextBlock> {
     segment_with(
         doc,
@@ -97,8 +95,12 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
     )
 }
 
-/// [`segment`] over the nodes of `range` (a subtree, or the whole page),
-/// recording the spans `wants` asks for. The blocks' text, kinds and
+/// Splits the pruned document's nodes in `range` (a subtree, or the whole
+/// page) into blocks, in reading order, recording the spans `wants` asks
+/// for. With `include_removed`, block-level subtrees removed by pruning
+/// (menus, sidebars, comments) are segmented too, their blocks marked with
+/// the pruning rule, so the explanation can show them; the other blocks come
+/// out exactly the same either way. The blocks' text, kinds and
 /// counts are the same whatever `wants` says, but for the blocks made of
 /// an image alone that [`Wants::images`] adds.
 pub(crate) fn segment_with(

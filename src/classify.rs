@@ -2,10 +2,9 @@
 //! undecided blocks, with its neighbours (jusText's context idea). Every rule
 //! has a name, reported in the per-block explanation.
 
-use crate::article::{Article, BlockKind};
+use crate::article::BlockKind;
 use crate::blocks::TextBlock;
-use crate::explain::{BlockTrace, Decision};
-use crate::features::Features;
+use crate::explain::{Decision, Features};
 use crate::options::Focus;
 use crate::patterns as p;
 
@@ -285,37 +284,6 @@ fn same_title(heading: &str, title: &str) -> bool {
         (title, heading)
     };
     long.contains(short) && short.len() * 2 >= long.len()
-}
-
-/// Builds the article from the kept blocks (and the trace, when asked);
-/// `structure` turns the kept blocks into the article's blocks (tables
-/// grouped into rows, figures joined, lists numbered).
-pub(crate) fn assemble(
-    blocks: Vec<TextBlock>,
-    feats: Vec<Features>,
-    verdicts: Vec<Verdict>,
-    explain: bool,
-    structure: &crate::structure::Context<'_>,
-) -> Article {
-    let mut article = Article::default();
-    let mut trace = explain.then(Vec::new);
-    let mut kept = Vec::new();
-    for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
-        if let Some(trace) = trace.as_mut() {
-            trace.push(BlockTrace {
-                text: b.text.clone(),
-                features: f,
-                decision: v.decision,
-                rule: v.rule,
-            });
-        }
-        if v.decision == Decision::Keep {
-            kept.push(b);
-        }
-    }
-    article.blocks = structure.build(kept);
-    article.explanation = trace;
-    article
 }
 
 #[cfg(test)]

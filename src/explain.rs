@@ -1,7 +1,6 @@
 //! Per-block trace: the features, the decision and the rule that decided.
-//! Answers "why was my paragraph dropped?".
-
-pub use crate::features::Features;
+//! Answers "why was my paragraph dropped?". Output types only (a leaf
+//! module): `features` computes [`Features`], `classify` decides.
 
 /// Whether a block went into the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,4 +48,34 @@ impl std::fmt::Display for BlockTrace {
             self.features.class_hint,
         )
     }
+}
+
+/// The features of one text block, as the classifier saw them.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Features {
+    /// Words (runs of letters/digits; CJK characters count half a word each).
+    pub words: usize,
+    /// Characters of text.
+    pub chars: usize,
+    /// Share of the characters inside links, 0..=1.
+    pub link_density: f32,
+    /// Words per line when the text is wrapped at 80 columns, the last line
+    /// left out when there are several (boilerpipe's text density).
+    pub text_density: f32,
+    /// Share of the words that are common function words.
+    pub stopword_density: f32,
+    /// Sentence-ending punctuation marks (`.`, `!`, `?` and CJK ones).
+    pub sentence_ends: usize,
+    /// Whether the text ends like a sentence.
+    pub ends_sentence: bool,
+    /// Sum of the class/id hints of the elements between the story
+    /// container and the block (> 0 story-like, < 0 boilerplate-like).
+    pub class_hint: i32,
+    /// Whether the block lies in the container chosen as the story's.
+    pub in_container: bool,
+    /// Whether the text matches a known boilerplate phrase.
+    pub boilerplate_phrase: bool,
+    /// Position in the page, 0 (first block) to 1 (last).
+    pub position: f32,
 }

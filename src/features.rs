@@ -2,39 +2,10 @@
 
 use crate::blocks::TextBlock;
 use crate::dom::{Document, NodeId};
+use crate::explain::Features;
 use crate::locate::Container;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
-
-/// The features of one text block, as the classifier saw them.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Features {
-    /// Words (runs of letters/digits; CJK characters count half a word each).
-    pub words: usize,
-    /// Characters of text.
-    pub chars: usize,
-    /// Share of the characters inside links, 0..=1.
-    pub link_density: f32,
-    /// Words per line when the text is wrapped at 80 columns, the last line
-    /// left out when there are several (boilerpipe's text density).
-    pub text_density: f32,
-    /// Share of the words that are common function words.
-    pub stopword_density: f32,
-    /// Sentence-ending punctuation marks (`.`, `!`, `?` and CJK ones).
-    pub sentence_ends: usize,
-    /// Whether the text ends like a sentence.
-    pub ends_sentence: bool,
-    /// Sum of the class/id hints of the elements between the story
-    /// container and the block (> 0 story-like, < 0 boilerplate-like).
-    pub class_hint: i32,
-    /// Whether the block lies in the container chosen as the story's.
-    pub in_container: bool,
-    /// Whether the text matches a known boilerplate phrase.
-    pub boilerplate_phrase: bool,
-    /// Position in the page, 0 (first block) to 1 (last).
-    pub position: f32,
-}
 
 /// How far up from a block its class/id hints are summed when it is outside
 /// any container (inside, the walk stops at the container).

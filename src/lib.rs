@@ -51,6 +51,7 @@ mod batch;
 mod blocks;
 mod classify;
 mod comments;
+mod datetime;
 mod decode;
 mod dom;
 mod error;
@@ -64,6 +65,7 @@ mod prune;
 pub mod render;
 mod structure;
 mod text_mode;
+mod url;
 #[cfg(feature = "warc")]
 pub mod warc;
 
@@ -75,9 +77,9 @@ pub mod __bench;
 
 pub use article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind};
 pub use batch::clean_many;
+pub use datetime::DateTime;
 pub use error::{Error, Result};
 pub use explain::{BlockTrace, Decision, Features};
-pub use metadata::DateTime;
 pub use options::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MAX_TEXT_BYTES, Focus,
     InputKind, Options,
@@ -273,21 +275,49 @@ impl Cleaner {
         pass: patterns::Pass,
         comment_sections: &[std::ops::Range<usize>],
     ) -> (Article, usize) {
-        let explain = self.options.get_explain();
-        let mut pruned = prune::prune(doc, &self.patterns, pass);
-        comments::exclude(&mut pruned, comment_sections);
-        let wants = structure::wants(&self.options);
-        let blocks = blocks::segment_with(doc, &pruned, explain, wants, 0..doc.nodes.len());
-        let container = locate::locate(doc, &pruned, &blocks, pass);
-        let feats = features::compute(&blocks, doc, &pruned, &container, &self.patterns);
-        let decisions = classify::classify(&blocks, &feats, title, self.options.get_focus());
-        let chars = structure::story_chars(&blocks, &decisions);
+        let (pruned, blocks) = self.segment(doc, pass, comment_sections);
+        let (feats, verdicts) = self.decide(doc, &pruned, &blocks, pass, title);
+        let chars = structure::story_chars(&blocks, &verdicts);
         let context = structure::Context {
             doc,
             options: &self.options,
         };
-        let article = classify::assemble(blocks, feats, decisions, explain, &context);
+        let explain = self.options.get_explain();
+        let article = structure::assemble(blocks, feats, verdicts, explain, &context);
         (article, chars)
+    }
+
+    /// Stages prune and blocks for one rung: the nodes that are never
+    /// content and the comment sections left out, the rest cut into text
+    /// blocks.
+    fn segment(
+        &self,
+        doc: &dom::Document,
+        pass: patterns::Pass,
+        comment_sections: &[std::ops::Range<usize>],
+    ) -> (prune::Pruned, Vec<blocks::TextBlock>) {
+        let mut pruned = prune::prune(doc, &self.patterns, pass);
+        comments::exclude(&mut pruned, comment_sections);
+        let wants = structure::wants(&self.options);
+        let explain = self.options.get_explain();
+        let blocks = blocks::segment_with(doc, &pruned, explain, wants, 0..doc.nodes.len());
+        (pruned, blocks)
+    }
+
+    /// Stages locate, features and classify for one rung: the story's
+    /// container, every block's features and its keep/drop verdict.
+    fn decide(
+        &self,
+        doc: &dom::Document,
+        pruned: &prune::Pruned,
+        blocks: &[blocks::TextBlock],
+        pass: patterns::Pass,
+        title: Option<&str>,
+    ) -> (Vec<Features>, Vec<classify::Verdict>) {
+        let container = locate::locate(doc, pruned, blocks, pass);
+        let feats = features::compute(blocks, doc, pruned, &container, &self.patterns);
+        let verdicts = classify::classify(blocks, &feats, title, self.options.get_focus());
+        (feats, verdicts)
     }
 }
 

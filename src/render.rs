@@ -23,6 +23,92 @@
 use std::fmt::Write as _;
 
 use crate::article::{Article, Block, BlockKind, ListInfo, Span, SpanKind};
+use crate::url::safe_url;
+
+// The output methods of `Article` live here, beside the renderers they
+// call, so that `article` stays a leaf module of plain output types.
+impl Article {
+    /// The story as plain text: one block per paragraph, blocks separated by
+    /// a blank line.
+    ///
+    /// ```
+    /// let html = "<html><body><article><p>First paragraph of a story that is long enough to keep, with words.</p>\
+    ///             <p>Second paragraph of the same story, also long enough to be kept here.</p></article></body></html>";
+    /// let article = unboil::clean_article(html).unwrap();
+    /// assert!(article.text().contains("enough to keep, with words.\n\nSecond paragraph"));
+    /// ```
+    pub fn text(&self) -> String {
+        text(self)
+    }
+
+    /// The story as Markdown (CommonMark, with GitHub's tables): the title
+    /// as a `#` heading, then the blocks with their structure (headings,
+    /// lists with their nesting and numbers, block quotes, fenced code
+    /// blocks kept exactly, tables, figures, line breaks) and their spans
+    /// (bold, italic, inline code, links, images), then the comments under
+    /// a `## Comments` heading when there are any. Every character of the
+    /// text that Markdown would read as markup is escaped. Rendering reads
+    /// the article only; it never runs extraction again.
+    ///
+    /// ```
+    /// let html = r#"<article><h1>Soup for a cold day</h1>
+    ///   <p>This is the soup my grandmother made <em>every</em> winter, and it takes less than an hour.</p>
+    ///   <h2>You will need</h2>
+    ///   <ul><li>two leeks</li><li>four potatoes</li><li>a litre of stock</li></ul>
+    ///   <p>Simmer everything for forty minutes, then blend it until it is smooth, and season it well.</p></article>"#;
+    /// let markdown = unboil::clean_article(html)?.to_markdown();
+    /// assert_eq!(markdown, "# Soup for a cold day\n\n\
+    ///     This is the soup my grandmother made *every* winter, and it takes less than an hour.\n\n## You will need\n\n\
+    ///     - two leeks\n- four potatoes\n- a litre of stock\n\n\
+    ///     Simmer everything for forty minutes, then blend it until it is smooth, and season it well.\n");
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        markdown(self)
+    }
+
+    /// The story as clean HTML: an `<article>` element holding the title
+    /// (`<h1>`), the blocks and the comments (in a `<section>`), built from
+    /// a small set of tags (`h1`-`h6`, `p`, `br`, `ul`, `ol`, `li`,
+    /// `blockquote`, `pre`, `code`, `table`, `thead`, `tbody`, `tr`, `th`,
+    /// `td`, `figure`, `figcaption`, `img`, `a`, `strong`, `em`, `section`)
+    /// and attributes (`href`, `src`, `alt`, `start`). Whatever the page
+    /// held, the output has no script, style, event handler or
+    /// `javascript:` URL: all text and attribute values are escaped, and
+    /// only `http`, `https`, `mailto` and relative URLs are written.
+    ///
+    /// ```
+    /// let html = r#"<article><p onclick="steal()">The harbour reopened on Monday after <b>three weeks</b> of repairs to the sea wall.</p>
+    ///   <script>steal()</script><p>Fishing boats were back at their moorings by the evening, the harbour master said.</p></article>"#;
+    /// let clean = unboil::clean_article(html)?.to_html();
+    /// assert!(clean.starts_with("<article>\n<p>The harbour reopened on Monday after <strong>three weeks</strong>"));
+    /// assert!(!clean.contains("steal"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn to_html(&self) -> String {
+        html(self)
+    }
+
+    /// The whole article as JSON (with the `serde` feature): every field of
+    /// [`Article`] under its Rust name (`title`, `authors`, `published`,
+    /// `modified`, `site_name`, `language`, `description`, `url`, `image`,
+    /// `categories`, `tags`, `page_type`, `blocks`, `comments`, and
+    /// `explanation` when there is a trace), dates as ISO 8601 strings,
+    /// blocks as [`Block`] says. Field names are stable: new fields may be
+    /// added, none renamed or removed without a major version.
+    ///
+    /// ```
+    /// let html = "<p>The ferry to the island will run twice a day from May, the operator confirmed on Friday.</p>";
+    /// let json: serde_json::Value = serde_json::from_str(&unboil::clean_article(html)?.to_json()).unwrap();
+    /// assert_eq!(json["blocks"][0]["kind"], "paragraph");
+    /// assert!(json["blocks"][0]["text"].as_str().unwrap().starts_with("The ferry"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    #[cfg(feature = "serde")]
+    pub fn to_json(&self) -> String {
+        json(self)
+    }
+}
 
 /// The heading of the comments part in Markdown and HTML.
 const COMMENTS_HEADING: &str = "Comments";
@@ -59,37 +145,6 @@ pub fn text(article: &Article) -> String {
 pub fn json(article: &Article) -> String {
     // Serializing plain structs with string keys cannot fail.
     serde_json::to_string_pretty(article).unwrap_or_default()
-}
-
-// ------------------------------------------------------------------ URLs
-
-/// The URL if a renderer may write it: `http`, `https`, `mailto` or
-/// relative (no scheme). As a browser reads it: ASCII tabs and newlines
-/// anywhere are ignored, and control characters and spaces at both ends.
-/// So `JaVaScRiPt:`, `java\tscript:` and ` javascript:` are all refused
-/// (entities such as `&#106;` were decoded by the HTML parser already).
-pub(crate) fn safe_url(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
-    if cleaned.is_empty() {
-        return None;
-    }
-    if let Some((scheme, _)) = cleaned.split_once(':') {
-        let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-        if is_scheme {
-            let allowed = ["http", "https", "mailto"]
-                .iter()
-                .any(|s| scheme.eq_ignore_ascii_case(s));
-            return allowed.then(|| cleaned.to_string());
-        }
-    }
-    Some(cleaned.to_string())
 }
 
 // ----------------------------------------------------------------- spans
@@ -1111,32 +1166,6 @@ mod tests {
             md_table(&[&a, &b]),
             ["| | |", "| --- | --- |", "| x\\|y | 1 |", "| z | |"]
         );
-    }
-
-    #[test]
-    fn urls_are_checked_as_browsers_read_them() {
-        for bad in [
-            "javascript:alert(1)",
-            "JaVaScRiPt:alert(1)",
-            "java\tscript:alert(1)",
-            " \u{1}javascript:alert(1)",
-            "jav\nascript:x",
-            "vbscript:x",
-            "data:text/html,<script>",
-            "",
-        ] {
-            assert_eq!(safe_url(bad), None, "{bad:?}");
-        }
-        for good in [
-            "https://a.example/",
-            "HTTP://A",
-            "mailto:a@b",
-            "/rel",
-            "x/y:z",
-            "//cdn.example/x",
-        ] {
-            assert!(safe_url(good).is_some(), "{good:?}");
-        }
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanK
 use crate::blocks::{CellAt, TextBlock, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
-use crate::explain::Decision;
+use crate::explain::{BlockTrace, Decision, Features};
 use crate::options::Options;
+use crate::url::{resolve, safe_url};
 
 /// A table with at least this many rows holds data (Readability's rule)...
 const DATA_MIN_ROWS: usize = 10;
@@ -51,6 +52,37 @@ pub(crate) fn story_chars(blocks: &[TextBlock], verdicts: &[Verdict]) -> usize {
 pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub options: &'a Options,
+}
+
+/// Builds the article from the classifier's verdicts on the blocks (and
+/// the trace, when asked): the kept blocks become the article's blocks
+/// (tables grouped into rows, figures joined, lists numbered).
+pub(crate) fn assemble(
+    blocks: Vec<TextBlock>,
+    feats: Vec<Features>,
+    verdicts: Vec<Verdict>,
+    explain: bool,
+    structure: &Context<'_>,
+) -> Article {
+    let mut article = Article::default();
+    let mut trace = explain.then(Vec::new);
+    let mut kept = Vec::new();
+    for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
+        if let Some(trace) = trace.as_mut() {
+            trace.push(BlockTrace {
+                text: b.text.clone(),
+                features: f,
+                decision: v.decision,
+                rule: v.rule,
+            });
+        }
+        if v.decision == Decision::Keep {
+            kept.push(b);
+        }
+    }
+    article.blocks = structure.build(kept);
+    article.explanation = trace;
+    article
 }
 
 /// A table row being gathered from its cells' blocks.
@@ -281,7 +313,7 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
 
 /// Resolves the link and image URLs of the article's blocks and comments
 /// against `base`; a link or image whose URL is not allowed (see
-/// [`crate::render::safe_url`]) is dropped (a link's text stays), and a
+/// [`crate::url::safe_url`]) is dropped (a link's text stays), and a
 /// figure left with neither image nor caption goes.
 pub(crate) fn resolve_urls(article: &mut Article, base: Option<&Url>) {
     for blocks in [&mut article.blocks, &mut article.comments] {
@@ -305,9 +337,9 @@ fn resolve_spans(spans: &mut Vec<Span>, base: Option<&Url>) {
             SpanKind::Image { src, .. } => src,
             _ => return true,
         };
-        let resolved = crate::render::safe_url(url)
-            .and_then(|u| crate::metadata::resolve(&u, base))
-            .and_then(|u| crate::render::safe_url(&u));
+        let resolved = safe_url(url)
+            .and_then(|u| resolve(&u, base))
+            .and_then(|u| safe_url(&u));
         match resolved {
             Some(u) => {
                 *url = u;

@@ -10,11 +10,13 @@
 //! metadata, not the text.
 
 use crate::article::{Article, Block, BlockKind};
+use crate::datetime::DateTime;
+use crate::explain::Features;
 use crate::explain::{BlockTrace, Decision};
-use crate::features::{Features, text_features};
+use crate::features::text_features;
 use crate::metadata::author::clean_authors;
 use crate::metadata::date::find_in_text;
-use crate::metadata::{DateTime, detect_language};
+use crate::metadata::detect_language;
 use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
 

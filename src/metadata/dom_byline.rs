@@ -6,8 +6,9 @@
 
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 
-use super::date::{self, DateTime};
+use super::date;
 use super::{Found, author, node_text, node_text_spaced};
+use crate::datetime::DateTime;
 
 /// Class/id words that mark a byline (found inside longer words too:
 /// `featurebyline`, `authorname`).

@@ -4,6 +4,7 @@
 //! `sailthru.*`, Highwire `citation_*`, ...). Keys are matched lower case.
 
 use super::{Found, author, date};
+use crate::datetime::DateTime;
 
 type Meta = [(String, String)];
 
@@ -29,7 +30,7 @@ fn text(value: Option<&str>) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn date_of(meta: &Meta, keys: &[&str]) -> Option<date::DateTime> {
+fn date_of(meta: &Meta, keys: &[&str]) -> Option<DateTime> {
     keys.iter()
         .filter_map(|k| first(meta, &[k]))
         .find_map(date::parse)

@@ -31,8 +31,9 @@ use url::Url;
 
 use crate::article::Article;
 use crate::dom::{Document, Link, NodeId, NodeKind, Tag};
+use crate::url::{host_label, resolve};
 
-pub use date::DateTime;
+use crate::datetime::DateTime;
 
 /// What one source found; empty fields mean "nothing here".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -485,39 +486,6 @@ fn base_of(doc: &Document, base_url: Option<&str>, canonical: Option<&str>) -> O
     base_tag
         .or(caller)
         .or_else(|| canonical.and_then(|c| Url::parse(c.trim()).ok()))
-}
-
-/// `url` made absolute against `base`; kept as written when it cannot be
-/// (no base); `None` for `javascript:` and `data:` URLs and for empty ones.
-pub(crate) fn resolve(url: &str, base: Option<&Url>) -> Option<String> {
-    let url = url.trim();
-    if url.is_empty() {
-        return None;
-    }
-    let lower = url.get(..11).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("data:") {
-        return None;
-    }
-    if let Ok(absolute) = Url::parse(url) {
-        return Some(absolute.to_string());
-    }
-    match base {
-        Some(b) => b.join(url).ok().map(|u| u.to_string()),
-        None => Some(url.to_string()),
-    }
-}
-
-/// The site's name as its host says it: `www.nytimes.com` -> `nytimes`.
-fn host_label(url: &str) -> Option<String> {
-    let host = Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let generic = ["com", "co", "org", "net", "gov", "ac", "edu", "www"];
-    labels
-        .iter()
-        .rev()
-        .skip(1)
-        .find(|l| !generic.contains(l) && l.len() > 2)
-        .map(|l| l.to_string())
 }
 
 // --------------------------------------------------------------- language

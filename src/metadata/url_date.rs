@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date::DateTime;
+use crate::datetime::DateTime;
 
 /// Years accepted in a URL: numbers outside look like ids, not dates.
 const URL_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
