@@ -1,0 +1,26 @@
+//! Input checks before any stage runs: binary sniffing and charset
+//! decoding (`lib.rs`, `decode`).
+
+/// Input sniffing: characters sampled to tell text from binary junk.
+pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
+/// More control characters than this share of the sample means binary input
+/// (real pages have none besides tab/newline; a stray NUL is tolerated).
+pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
+
+/// Bytes at the start of a page searched for a `<meta charset>`. Browsers
+/// prescan 1024 bytes; pages with long `<head>`s (inline styles, scripts
+/// and social tags before the charset) declare later, and since the whole
+/// page is at hand here, a wider window costs nothing.
+pub(crate) const PRESCAN_BYTES: usize = 4096;
+/// Unlabelled input is decoded as UTF-8 when at most this share of its
+/// non-ASCII sequences are invalid UTF-8 (a UTF-8 page with stray Latin-1
+/// bytes pasted in): each valid sequence misread as legacy text would be two
+/// or three characters of mojibake, each invalid one is a single U+FFFD.
+/// Legacy text is far above it: 100% for windows-1252 and the Cyrillic
+/// encodings, 75-90% for GBK, Shift_JIS and EUC-KR, 68% for EUC-JP (measured
+/// on the test pages of `tests/encodings.rs`).
+pub(crate) const UTF8_MAX_INVALID_SHARE: f64 = 0.35;
+/// A `<meta>` or header label naming a legacy encoding is overruled only
+/// on stronger evidence: at most this share of the non-ASCII sequences
+/// invalid (valid UTF-8, or nearly).
+pub(crate) const UTF8_OVERRULE_MAX_INVALID_SHARE: f64 = 0.05;
