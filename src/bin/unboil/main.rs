@@ -37,117 +37,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use serde::Serialize;
 use unboil::warc::{WarcPage, WarcPages};
-use unboil::{Article, Block, BlockTrace, Cleaner, DateTime, Focus, InputKind, Options};
+use unboil::{Article, Block, BlockTrace, Cleaner, DateTime};
 
-/// Strips boilerplate from web pages: HTML in, article text out.
-#[derive(Debug, Parser)]
-#[command(version)]
-struct Args {
-    /// Page files, directories (searched for *.html, *.htm, *.txt) or `-` for
-    /// standard input [default: standard input]
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Precision/recall trade-off for borderline blocks.
-    #[arg(long, value_enum, default_value_t = FocusArg::Balanced)]
-    focus: FocusArg,
-    /// Also show why each block was kept or dropped.
-    #[arg(long)]
-    explain: bool,
-    /// What the inputs are: HTML, already-scraped plain text, or either,
-    /// told apart per input by `unboil::is_html`'s rule.
-    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
-    input: InputArg,
-    /// Reject inputs larger than N bytes.
-    #[arg(long, value_name = "N")]
-    max_input_bytes: Option<usize>,
-    /// Clean on N threads [default: one per core].
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
-    /// Also clean the paths listed in FILE, one per line (`-`: standard
-    /// input); each is a file or a directory, as PATH.
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
-    /// Clean the HTML responses of a WARC file (.warc or .warc.gz; `-`:
-    /// standard input) instead of PATHs.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "files_from"])]
-    warc: Option<PathBuf>,
-    /// Keep data tables [the default].
-    #[arg(long, overrides_with = "no_tables")]
-    tables: bool,
-    /// Leave data tables out.
-    #[arg(long, overrides_with = "tables")]
-    no_tables: bool,
-    /// Keep images and figures, with their captions.
-    #[arg(long)]
-    images: bool,
-    /// Keep links (shown in Markdown, HTML and JSON).
-    #[arg(long)]
-    links: bool,
-    /// Extract the reader comments, apart from the story (after it in
-    /// Markdown and HTML, in `comments` in JSON).
-    #[arg(long)]
-    comments: bool,
-}
+use args::{Args, Format};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// The article text; `==> PATH <==` headers when there are several inputs.
-    Text,
-    /// Markdown (CommonMark, GitHub tables); headers as for text.
-    Markdown,
-    /// Clean HTML (an `<article>` element); headers as for text.
-    Html,
-    /// Pretty JSON: one object, or an array of them for several inputs.
-    Json,
-    /// One JSON object per line and input.
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum InputArg {
-    /// Tell HTML from plain text per input.
-    Auto,
-    /// Every input is HTML.
-    Html,
-    /// Every input is already-scraped plain text.
-    Text,
-}
-
-impl From<InputArg> for InputKind {
-    fn from(input: InputArg) -> Self {
-        match input {
-            InputArg::Auto => InputKind::Auto,
-            InputArg::Html => InputKind::Html,
-            InputArg::Text => InputKind::Text,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FocusArg {
-    /// Drop borderline blocks.
-    Precision,
-    /// The tuned default.
-    Balanced,
-    /// Keep borderline blocks.
-    Recall,
-}
-
-impl From<FocusArg> for Focus {
-    fn from(focus: FocusArg) -> Self {
-        match focus {
-            FocusArg::Precision => Focus::Precision,
-            FocusArg::Balanced => Focus::Balanced,
-            FocusArg::Recall => Focus::Recall,
-        }
-    }
-}
+mod args;
 
 /// Where one page comes from.
 enum Input {
@@ -281,31 +178,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// The cleaner the options ask for.
-fn cleaner(args: &Args) -> Cleaner {
-    let mut options = Options::new()
-        .focus(args.focus.into())
-        .explain(args.explain)
-        .input(args.input.into())
-        .tables(!args.no_tables)
-        .images(args.images)
-        .links(args.links)
-        .comments(args.comments);
-    if let Some(bytes) = args.max_input_bytes {
-        options = options.max_input_bytes(bytes);
-    }
-    Cleaner::new(options)
-}
-
 /// Cleans every input and writes the output; `Ok(false)` when an input failed.
 fn run(args: &Args, inputs: &[Input]) -> io::Result<bool> {
-    let cleaner = cleaner(args);
+    let cleaner = args.cleaner();
     let several = inputs.len() > 1;
     let mut writer = Writer::new(args.format, Progress::new(several, Some(inputs.len())));
     // Stops reading inputs once the output is gone (`unboil ... | head`).
     let stop = Cell::new(false);
     cleaner.clean_stream(
-        args.jobs.unwrap_or(0),
+        args.jobs(),
         inputs.iter().enumerate().take_while(|_| !stop.get()),
         |cleaner, (i, input)| (i, clean(cleaner, input)),
         |(i, outcome)| {
@@ -486,13 +367,13 @@ fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
             return Ok(false);
         }
     };
-    let cleaner = cleaner(args);
+    let cleaner = args.cleaner();
     let mut writer = Writer::new(args.format, Progress::new(true, None));
     let stop = Cell::new(false);
     let (mut cleaned, mut failed) = (0u64, 0u64);
     let start = Instant::now();
     cleaner.clean_stream(
-        args.jobs.unwrap_or(0),
+        args.jobs(),
         pages.by_ref().enumerate().take_while(|_| !stop.get()),
         |cleaner, (i, page)| (i, clean_warc_page(cleaner, &name, i, page)),
         |(i, (outcome, warc))| {
