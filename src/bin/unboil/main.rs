@@ -31,9 +31,8 @@
 //! stderr.
 
 use std::cell::Cell;
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -43,39 +42,10 @@ use unboil::warc::{WarcPage, WarcPages};
 use unboil::{Article, Block, BlockTrace, Cleaner, DateTime};
 
 use args::{Args, Format};
+use inputs::Input;
 
 mod args;
-
-/// Where one page comes from.
-enum Input {
-    Stdin,
-    File(PathBuf),
-    /// A directory that could not be listed, with the reason.
-    Unlisted(PathBuf, io::Error),
-}
-
-impl Input {
-    /// The name shown in headers and in the `source` field.
-    fn source(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_string(),
-            Input::File(path) | Input::Unlisted(path, _) => path.display().to_string(),
-        }
-    }
-
-    /// The input's bytes, or why they could not be read.
-    fn read(&self) -> Result<Vec<u8>, String> {
-        let bytes = match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
-            }
-            Input::File(path) => fs::read(path),
-            Input::Unlisted(_, e) => return Err(format!("cannot list directory: {e}")),
-        };
-        bytes.map_err(|e| format!("cannot read: {e}"))
-    }
-}
+mod inputs;
 
 /// What cleaning one input gave.
 struct Outcome {
@@ -149,22 +119,13 @@ fn main() -> ExitCode {
     let done = if let Some(warc) = &args.warc {
         run_warc(&args, warc)
     } else {
-        let mut inputs = if args.paths.is_empty() && args.files_from.is_some() {
-            Vec::new()
-        } else {
-            collect_inputs(&args.paths)
-        };
-        if let Some(list) = &args.files_from {
-            match read_list(list) {
-                Ok(paths) if !paths.is_empty() => inputs.extend(collect_inputs(&paths)),
-                Ok(_) => {}
-                Err(e) => {
-                    eprintln!("unboil: {}: cannot read the list: {e}", list.display());
-                    return ExitCode::from(2);
-                }
+        match inputs::gather(&args.paths, args.files_from.as_deref()) {
+            Ok(inputs) => run(&args, &inputs),
+            Err(e) => {
+                eprintln!("unboil: {e}");
+                return ExitCode::from(2);
             }
         }
-        run(&args, &inputs)
     };
     match done {
         Ok(true) => ExitCode::SUCCESS,
@@ -429,11 +390,7 @@ fn clean_warc_page(
         .clean_bytes(&page.body, page.content_type.as_deref())
         .map_err(|e| e.to_string());
     let seconds = start.elapsed().as_secs_f64();
-    let source = page
-        .target_uri
-        .clone()
-        .or(page.record_id)
-        .unwrap_or_else(|| format!("{name}#{index}"));
+    let source = inputs::warc_source(&page, name, index);
     let warc = WarcInfo {
         target_uri: page.target_uri,
         warc_date: page.date,
@@ -444,22 +401,6 @@ fn clean_warc_page(
         seconds,
     };
     (outcome, warc)
-}
-
-/// The paths listed in `list` (`-`: standard input), one per line; blank
-/// lines are skipped.
-fn read_list(list: &Path) -> io::Result<Vec<PathBuf>> {
-    let text = if list.as_os_str() == "-" {
-        io::read_to_string(io::stdin().lock())?
-    } else {
-        fs::read_to_string(list)?
-    };
-    Ok(text
-        .lines()
-        .map(|line| line.trim_end_matches('\r'))
-        .filter(|line| !line.trim().is_empty())
-        .map(PathBuf::from)
-        .collect())
 }
 
 /// Reads, decodes and cleans one input, timing the decoding and extraction.
@@ -521,63 +462,4 @@ fn write_text(
         }
     }
     Ok(())
-}
-
-/// Turns the PATH arguments into inputs; no PATH means standard input.
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
-    if paths.is_empty() {
-        return vec![Input::Stdin];
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-        } else if path.is_dir() {
-            walk(path, &mut inputs);
-        } else {
-            inputs.push(Input::File(path.clone()));
-        }
-    }
-    inputs
-}
-
-/// Appends the `*.html` and `*.htm` files under `dir`, sorted by path.
-/// Symbolic links to directories are not followed (no cycles).
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = match fs::read_dir(&current) {
-            Ok(entries) => entries,
-            Err(e) => {
-                inputs.push(Input::Unlisted(current, e));
-                continue;
-            }
-        };
-        for entry in entries {
-            match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
-                Ok((path, kind)) if kind.is_dir() => pending.push(path),
-                Ok((path, _)) if is_page(&path) => files.push(path),
-                Ok(_) => {}
-                Err(e) => inputs.push(Input::Unlisted(current.clone(), e)),
-            }
-        }
-    }
-    if files.is_empty() {
-        eprintln!("unboil: {}: no .html or .htm file found", dir.display());
-    }
-    files.sort();
-    inputs.extend(files.into_iter().map(Input::File));
-}
-
-/// Pages found in directories: HTML (`*.html`, `*.htm`) and plain text
-/// (`*.txt`).
-fn is_page(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| {
-            ["html", "htm", "txt"]
-                .iter()
-                .any(|e| ext.eq_ignore_ascii_case(e))
-        })
 }
