@@ -30,89 +30,28 @@
 //! `warc_date`, and a summary of the records read and skipped goes to
 //! stderr.
 
+// The parts, in the order a page goes through them: `args` (what the user
+// asked for), `inputs` (where pages come from), cleaning (here, a call to
+// the library), `output` (what is written). This file wires them together
+// and turns the result into the exit code.
+
 use std::cell::Cell;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use serde::Serialize;
-use unboil::warc::{WarcPage, WarcPages};
-use unboil::{Article, Block, BlockTrace, Cleaner, DateTime};
+use unboil::Cleaner;
+use unboil::warc::{WarcPage, WarcPages, WarcStats};
 
-use args::{Args, Format};
+use args::Args;
 use inputs::Input;
+use output::{Outcome, Progress, WarcInfo, Writer};
 
 mod args;
 mod inputs;
-
-/// What cleaning one input gave.
-struct Outcome {
-    source: String,
-    result: Result<Article, String>,
-    seconds: f64,
-}
-
-/// One input as JSON, for both `json` and `jsonl`.
-#[derive(Serialize)]
-struct Record<'a> {
-    source: &'a str,
-    title: Option<&'a str>,
-    /// The first author (see `authors` for all).
-    author: Option<&'a str>,
-    authors: &'a [String],
-    /// The publication date, ISO 8601.
-    date: Option<&'a DateTime>,
-    modified: Option<&'a DateTime>,
-    site_name: Option<&'a str>,
-    language: Option<&'a str>,
-    description: Option<&'a str>,
-    url: Option<&'a str>,
-    image: Option<&'a str>,
-    categories: &'a [String],
-    tags: &'a [String],
-    page_type: Option<&'a str>,
-    text: String,
-    blocks: &'a [Block],
-    /// The reader comments (with `--comments`).
-    comments: &'a [Block],
-    error: Option<&'a str>,
-    seconds: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explanation: Option<&'a [BlockTrace]>,
-}
-
-impl<'a> Record<'a> {
-    fn new(outcome: &'a Outcome) -> Self {
-        let (article, error) = match &outcome.result {
-            Ok(article) => (Some(article), None),
-            Err(error) => (None, Some(error.as_str())),
-        };
-        Record {
-            source: &outcome.source,
-            title: article.and_then(|a| a.title.as_deref()),
-            author: article.and_then(|a| a.authors.first()).map(String::as_str),
-            authors: article.map_or(&[], |a| &a.authors),
-            date: article.and_then(|a| a.published.as_ref()),
-            modified: article.and_then(|a| a.modified.as_ref()),
-            site_name: article.and_then(|a| a.site_name.as_deref()),
-            language: article.and_then(|a| a.language.as_deref()),
-            description: article.and_then(|a| a.description.as_deref()),
-            url: article.and_then(|a| a.url.as_deref()),
-            image: article.and_then(|a| a.image.as_deref()),
-            categories: article.map_or(&[], |a| &a.categories),
-            tags: article.map_or(&[], |a| &a.tags),
-            page_type: article.and_then(|a| a.page_type.as_deref()),
-            text: article.map(Article::text).unwrap_or_default(),
-            blocks: article.map_or(&[], |a| &a.blocks),
-            comments: article.map_or(&[], |a| &a.comments),
-            error,
-            seconds: outcome.seconds,
-            explanation: article.and_then(Article::explanation),
-        }
-    }
-}
+mod output;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -159,164 +98,6 @@ fn run(args: &Args, inputs: &[Input]) -> io::Result<bool> {
     writer.finish(several)
 }
 
-/// The record's URI and date, for the JSON of a WARC page.
-#[derive(Default, Serialize)]
-struct WarcInfo {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target_uri: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    warc_date: Option<String>,
-}
-
-/// A JSON record, with the WARC fields when the page came from a WARC file.
-#[derive(Serialize)]
-struct Line<'a> {
-    #[serde(flatten)]
-    record: Record<'a>,
-    #[serde(flatten)]
-    warc: Option<&'a WarcInfo>,
-}
-
-/// Writes outcomes as they come, in input order (for `json`, at the end),
-/// and reports failures on stderr.
-struct Writer {
-    out: BufWriter<io::StdoutLock<'static>>,
-    format: Format,
-    progress: Progress,
-    all_ok: bool,
-    /// The outcomes of a `json` run, written by [`Writer::finish`].
-    kept: Vec<(Outcome, Option<WarcInfo>)>,
-    /// The first write error; nothing is written after it.
-    error: Option<io::Error>,
-}
-
-impl Writer {
-    fn new(format: Format, progress: Progress) -> Writer {
-        Writer {
-            out: BufWriter::new(io::stdout().lock()),
-            format,
-            progress,
-            all_ok: true,
-            kept: Vec::new(),
-            error: None,
-        }
-    }
-
-    /// Writes one outcome; false once the output cannot be written.
-    fn write(&mut self, outcome: Outcome, warc: Option<WarcInfo>, index: Option<usize>) -> bool {
-        self.progress.inc();
-        if let Err(error) = &outcome.result {
-            self.progress
-                .suspend(|| eprintln!("unboil: {}: {error}", outcome.source));
-            self.all_ok = false;
-        }
-        if self.error.is_some() {
-            return false;
-        }
-        let written = match self.format {
-            Format::Text | Format::Markdown | Format::Html => {
-                write_text(&mut self.out, &outcome, index, self.format)
-            }
-            Format::Jsonl => {
-                let line = Line {
-                    record: Record::new(&outcome),
-                    warc: warc.as_ref(),
-                };
-                serde_json::to_writer(&mut self.out, &line)
-                    .map_err(io::Error::from)
-                    .and_then(|()| writeln!(self.out))
-            }
-            Format::Json => {
-                self.kept.push((outcome, warc));
-                Ok(())
-            }
-        };
-        if let Err(e) = written {
-            self.error = Some(e);
-            return false;
-        }
-        true
-    }
-
-    /// Writes the `json` array (or object, for one input) and flushes;
-    /// `Ok(false)` when an input failed.
-    fn finish(mut self, several: bool) -> io::Result<bool> {
-        self.progress.finish();
-        if let Some(e) = self.error {
-            return Err(e);
-        }
-        if self.format == Format::Json {
-            let lines: Vec<Line> = self
-                .kept
-                .iter()
-                .map(|(outcome, warc)| Line {
-                    record: Record::new(outcome),
-                    warc: warc.as_ref(),
-                })
-                .collect();
-            match lines.as_slice() {
-                [one] if !several => serde_json::to_writer_pretty(&mut self.out, one)?,
-                all => serde_json::to_writer_pretty(&mut self.out, all)?,
-            }
-            writeln!(self.out)?;
-        }
-        self.out.flush()?;
-        Ok(self.all_ok)
-    }
-}
-
-/// A progress bar on stderr, when it is a terminal and there is more than
-/// one input.
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    /// `total`: the number of inputs, when known.
-    fn new(several: bool, total: Option<usize>) -> Progress {
-        if !several || !io::stderr().is_terminal() {
-            return Progress(None);
-        }
-        let (bar, template) = match total {
-            Some(n) => (
-                indicatif::ProgressBar::new(n as u64),
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} pages, {rate} pages/s, eta {eta}",
-            ),
-            None => (
-                indicatif::ProgressBar::new_spinner(),
-                "{spinner} {elapsed_precise} {pos} pages, {rate} pages/s",
-            ),
-        };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-            bar.set_style(style.with_key(
-                "rate",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.0}", state.per_sec());
-                },
-            ));
-        }
-        Progress(Some(bar))
-    }
-
-    fn inc(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-        }
-    }
-
-    /// Runs `f` (which writes to stderr) with the bar hidden.
-    fn suspend(&self, f: impl FnOnce()) {
-        match &self.0 {
-            Some(bar) => bar.suspend(f),
-            None => f(),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
-}
-
 /// Cleans the HTML responses of a WARC file; `Ok(false)` when a page
 /// failed or the file could not be read to its end.
 fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
@@ -329,6 +110,8 @@ fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
         }
     };
     let cleaner = args.cleaner();
+    // A WARC file's page count is unknown until its end: a spinner, and
+    // always a `==> URI <==` header.
     let mut writer = Writer::new(args.format, Progress::new(true, None));
     let stop = Cell::new(false);
     let (mut cleaned, mut failed) = (0u64, 0u64);
@@ -349,25 +132,45 @@ fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
         },
     );
     let seconds = start.elapsed().as_secs_f64();
-    let stats = pages.stats();
-    writer.progress.suspend(|| {
-        eprintln!(
-            "unboil: {name}: {} records in {seconds:.2} s ({:.0} records/s, {:.1} pages/s): \
-             {} pages ({cleaned} cleaned, {failed} failed); skipped {} non-HTML responses \
-             and {} other records",
-            stats.records,
-            stats.records as f64 / seconds.max(1e-9),
-            stats.pages as f64 / seconds.max(1e-9),
-            stats.pages,
-            stats.not_html,
-            stats.not_response,
-        );
-    });
+    writer.report(&warc_summary(
+        &name,
+        &pages.stats(),
+        seconds,
+        cleaned,
+        failed,
+    ));
     writer.finish(true)
 }
 
-/// Cleans one WARC page (bytes and HTTP charset), timing it; the source is
-/// the record's target URI (else its id, else FILE#N).
+/// The line on stderr after a WARC run: how much was read, how fast, and
+/// what was skipped, so that a crawl's yield can be judged.
+fn warc_summary(name: &str, stats: &WarcStats, seconds: f64, cleaned: u64, failed: u64) -> String {
+    format!(
+        "unboil: {name}: {} records in {seconds:.2} s ({:.0} records/s, {:.1} pages/s): \
+         {} pages ({cleaned} cleaned, {failed} failed); skipped {} non-HTML responses \
+         and {} other records",
+        stats.records,
+        stats.records as f64 / seconds.max(1e-9),
+        stats.pages as f64 / seconds.max(1e-9),
+        stats.pages,
+        stats.not_html,
+        stats.not_response,
+    )
+}
+
+/// Reads, decodes and cleans one input.
+fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
+    let source = input.source();
+    match input.read() {
+        // Files carry no Content-Type header: the page's encoding comes from
+        // its BOM, its <meta charset> or detection.
+        Ok(bytes) => clean_timed(cleaner, source, &bytes, None),
+        Err(error) => unread(source, error),
+    }
+}
+
+/// Cleans one WARC page, decoded with the charset of its HTTP
+/// `Content-Type`; the WARC fields go with it into the JSON records.
 fn clean_warc_page(
     cleaner: &Cleaner,
     name: &str,
@@ -376,51 +179,30 @@ fn clean_warc_page(
 ) -> (Outcome, WarcInfo) {
     let page = match page {
         Ok(page) => page,
-        Err(e) => {
-            let outcome = Outcome {
-                source: name.to_string(),
-                result: Err(e.to_string()),
-                seconds: 0.0,
-            };
-            return (outcome, WarcInfo::default());
-        }
+        // A broken record: the file's name is all there is to show.
+        Err(e) => return (unread(name.to_string(), e.to_string()), WarcInfo::default()),
     };
-    let start = Instant::now();
-    let result = cleaner
-        .clean_bytes(&page.body, page.content_type.as_deref())
-        .map_err(|e| e.to_string());
-    let seconds = start.elapsed().as_secs_f64();
     let source = inputs::warc_source(&page, name, index);
+    let outcome = clean_timed(cleaner, source, &page.body, page.content_type.as_deref());
     let warc = WarcInfo {
         target_uri: page.target_uri,
         warc_date: page.date,
     };
-    let outcome = Outcome {
-        source,
-        result,
-        seconds,
-    };
     (outcome, warc)
 }
 
-/// Reads, decodes and cleans one input, timing the decoding and extraction.
-fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
-    let source = input.source();
-    let bytes = match input.read() {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let result = Err(error);
-            return Outcome {
-                source,
-                result,
-                seconds: 0.0,
-            };
-        }
-    };
+/// Decodes and cleans `bytes`, timing that alone: reading is I/O, which the
+/// `seconds` field is not meant to measure.
+fn clean_timed(
+    cleaner: &Cleaner,
+    source: String,
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Outcome {
     let start = Instant::now();
-    // Bytes in: the page's encoding comes from its BOM, its <meta charset>
-    // or detection (files carry no Content-Type header).
-    let result = cleaner.clean_bytes(&bytes, None).map_err(|e| e.to_string());
+    let result = cleaner
+        .clean_bytes(bytes, content_type)
+        .map_err(|e| e.to_string());
     let seconds = start.elapsed().as_secs_f64();
     Outcome {
         source,
@@ -429,37 +211,11 @@ fn clean(cleaner: &Cleaner, input: &Input) -> Outcome {
     }
 }
 
-/// Writes one outcome as text, Markdown or HTML: a `==> PATH <==` header
-/// when `index` is given (several inputs), the article, then (for text) the
-/// trace if there is one. Failed inputs write nothing here; their error
-/// went to stderr.
-fn write_text(
-    out: &mut impl Write,
-    outcome: &Outcome,
-    index: Option<usize>,
-    format: Format,
-) -> io::Result<()> {
-    let Ok(article) = &outcome.result else {
-        return Ok(());
-    };
-    if let Some(i) = index {
-        let gap = if i == 0 { "" } else { "\n" };
-        writeln!(out, "{gap}==> {} <==", outcome.source)?;
+/// The outcome of an input that could not be read.
+fn unread(source: String, error: String) -> Outcome {
+    Outcome {
+        source,
+        result: Err(error),
+        seconds: 0.0,
     }
-    let text = match format {
-        Format::Markdown => article.to_markdown(),
-        Format::Html => article.to_html(),
-        _ => article.text(),
-    };
-    let text = text.trim_end_matches('\n');
-    if !text.is_empty() {
-        writeln!(out, "{text}")?;
-    }
-    if let Some(traces) = article.explanation().filter(|_| format == Format::Text) {
-        writeln!(out)?;
-        for trace in traces {
-            writeln!(out, "{trace}")?;
-        }
-    }
-    Ok(())
 }
