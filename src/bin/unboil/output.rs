@@ -173,9 +173,9 @@ impl Writer {
     }
 
     /// Writes the `json` array (or object, for one input) and flushes;
-    /// `Ok(false)` when an input failed.
-    /// `several`: whether the run had several inputs (an array even if
-    /// only one of them was written).
+    /// `Ok(false)` when an input failed. `several` asks for an array even
+    /// when there is one record (a WARC file that held one page), so that
+    /// the output's shape depends on the command line, not on the data.
     pub fn finish(mut self, several: bool) -> io::Result<bool> {
         self.progress.finish();
         if let Some(e) = self.error {
