@@ -1,0 +1,153 @@
+//! Finding and reading the inputs: PATH arguments, the directories among
+//! them, the lists of `--files-from`, standard input, and the names of the
+//! pages of a `--warc` file.
+//!
+//! Nothing here fails the run: a file or directory that cannot be read
+//! becomes an input whose reading fails, so that it is reported in input
+//! order with the others and the rest still get cleaned.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use unboil::warc::WarcPage;
+
+/// Where one page comes from.
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A directory that could not be listed, with the reason.
+    Unlisted(PathBuf, io::Error),
+}
+
+impl Input {
+    /// The name shown in headers and in the `source` field.
+    pub fn source(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) | Input::Unlisted(path, _) => path.display().to_string(),
+        }
+    }
+
+    /// The input's bytes, or why they could not be read.
+    pub fn read(&self) -> Result<Vec<u8>, String> {
+        let bytes = match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            }
+            Input::File(path) => fs::read(path),
+            Input::Unlisted(_, e) => return Err(format!("cannot list directory: {e}")),
+        };
+        bytes.map_err(|e| format!("cannot read: {e}"))
+    }
+}
+
+/// The inputs of a run: the PATH arguments, then the paths listed in
+/// `files_from`. Fails, saying which list and why, only when the list itself
+/// cannot be read: a usage error rather than a bad input.
+pub fn gather(paths: &[PathBuf], files_from: Option<&Path>) -> Result<Vec<Input>, String> {
+    // No PATH means standard input, unless the paths come from a list.
+    let mut inputs = if paths.is_empty() && files_from.is_some() {
+        Vec::new()
+    } else {
+        collect_inputs(paths)
+    };
+    if let Some(list) = files_from {
+        let listed = read_list(list)
+            .map_err(|e| format!("{}: cannot read the list: {e}", list.display()))?;
+        // An empty list adds nothing (rather than standard input).
+        if !listed.is_empty() {
+            inputs.extend(collect_inputs(&listed));
+        }
+    }
+    Ok(inputs)
+}
+
+/// The paths listed in `list` (`-`: standard input), one per line; blank
+/// lines are skipped.
+fn read_list(list: &Path) -> io::Result<Vec<PathBuf>> {
+    let text = if list.as_os_str() == "-" {
+        io::read_to_string(io::stdin().lock())?
+    } else {
+        fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        // Lists written on Windows end their lines with CRLF.
+        .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| !line.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// Turns the PATH arguments into inputs; no PATH means standard input.
+fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    if paths.is_empty() {
+        return vec![Input::Stdin];
+    }
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut inputs);
+        } else {
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    inputs
+}
+
+/// Appends the pages (see [`is_page`]) under `dir`, sorted by path, so that
+/// the output order does not depend on the file system.
+/// Symbolic links to directories are not followed (no cycles).
+fn walk(dir: &Path, inputs: &mut Vec<Input>) {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = match fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) => {
+                inputs.push(Input::Unlisted(current, e));
+                continue;
+            }
+        };
+        for entry in entries {
+            // `file_type` does not follow symbolic links, unlike `is_dir`.
+            match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+                Ok((path, kind)) if kind.is_dir() => pending.push(path),
+                Ok((path, _)) if is_page(&path) => files.push(path),
+                Ok(_) => {}
+                Err(e) => inputs.push(Input::Unlisted(current.clone(), e)),
+            }
+        }
+    }
+    if files.is_empty() {
+        eprintln!("unboil: {}: no .html or .htm file found", dir.display());
+    }
+    files.sort();
+    inputs.extend(files.into_iter().map(Input::File));
+}
+
+/// Pages found in directories: HTML (`*.html`, `*.htm`) and plain text
+/// (`*.txt`).
+fn is_page(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            ["html", "htm", "txt"]
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e))
+        })
+}
+
+/// The name of a WARC page in headers and the `source` field: the record's
+/// target URI, else its record id, else `FILE#N` (`index` counts the pages
+/// of `file` from 0), so that every page can be told apart.
+pub fn warc_source(page: &WarcPage, file: &str, index: usize) -> String {
+    page.target_uri
+        .clone()
+        .or_else(|| page.record_id.clone())
+        .unwrap_or_else(|| format!("{file}#{index}"))
+}
