@@ -101,6 +101,7 @@ impl Default for Options {
 
 impl Options {
     /// The defaults listed on [`Options`].
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -111,6 +112,7 @@ impl Options {
     /// let o = unboil::Options::new().focus(unboil::Focus::Recall);
     /// assert_eq!(o.get_focus(), unboil::Focus::Recall);
     /// ```
+    #[must_use]
     pub fn focus(mut self, focus: Focus) -> Self {
         self.focus = focus;
         self
@@ -123,6 +125,7 @@ impl Options {
     /// let cleaner = unboil::Cleaner::new(unboil::Options::new().max_input_bytes(10));
     /// assert!(cleaner.clean_html("<p>more than ten bytes</p>").is_err());
     /// ```
+    #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
         self
@@ -138,6 +141,7 @@ impl Options {
     /// let o = unboil::Options::new().max_nodes(1000);
     /// assert_eq!(o.get_max_nodes(), 1000);
     /// ```
+    #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
@@ -151,6 +155,7 @@ impl Options {
     /// let o = unboil::Options::new().max_depth(64);
     /// assert_eq!(o.get_max_depth(), 64);
     /// ```
+    #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
         self
@@ -170,6 +175,7 @@ impl Options {
     ///     Err(unboil::Error::TextTooLarge { limit: 20, .. })
     /// ));
     /// ```
+    #[must_use]
     pub fn max_text_bytes(mut self, bytes: usize) -> Self {
         self.max_text_bytes = bytes;
         self
@@ -183,6 +189,7 @@ impl Options {
     /// let o = unboil::Options::new().explain(true);
     /// assert!(o.get_explain());
     /// ```
+    #[must_use]
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
         self
@@ -204,6 +211,7 @@ impl Options {
     /// assert_eq!(article.published.unwrap().to_string(), "2024-09-03");
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
@@ -225,6 +233,7 @@ impl Options {
     /// assert!(!without.text().contains("North"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn tables(mut self, tables: bool) -> Self {
         self.tables = tables;
         self
@@ -249,6 +258,7 @@ impl Options {
     ///     unboil::SpanKind::Image { src, .. } if src == "https://news.example/img/bridge.jpg"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn images(mut self, images: bool) -> Self {
         self.images = images;
         self
@@ -267,6 +277,7 @@ impl Options {
     /// assert!(article.to_markdown().contains("[published on Tuesday](<https://city.example/docs/report.pdf>)"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn links(mut self, links: bool) -> Self {
         self.links = links;
         self
@@ -287,6 +298,7 @@ impl Options {
     /// assert!(!plain.to_markdown().contains("**"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn formatting(mut self, formatting: bool) -> Self {
         self.formatting = formatting;
         self
@@ -309,6 +321,7 @@ impl Options {
     /// assert!(!article.text().contains("About time too"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn comments(mut self, comments: bool) -> Self {
         self.comments = comments;
         self
@@ -351,6 +364,7 @@ impl Options {
     /// assert!(article.text().starts_with("<p>Tags"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    #[must_use]
     pub fn input(mut self, kind: InputKind) -> Self {
         self.input = kind;
         self
