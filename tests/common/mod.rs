@@ -1,3 +1,17 @@
 //! Helpers shared by the integration tests (not a test target itself).
+//!
+//! A test file takes them with `mod common;`:
+//! - [`eval`]: where the data outside the repository is (`../shared`,
+//!   `UNBOIL_EVAL_DIR`), skipping or failing when it is absent, reading
+//!   pages and `truth.jsonl`;
+//! - [`metric`]: the benchmark's scorer, ported from `score.py`;
+//! - [`synthetic`]: the readability set's synthetic pages (also read by
+//!   `examples/metadata_report.rs`).
 
+// Each test file uses a part of these helpers: what one does not use is
+// not dead code.
+#![allow(dead_code)]
+
+pub mod eval;
 pub mod metric;
+pub mod synthetic;
