@@ -4,14 +4,19 @@
 //! - [`eval`]: where the data outside the repository is (`../shared`,
 //!   `UNBOIL_EVAL_DIR`), skipping or failing when it is absent, reading
 //!   pages and `truth.jsonl`;
+//! - [`fixtures`]: the golden fixtures, one folder a case under
+//!   `tests/fixtures/`, found on disk;
 //! - [`metric`]: the benchmark's scorer, ported from `score.py`;
 //! - [`synthetic`]: the readability set's synthetic pages (also read by
-//!   `examples/metadata_report.rs`).
+//!   `examples/metadata_report.rs`);
+//! - [`text`]: the line diff that failing comparisons print.
 
 // Each test file uses a part of these helpers: what one does not use is
 // not dead code.
 #![allow(dead_code)]
 
 pub mod eval;
+pub mod fixtures;
 pub mod metric;
 pub mod synthetic;
+pub mod text;
