@@ -239,44 +239,45 @@ fn assert_floor(key: &str, s: &Scores) {
 
 // ----------------------------------------------------------------- tests
 
-#[test]
-fn scrapinghub_f1_above_floor() {
-    let Some(set) = dataset("scrapinghub") else {
+/// Every page of the set `name` cleaned from `input`: the F1 is at least
+/// the floor `key`.
+fn check_floor(name: &'static str, input: Input, label: &str, key: &str) {
+    let Some(set) = dataset_in(name, input) else {
         return;
     };
     let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("scrapinghub", &pages);
-    assert_floor("scrapinghub.f1", &s);
+    let s = report(label, &pages);
+    assert_floor(key, &s);
+}
+
+#[test]
+fn scrapinghub_f1_above_floor() {
+    check_floor("scrapinghub", Input::Html, "scrapinghub", "scrapinghub.f1");
 }
 
 #[test]
 fn scrapinghub_text_f1_above_floor() {
-    let Some(set) = dataset_in("scrapinghub", Input::Text) else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("scrapinghub page.txt", &pages);
-    assert_floor("scrapinghub_text.f1", &s);
+    check_floor(
+        "scrapinghub",
+        Input::Text,
+        "scrapinghub page.txt",
+        "scrapinghub_text.f1",
+    );
 }
 
 #[test]
 fn readability_text_f1_above_floor() {
-    let Some(set) = dataset_in("readability", Input::Text) else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("readability page.txt", &pages);
-    assert_floor("readability_text.f1", &s);
+    check_floor(
+        "readability",
+        Input::Text,
+        "readability page.txt",
+        "readability_text.f1",
+    );
 }
 
 #[test]
 fn readability_f1_above_floor() {
-    let Some(set) = dataset("readability") else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("readability", &pages);
-    assert_floor("readability.f1", &s);
+    check_floor("readability", Input::Html, "readability", "readability.f1");
 }
 
 #[test]
