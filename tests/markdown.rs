@@ -310,16 +310,52 @@ struct TableRead {
     cell: String,
 }
 
+/// Where the reader is: in how many block quotes, in which lists, and
+/// whether the next leaf starts a list item.
+#[derive(Default)]
+struct Place {
+    quote: u8,
+    /// Open lists: (ordered, quotes around the list).
+    lists: Vec<(bool, u8)>,
+    item_start: bool,
+}
+
+impl Place {
+    /// The quotes and the list item of a leaf that starts here (the next
+    /// one no longer starts the item).
+    fn here(&mut self) -> (u8, Option<(usize, bool, bool, u8)>) {
+        let list = self.lists.last().map(|&(ordered, quotes)| {
+            (
+                self.lists.len() - 1,
+                ordered,
+                std::mem::take(&mut self.item_start),
+                quotes,
+            )
+        });
+        (self.quote, list)
+    }
+
+    /// A leaf of `kind` opening here, with no text yet.
+    fn open(&mut self, kind: Leaf) -> Option<(Placed, String)> {
+        let (quote, list) = self.here();
+        Some((
+            Placed {
+                quote,
+                list,
+                leaf: kind,
+            },
+            String::new(),
+        ))
+    }
+}
+
 /// The structure pulldown-cmark reads in `markdown`.
 fn parsed(markdown: &str) -> Vec<Placed> {
     let mut options = pulldown_cmark::Options::empty();
     options.insert(pulldown_cmark::Options::ENABLE_TABLES);
     options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
     let mut out = Vec::new();
-    let mut quote = 0u8;
-    // Open lists: (ordered, quotes around the list).
-    let mut lists: Vec<(bool, u8)> = Vec::new();
-    let mut item_start = false;
+    let mut place = Place::default();
     // The open leaf: its place, kind and text.
     let mut leaf: Option<(Placed, String)> = None;
     let mut table: Option<TableRead> = None;
@@ -335,56 +371,33 @@ fn parsed(markdown: &str) -> Vec<Placed> {
             out.push(placed);
         }
     }
-    let begin = |kind: Leaf,
-                 leaf: &mut Option<(Placed, String)>,
-                 quote: u8,
-                 lists: &[(bool, u8)],
-                 item_start: &mut bool| {
-        let list = lists.last().map(|&(ordered, quotes)| {
-            (lists.len() - 1, ordered, std::mem::take(item_start), quotes)
-        });
-        *leaf = Some((
-            Placed {
-                quote,
-                list,
-                leaf: kind,
-            },
-            String::new(),
-        ));
-    };
 
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::BlockQuote(_)) => {
                 finish(&mut leaf, &mut out);
-                quote += 1;
+                place.quote += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) => {
                 finish(&mut leaf, &mut out);
-                quote -= 1;
+                place.quote -= 1;
             }
             Event::Start(Tag::List(first)) => {
                 finish(&mut leaf, &mut out);
-                lists.push((first.is_some(), quote));
+                place.lists.push((first.is_some(), place.quote));
             }
             Event::End(TagEnd::List(_)) => {
                 finish(&mut leaf, &mut out);
-                lists.pop();
+                place.lists.pop();
             }
             Event::Start(Tag::Item) => {
                 finish(&mut leaf, &mut out);
-                item_start = true;
+                place.item_start = true;
             }
             Event::End(TagEnd::Item) => finish(&mut leaf, &mut out),
             Event::Start(Tag::Paragraph) => {
                 finish(&mut leaf, &mut out);
-                begin(
-                    Leaf::Paragraph(Vec::new()),
-                    &mut leaf,
-                    quote,
-                    &lists,
-                    &mut item_start,
-                );
+                leaf = place.open(Leaf::Paragraph(Vec::new()));
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 finish(&mut leaf, &mut out);
@@ -396,23 +409,11 @@ fn parsed(markdown: &str) -> Vec<Placed> {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
-                begin(
-                    Leaf::Heading(level, Vec::new()),
-                    &mut leaf,
-                    quote,
-                    &lists,
-                    &mut item_start,
-                );
+                leaf = place.open(Leaf::Heading(level, Vec::new()));
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 finish(&mut leaf, &mut out);
-                begin(
-                    Leaf::Code(String::new()),
-                    &mut leaf,
-                    quote,
-                    &lists,
-                    &mut item_start,
-                );
+                leaf = place.open(Leaf::Code(String::new()));
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
                 finish(&mut leaf, &mut out);
@@ -462,14 +463,7 @@ fn parsed(markdown: &str) -> Vec<Placed> {
                         }
                     }
                     all.extend(t.words);
-                    let list = lists.last().map(|&(ordered, quotes)| {
-                        (
-                            lists.len() - 1,
-                            ordered,
-                            std::mem::take(&mut item_start),
-                            quotes,
-                        )
-                    });
+                    let (quote, list) = place.here();
                     out.push(Placed {
                         quote,
                         list,
@@ -484,13 +478,7 @@ fn parsed(markdown: &str) -> Vec<Placed> {
             }
             Event::Start(Tag::Image { .. }) => {
                 if leaf.is_none() && table.is_none() {
-                    begin(
-                        Leaf::Paragraph(Vec::new()),
-                        &mut leaf,
-                        quote,
-                        &lists,
-                        &mut item_start,
-                    );
+                    leaf = place.open(Leaf::Paragraph(Vec::new()));
                 }
                 in_image += 1;
             }
@@ -505,13 +493,7 @@ fn parsed(markdown: &str) -> Vec<Placed> {
                 }
                 if leaf.is_none() {
                     // Text straight in a tight list item.
-                    begin(
-                        Leaf::Paragraph(Vec::new()),
-                        &mut leaf,
-                        quote,
-                        &lists,
-                        &mut item_start,
-                    );
+                    leaf = place.open(Leaf::Paragraph(Vec::new()));
                 }
                 if let Some((_, buf)) = leaf.as_mut() {
                     buf.push_str(&text);
