@@ -628,96 +628,48 @@ struct Needs {
     list_items: Option<(usize, bool)>,
 }
 
+/// `needs(page, code_blocks, table_rows, list_items)`: a row of [`NEEDS`].
+const fn needs(
+    page: &'static str,
+    code_blocks: usize,
+    table_rows: Option<(usize, bool)>,
+    list_items: Option<(usize, bool)>,
+) -> Needs {
+    Needs {
+        page,
+        code_blocks,
+        table_rows,
+        list_items,
+    }
+}
+
 /// The readability pages whose structure the issue names: tables
 /// (`keep-tabular-data`, `links-in-tables`), an ordered list (`ol`) and the
 /// pages with `<pre>` blocks. The counts are those of Readability's own
 /// output (the truth), read by a person from each page: its `<pre>` blocks
 /// whose text the truth holds, its tables' rows, its list items; where
 /// unboil keeps less of the story than Readability (noted), the count is
-/// what unboil keeps, so that a loss of structure still fails.
+/// what unboil keeps, so that a loss of structure still fails. A row a
+/// page: page, code blocks, largest table (rows, header row), list items
+/// (items, ordered).
 const NEEDS: &[Needs] = &[
-    Needs {
-        page: "keep-tabular-data",
-        code_blocks: 0,
-        table_rows: Some((24, false)),
-        list_items: Some((6, false)),
-    },
+    needs("keep-tabular-data", 0, Some((24, false)), Some((6, false))),
     // Readability keeps 7 rows; unboil's classifier drops the rows whose
     // first cell is a link (the text output keeps only these two).
-    Needs {
-        page: "links-in-tables",
-        code_blocks: 0,
-        table_rows: Some((2, false)),
-        list_items: None,
-    },
-    Needs {
-        page: "ol",
-        code_blocks: 0,
-        table_rows: None,
-        list_items: Some((1, true)),
-    },
-    Needs {
-        page: "001",
-        code_blocks: 4,
-        table_rows: None,
-        list_items: Some((2, false)),
-    },
-    Needs {
-        page: "002",
-        code_blocks: 17,
-        table_rows: None,
-        list_items: Some((16, false)),
-    },
-    Needs {
-        page: "ars-1",
-        code_blocks: 1,
-        table_rows: None,
-        list_items: None,
-    },
-    Needs {
-        page: "dropbox-blog",
-        code_blocks: 2,
-        table_rows: Some((8, false)),
-        list_items: Some((13, true)),
-    },
-    Needs {
-        page: "ietf-1",
-        code_blocks: 22,
-        table_rows: None,
-        list_items: None,
-    },
-    Needs {
-        page: "lazy-image-1",
-        code_blocks: 3,
-        table_rows: None,
-        list_items: Some((11, false)),
-    },
+    needs("links-in-tables", 0, Some((2, false)), None),
+    needs("ol", 0, None, Some((1, true))),
+    needs("001", 4, None, Some((2, false))),
+    needs("002", 17, None, Some((16, false))),
+    needs("ars-1", 1, None, None),
+    needs("dropbox-blog", 2, Some((8, false)), Some((13, true))),
+    needs("ietf-1", 22, None, None),
+    needs("lazy-image-1", 3, None, Some((11, false))),
     // Readability keeps 43 of the 46 `<pre>`; unboil 17 (its text misses
     // part of the story).
-    Needs {
-        page: "mercurial",
-        code_blocks: 14,
-        table_rows: None,
-        list_items: Some((2, false)),
-    },
-    Needs {
-        page: "toc-missing",
-        code_blocks: 26,
-        table_rows: None,
-        list_items: Some((16, false)),
-    },
-    Needs {
-        page: "v8-blog",
-        code_blocks: 7,
-        table_rows: None,
-        list_items: Some((11, false)),
-    },
-    Needs {
-        page: "yahoo-3",
-        code_blocks: 0,
-        table_rows: None,
-        list_items: Some((3, false)),
-    },
+    needs("mercurial", 14, None, Some((2, false))),
+    needs("toc-missing", 26, None, Some((16, false))),
+    needs("v8-blog", 7, None, Some((11, false))),
+    needs("yahoo-3", 0, None, Some((3, false))),
 ];
 
 /// What the Markdown holds: code blocks, the largest table (rows with the
