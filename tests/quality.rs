@@ -12,6 +12,8 @@
 //! `cargo test --release --test quality -- --nocapture --test-threads 1`.
 
 mod common;
+#[path = "common/metric.rs"]
+mod metric;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,8 +21,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use common::eval::{eval_dir, read_lossy, skip_or_fail, truth_texts};
-use common::metric::{self, Counts, Scores};
 use common::synthetic::SYNTHETIC_READABILITY;
+use metric::{Counts, Scores};
 
 /// How many of the worst pages to print.
 const WORST_SHOWN: usize = 10;

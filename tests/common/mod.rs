@@ -6,10 +6,13 @@
 //!   pages and `truth.jsonl`;
 //! - [`fixtures`]: the golden fixtures, one folder a case under
 //!   `tests/fixtures/`, found on disk;
-//! - [`metric`]: the benchmark's scorer, ported from `score.py`;
 //! - [`synthetic`]: the readability set's synthetic pages (also read by
 //!   `examples/metadata_report.rs`);
 //! - [`text`]: the line diff that failing comparisons print.
+//!
+//! `metric.rs` (the benchmark's scorer, ported from `score.py`) sits here
+//! too, but `tests/quality.rs` alone takes it, by a `#[path]` module: its
+//! unit tests then run once, not in every test file.
 
 // Each test file uses a part of these helpers: what one does not use is
 // not dead code.
@@ -17,6 +20,5 @@
 
 pub mod eval;
 pub mod fixtures;
-pub mod metric;
 pub mod synthetic;
 pub mod text;
