@@ -20,46 +20,11 @@
 
 use std::path::{Path, PathBuf};
 
-/// The 36 tiny hand-made fixtures of the readability set, listed in
-/// `readability/SOURCE.md` (and in `tests/quality.rs`).
-pub const SYNTHETIC_READABILITY: &[&str] = &[
-    "003-metadata-preferred",
-    "004-metadata-space-separated-properties",
-    "005-unescape-html-entities",
-    "base-url",
-    "base-url-base-element",
-    "base-url-base-element-relative",
-    "basic-tags-cleaning",
-    "comment-inside-script-parsing",
-    "dev418",
-    "embedded-videos",
-    "hidden-nodes",
-    "invalid-attributes",
-    "js-link-replacement",
-    "lazy-image-3",
-    "metadata-content-missing",
-    "missing-paragraphs",
-    "normalize-spaces",
-    "ol",
-    "parsely-metadata",
-    "remove-aria-hidden",
-    "remove-extra-brs",
-    "remove-extra-paragraphs",
-    "remove-script-tags",
-    "reordering-paragraphs",
-    "replace-brs",
-    "replace-font-tags",
-    "rtl-1",
-    "rtl-2",
-    "rtl-3",
-    "rtl-4",
-    "social-buttons",
-    "style-tags-removal",
-    "svg-parsing",
-    "title-and-h1-discrepancy",
-    "title-en-dash",
-    "visibility-hidden",
-];
+// The 36 tiny hand-made fixtures of the readability set, listed in
+// `readability/SOURCE.md`: one list, shared with the tests.
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+pub use synthetic::SYNTHETIC_READABILITY;
 
 /// A metadata field compared with the truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,56 +12,17 @@
 //! `cargo test --release --test quality -- --nocapture --test-threads 1`.
 
 mod common;
+#[path = "common/metric.rs"]
+mod metric;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::metric::{self, Counts, Scores};
-
-/// The 36 readability test cases that are tiny hand-made fixtures for one
-/// Readability.js feature rather than real pages (source.html under 5000
-/// bytes). Copied from `../shared/eval/readability/SOURCE.md` ("Caveats");
-/// `readability_real.f1` is measured without them.
-const SYNTHETIC_READABILITY: &[&str] = &[
-    "003-metadata-preferred",
-    "004-metadata-space-separated-properties",
-    "005-unescape-html-entities",
-    "base-url",
-    "base-url-base-element",
-    "base-url-base-element-relative",
-    "basic-tags-cleaning",
-    "comment-inside-script-parsing",
-    "dev418",
-    "embedded-videos",
-    "hidden-nodes",
-    "invalid-attributes",
-    "js-link-replacement",
-    "lazy-image-3",
-    "metadata-content-missing",
-    "missing-paragraphs",
-    "normalize-spaces",
-    "ol",
-    "parsely-metadata",
-    "remove-aria-hidden",
-    "remove-extra-brs",
-    "remove-extra-paragraphs",
-    "remove-script-tags",
-    "reordering-paragraphs",
-    "replace-brs",
-    "replace-font-tags",
-    "rtl-1",
-    "rtl-2",
-    "rtl-3",
-    "rtl-4",
-    "social-buttons",
-    "style-tags-removal",
-    "svg-parsing",
-    "title-and-h1-discrepancy",
-    "title-en-dash",
-    "visibility-hidden",
-];
+use common::eval::{eval_dir, read_lossy, skip_or_fail, truth_texts};
+use common::synthetic::SYNTHETIC_READABILITY;
+use metric::{Counts, Scores};
 
 /// How many of the worst pages to print.
 const WORST_SHOWN: usize = 10;
@@ -70,25 +31,6 @@ const WORST_SHOWN: usize = 10;
 const METRIC_TOLERANCE: f64 = 0.0005;
 
 // ------------------------------------------------------------------ setup
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// Prints why the calling test skips (it then returns), or fails under CI.
-fn skip_or_fail(why: &str) {
-    if in_ci() {
-        panic!("{why} (CI=true: the quality tests must run in CI)");
-    }
-    eprintln!("SKIPPED: {why}");
-}
-
-fn eval_dir() -> PathBuf {
-    match std::env::var_os("UNBOIL_EVAL_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"),
-    }
-}
 
 /// One page of a dev set with its prediction.
 struct Page {
@@ -148,23 +90,7 @@ fn dataset_in(name: &'static str, input: Input) -> Option<&'static Set> {
 }
 
 fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: Input) -> Set {
-    let raw = std::fs::read_to_string(&truth_path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", truth_path.display()));
-    let mut rows = Vec::new();
-    for (n, line) in raw.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{}:{}: bad JSON: {e}", truth_path.display(), n + 1));
-        let id = match &v["id"] {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        let truth = v["text"].as_str().unwrap_or("").to_owned();
-        rows.push((id, truth));
-    }
-    assert!(!rows.is_empty(), "{} has no rows", truth_path.display());
+    let rows = truth_texts(&truth_path);
 
     let pages_dir = dir.join("pages");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -210,10 +136,7 @@ fn predict(pages_dir: &Path, id: &str, truth: &str, input: Input) -> Result<Page
         Input::Html => format!("{id}.html"),
         Input::Text => format!("{id}.page.txt"),
     };
-    let path = pages_dir.join(file);
-    let bytes =
-        std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let page = String::from_utf8_lossy(&bytes);
+    let page = read_lossy(&pages_dir.join(file));
     let outcome = std::panic::catch_unwind(|| match input {
         Input::Html => unboil::clean_article(&page),
         Input::Text => unboil::Cleaner::default().clean_text(&page),
@@ -318,44 +241,45 @@ fn assert_floor(key: &str, s: &Scores) {
 
 // ----------------------------------------------------------------- tests
 
-#[test]
-fn scrapinghub_f1_above_floor() {
-    let Some(set) = dataset("scrapinghub") else {
+/// Every page of the set `name` cleaned from `input`: the F1 is at least
+/// the floor `key`.
+fn check_floor(name: &'static str, input: Input, label: &str, key: &str) {
+    let Some(set) = dataset_in(name, input) else {
         return;
     };
     let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("scrapinghub", &pages);
-    assert_floor("scrapinghub.f1", &s);
+    let s = report(label, &pages);
+    assert_floor(key, &s);
+}
+
+#[test]
+fn scrapinghub_f1_above_floor() {
+    check_floor("scrapinghub", Input::Html, "scrapinghub", "scrapinghub.f1");
 }
 
 #[test]
 fn scrapinghub_text_f1_above_floor() {
-    let Some(set) = dataset_in("scrapinghub", Input::Text) else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("scrapinghub page.txt", &pages);
-    assert_floor("scrapinghub_text.f1", &s);
+    check_floor(
+        "scrapinghub",
+        Input::Text,
+        "scrapinghub page.txt",
+        "scrapinghub_text.f1",
+    );
 }
 
 #[test]
 fn readability_text_f1_above_floor() {
-    let Some(set) = dataset_in("readability", Input::Text) else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("readability page.txt", &pages);
-    assert_floor("readability_text.f1", &s);
+    check_floor(
+        "readability",
+        Input::Text,
+        "readability page.txt",
+        "readability_text.f1",
+    );
 }
 
 #[test]
 fn readability_f1_above_floor() {
-    let Some(set) = dataset("readability") else {
-        return;
-    };
-    let pages: Vec<&Page> = set.pages.iter().collect();
-    let s = report("readability", &pages);
-    assert_floor("readability.f1", &s);
+    check_floor("readability", Input::Html, "readability", "readability.f1");
 }
 
 #[test]

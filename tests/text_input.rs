@@ -1,11 +1,10 @@
 //! Plain-text input: the seed page, HTML-or-text detection, and hostile
 //! text inputs (no panic, no hang, a clear error or an article).
 
-use unboil::{Cleaner, Error};
+mod common;
 
-fn seed_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed")
-}
+use common::eval::{shared_dir, skip_or_fail};
+use unboil::{Cleaner, Error};
 
 #[test]
 fn detection_tells_html_from_text_both_ways() {
@@ -49,13 +48,10 @@ fn clean_article_routes_text_to_the_text_mode() {
 
 #[test]
 fn seed_page_body_is_the_story_alone() {
-    let dir = seed_dir();
-    let Ok(text) = std::fs::read_to_string(dir.join("china-daily-cyber-security.txt")) else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "the seed page is missing under CI"
-        );
-        eprintln!("SKIPPED: ../shared/seed is absent");
+    let dir = shared_dir().join("seed");
+    let page = dir.join("china-daily-cyber-security.txt");
+    let Ok(text) = std::fs::read_to_string(&page) else {
+        skip_or_fail(&format!("the seed page {} is missing", page.display()));
         return;
     };
     let expected: serde_json::Value = serde_json::from_str(
