@@ -51,6 +51,7 @@ pub enum BlockKind {
 /// `{"heading": LEVEL}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -101,6 +102,7 @@ impl Block {
 /// Where a block sits in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ListInfo {
     /// A numbered list (`<ol>`); else bulleted (`<ul>`, `<dl>`).
     pub ordered: bool,
@@ -122,9 +124,30 @@ pub struct ListInfo {
     pub quote_depth: u8,
 }
 
+impl ListInfo {
+    /// The first block of a list item (not continued, the list in no quote
+    /// of its own): `ordered` for a numbered list, `depth` 0 at the top
+    /// level, `ordinal` the item's number.
+    ///
+    /// ```
+    /// let mut second = unboil::ListInfo::new(true, 0, 2);
+    /// second.continued = true; // the item's second paragraph
+    /// assert_eq!((second.ordered, second.depth, second.ordinal), (true, 0, 2));
+    /// ```
+    pub fn new(ordered: bool, depth: usize, ordinal: u32) -> ListInfo {
+        ListInfo {
+            ordered,
+            depth,
+            ordinal,
+            ..ListInfo::default()
+        }
+    }
+}
+
 /// The cells of a table row ([`BlockKind::TableRow`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Row {
     /// Every cell of the row, in order, so columns line up: a cell whose
     /// text was dropped (or that had none) has an empty text.
@@ -139,6 +162,7 @@ pub struct Row {
 /// One cell of a [`Row`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Cell {
     /// The cell's text (its paragraphs separated by a blank line).
     pub text: String,
@@ -158,6 +182,7 @@ pub struct Cell {
 /// "src": "https://...", "alt": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Span {
     /// Byte offset of the first byte covered (a `char` boundary).
     pub start: usize,
@@ -167,6 +192,18 @@ pub struct Span {
     /// What the span is.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub kind: SpanKind,
+}
+
+impl Span {
+    /// A span over the bytes `start..end` of a block's text.
+    ///
+    /// ```
+    /// let bold = unboil::Span::new(0, 4, unboil::SpanKind::Bold);
+    /// assert_eq!((bold.start, bold.end), (0, 4));
+    /// ```
+    pub fn new(start: usize, end: usize, kind: SpanKind) -> Span {
+        Span { start, end, kind }
+    }
 }
 
 /// What a [`Span`] marks.
@@ -230,6 +267,7 @@ pub enum SpanKind {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Article {
     /// The story's headline, without the site name ("Rain returns", not
     /// "Rain returns | The Daily"); the body does not repeat it.

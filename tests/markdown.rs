@@ -773,10 +773,9 @@ fn readability_structure_pages() {
 // ------------------------------------------------------ hand-made cases
 
 fn article(blocks: Vec<Block>) -> Article {
-    Article {
-        blocks,
-        ..Article::default()
-    }
+    let mut article = Article::default();
+    article.blocks = blocks;
+    article
 }
 
 /// Text that looks like Markdown stays text.
@@ -834,27 +833,21 @@ fn markup_in_text_is_escaped() {
 #[test]
 fn lists_quotes_and_code_nest() {
     use unboil::ListInfo;
-    let item = |text: &str, depth: usize, ordered: bool, ordinal: u32, continued: bool| Block {
-        list: Some(ListInfo {
-            ordered,
-            depth,
-            ordinal,
-            continued,
-            ..ListInfo::default()
-        }),
-        ..Block::new(BlockKind::ListItem, text)
+    let list = |ordered: bool, depth: usize, ordinal: u32, continued: bool| {
+        let mut info = ListInfo::new(ordered, depth, ordinal);
+        info.continued = continued;
+        Some(info)
+    };
+    let item = |text: &str, depth: usize, ordered: bool, ordinal: u32, continued: bool| {
+        let mut block = Block::new(BlockKind::ListItem, text);
+        block.list = list(ordered, depth, ordinal, continued);
+        block
     };
     let mut code_in_item = Block::new(
         BlockKind::Code,
         "fn main() {\n\tprintln!(\"tab\");\n\n    x\n}",
     );
-    code_in_item.list = Some(ListInfo {
-        ordered: false,
-        depth: 1,
-        ordinal: 1,
-        continued: true,
-        ..ListInfo::default()
-    });
+    code_in_item.list = list(false, 1, 1, true);
     let mut quoted_item = item("quoted item", 0, true, 7, false);
     quoted_item.quote_depth = 2;
     let mut quoted_code = Block::new(BlockKind::Code, "  a\n\nb");
@@ -864,15 +857,10 @@ fn lists_quotes_and_code_nest() {
         item("nested", 1, false, 1, false),
         code_in_item,
         item("second", 0, false, 2, false),
-        Block {
-            list: Some(ListInfo {
-                ordered: false,
-                depth: 0,
-                ordinal: 2,
-                continued: true,
-                ..ListInfo::default()
-            }),
-            ..Block::new(BlockKind::Paragraph, "second, more")
+        {
+            let mut more = Block::new(BlockKind::Paragraph, "second, more");
+            more.list = list(false, 0, 2, true);
+            more
         },
         item("ten", 0, true, 10, false),
         item("eleven", 0, true, 11, false),
