@@ -267,3 +267,56 @@ fn civil_from_days(days: i64) -> Option<(i32, u32, u32)> {
         u32::try_from(d).ok()?,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_time_is_send_sync_and_serializes_as_iso() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<DateTime>();
+        assert_send_sync::<crate::Article>();
+        #[cfg(feature = "serde")]
+        {
+            let d = DateTime::parse("2015-02-25T11:46:00+01:00").unwrap();
+            assert_eq!(
+                serde_json::to_string(&d).unwrap(),
+                "\"2015-02-25T11:46:00+01:00\""
+            );
+        }
+    }
+
+    #[test]
+    fn year_zero_and_99999_are_rejected() {
+        assert!(DateTime::from_ymd(0, 1, 1).is_none());
+        assert!(DateTime::from_ymd(99999, 1, 1).is_none());
+        assert!(DateTime::from_ymd(-5, 1, 1).is_none());
+        assert!(DateTime::from_timestamp(i64::MAX, 0).is_none());
+        assert!(DateTime::from_timestamp(i64::MIN, 0).is_none());
+        assert_eq!(
+            DateTime::from_ymd(9999, 12, 31).map(|d| d.to_string()),
+            Some("9999-12-31".into())
+        );
+    }
+
+    #[test]
+    fn timestamps_round_trip() {
+        for secs in [0i64, 1_424_864_760, -86_400, 253_402_300_799] {
+            let d = DateTime::from_timestamp(secs, 0).unwrap();
+            assert_eq!(d.timestamp(), Some(secs), "{d}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_kept_and_bounded() {
+        let d = DateTime::from_ymd(2015, 2, 25).unwrap();
+        assert!(d.with_offset_minutes(60).is_none(), "no time, no zone");
+        let t = d.with_time(11, 46, 0, 0).unwrap();
+        assert_eq!(
+            t.with_offset_minutes(-330).unwrap().to_string(),
+            "2015-02-25T11:46:00-05:30"
+        );
+        assert!(t.with_offset_minutes(19 * 60).is_none());
+    }
+}

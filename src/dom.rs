@@ -8,6 +8,7 @@
 //! ancestor at that depth.
 
 mod budget;
+pub(crate) mod text;
 
 use crate::error::{Error, Result};
 use crate::options::Options;

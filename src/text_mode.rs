@@ -122,17 +122,8 @@ fn strip_bullet(line: &str) -> (bool, &str) {
 /// Whitespace collapsed, control characters (NUL and the like, which a
 /// browser never shows) dropped.
 fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if word.chars().all(char::is_control) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().filter(|c| !c.is_control()));
-    }
-    out
+    use crate::dom::text::{Controls, collapse_with};
+    collapse_with(s, Controls::Drop)
 }
 
 /// What the header lines said.

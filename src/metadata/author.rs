@@ -1,227 +1,9 @@
 //! Author names: from a byline as pages write it ("By Jane Doe and John
 //! Roe, Staff Writers | Updated March 3, 2015") to a clean list of names.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::date;
-
-/// Words that introduce a byline, in the languages the date parser reads;
-/// stripped from the start of each name (longest first, so "written by"
-/// goes before "by").
-const BYLINE_PREFIXES: &[&str] = &[
-    "written and reported by",
-    "reported and written by",
-    "written by",
-    "words by",
-    "story by",
-    "text by",
-    "posted by",
-    "published by",
-    "reported by",
-    "article by",
-    "author:",
-    "authors:",
-    "autor:",
-    "auteur:",
-    "text:",
-    "texto:",
-    "by:",
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "av",
-];
-
-/// Credits that name someone other than a writer: the part of a byline
-/// they introduce is dropped.
-const OTHER_CREDITS: &[&str] = &[
-    "edited by",
-    "photos by",
-    "photo by",
-    "photographs by",
-    "photography by",
-    "illustration by",
-    "illustrations by",
-    "video by",
-    "graphics by",
-    "translated by",
-    "additional reporting by",
-    "reviewed by",
-    "medically reviewed by",
-    "fact checked by",
-];
-
-/// Words joining two names ("Jane Doe and John Roe", "X et Y", "X und Y").
-const NAME_JOINERS: &[&str] = &[" and ", " & ", " und ", " et ", " y ", " e ", " en "];
-
-/// Job titles and degrees: a part made only of these is a role, not a
-/// name, and they are trimmed from the end of a name ("Jane Doe Staff
-/// Writer").
-const ROLE_WORDS: &[&str] = &[
-    "staff",
-    "writer",
-    "writers",
-    "reporter",
-    "reporters",
-    "correspondent",
-    "correspondents",
-    "editor",
-    "editors",
-    "contributor",
-    "contributors",
-    "contributing",
-    "columnist",
-    "producer",
-    "photographer",
-    "intern",
-    "senior",
-    "chief",
-    "deputy",
-    "associate",
-    "assistant",
-    "managing",
-    "executive",
-    "special",
-    "freelance",
-    "guest",
-    "journalist",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "journaliste",
-    "envoyé",
-    "envoyée",
-    "spécial",
-    "spéciale",
-    "periodista",
-    "redactor",
-    "corresponsal",
-    "ma",
-    "md",
-    "phd",
-    "ph.d.",
-    "rn",
-    "mph",
-    "ms",
-    "msc",
-    "mba",
-    "jr",
-    "jr.",
-];
-
-/// Words that mark an organisation rather than a person; such a part is
-/// dropped when the byline also names a person.
-const ORG_WORDS: &[&str] = &[
-    "news",
-    "staff",
-    "team",
-    "desk",
-    "newsroom",
-    "agency",
-    "press",
-    "media",
-    "magazine",
-    "redaktion",
-    "rédaction",
-    "redacción",
-    "reuters",
-    "afp",
-    "dpa",
-    "health",
-];
-
-/// Values that are never a name.
-const NOT_NAMES: &[&str] = &[
-    "admin",
-    "administrator",
-    "anonymous",
-    "unknown",
-    "guest",
-    "follow",
-    "follow author",
-    "share",
-    "comments",
-    "null",
-    "undefined",
-    "none",
-];
-
-/// Weekday names left before a date that was cut ("Sunday, Apr 26").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
-    "on",
-    "am",
-    "le",
-    "el",
-];
-
-/// Longest name kept, in words and in characters.
-const MAX_NAME_WORDS: usize = 6;
-const MAX_NAME_CHARS: usize = 80;
-/// Longest byline read, in characters (a byline is one short line).
-const MAX_BYLINE_CHARS: usize = 400;
-
-static NOISE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        [\w.+-]+@[\w-]+\.[\w.-]+      # e-mail
-        | (?:https?://|www\.)\S+      # URL
-        | (?:^|\s)@\w+                # handle
-        ",
-    )
-    .ok()
-});
-
-/// Where the names of a byline end: a status word ("Updated", "Posted")
-/// or an English dateline ("in Washington", "reporting from Kyiv").
-static STATUS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i:\b(?:last\s+)?(?:updated?|published|posted|modified|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|actualizado|publicado)\b)|\s(?:in|(?i:reporting\s+from))\s+\p{Lu}",
-    )
-    .ok()
-});
+use crate::dom::text::collapse;
+use crate::patterns as p;
 
 /// The names in a byline or author value, cleaned: "By", roles, "Staff",
 /// e-mails, URLs, handles and dates stripped, split on "and", "&", commas
@@ -237,43 +19,43 @@ pub(crate) fn clean_authors(raw: &str) -> Vec<String> {
 }
 
 fn split_names(raw: &str) -> Vec<String> {
-    let text: String = raw.chars().take(MAX_BYLINE_CHARS).collect();
+    let text: String = raw.chars().take(p::MAX_AUTHOR_BYLINE_CHARS).collect();
     let mut text = collapse(&text);
     // A date or a status word ends the names.
     if let Some((at, _)) = date::find_all_in_text(&text).first() {
         text.truncate(*at);
         drop_trailing_weekdays(&mut text);
     }
-    if let Some(m) = STATUS.as_ref().and_then(|re| re.find(&text)) {
+    if let Some(m) = p::BYLINE_STATUS.find(&text) {
         text.truncate(m.start());
     }
-    if let Some(re) = NOISE.as_ref() {
-        text = re.replace_all(&text, " ").into_owned();
-    }
+    text = p::AUTHOR_NOISE.replace_all(&text, " ").into_owned();
     let text = unwrap_with(&text);
     let text = drop_brackets(&text);
     let text = drop_other_credits(&text);
 
     let mut parts: Vec<String> = vec![text];
-    for sep in [";", " | ", "|", " / ", " · ", "•", "\n"] {
+    for sep in p::NAME_SEPARATORS {
         parts = parts
             .iter()
             .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
             .collect();
     }
     parts = parts.iter().flat_map(|p| split_commas(p)).collect();
-    for joiner in NAME_JOINERS {
+    for joiner in p::NAME_JOINERS {
         parts = parts
             .iter()
-            .flat_map(|p| {
+            .flat_map(|part| {
                 // "Mac & i" is one name: every side of a split must be a
                 // name of 2 letters or more.
-                let pieces = split_ignore_case(p, joiner);
-                let named = |x: &String| x.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                let pieces = split_ignore_case(part, joiner);
+                let named = |x: &String| {
+                    x.chars().filter(|c| c.is_alphabetic()).count() >= p::MIN_JOINED_NAME_LETTERS
+                };
                 if pieces.iter().all(named) {
                     pieces
                 } else {
-                    vec![p.clone()]
+                    vec![part.clone()]
                 }
             })
             .collect();
@@ -294,7 +76,7 @@ fn drop_trailing_weekdays(text: &mut String) {
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '·'));
         let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
         let word = last.trim_end_matches('.').to_lowercase();
-        if last.is_empty() || !WEEKDAYS.contains(&word.as_str()) {
+        if last.is_empty() || !p::WEEKDAYS.contains(&word.as_str()) {
             let len = trimmed.len();
             text.truncate(len);
             return;
@@ -304,15 +86,11 @@ fn drop_trailing_weekdays(text: &mut String) {
     }
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// "Martin Untersinger (avec Damien Leloup et Morgane Tual)": a bracket
 /// that credits co-authors becomes a list.
 fn unwrap_with(text: &str) -> String {
     let lower = text.to_lowercase();
-    for with in ["(with ", "(avec ", "(mit ", "(con ", "(com "] {
+    for with in p::CO_AUTHOR_BRACKETS {
         if let Some(start) = lower.find(with) {
             let inner_start = start + with.len();
             let Some(close) = text.get(inner_start..).and_then(|r| r.find(')')) else {
@@ -367,7 +145,7 @@ fn drop_brackets(text: &str) -> String {
 /// A bracket group continues a name when words of the name follow it.
 fn inside_name(group: &str, rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
-    let joiner = NAME_JOINERS
+    let joiner = p::NAME_JOINERS
         .iter()
         .any(|j| j.trim().eq_ignore_ascii_case(next));
     group.chars().any(char::is_alphabetic)
@@ -378,7 +156,7 @@ fn inside_name(group: &str, rest: &str) -> bool {
 /// Cuts "Edited by ...", "Photos by ..." and the like from the byline.
 fn drop_other_credits(text: &str) -> String {
     let lower = text.to_lowercase();
-    let cut = OTHER_CREDITS
+    let cut = p::OTHER_CREDITS
         .iter()
         .filter_map(|c| find_word(&lower, c))
         .min();
@@ -408,7 +186,10 @@ fn split_commas(part: &str) -> Vec<String> {
     if let [family, given] = pieces.as_slice() {
         let family_words = family.split_whitespace().count();
         let given_words = given.split_whitespace().count();
-        if family_words == 1 && (1..=3).contains(&given_words) && !is_role(given) {
+        if family_words == 1
+            && p::FAMILY_FIRST_GIVEN_WORDS.contains(&given_words)
+            && !is_role(given)
+        {
             return vec![part.to_string()];
         }
     }
@@ -444,13 +225,13 @@ fn words_lower(s: &str) -> Vec<String> {
 
 fn is_role(part: &str) -> bool {
     let words = words_lower(part);
-    !words.is_empty() && words.iter().all(|w| ROLE_WORDS.contains(&w.as_str()))
+    !words.is_empty() && words.iter().all(|w| p::ROLE_WORDS.contains(&w.as_str()))
 }
 
 fn is_org(name: &str) -> bool {
     words_lower(name)
         .iter()
-        .any(|w| ORG_WORDS.contains(&w.as_str()))
+        .any(|w| p::ORG_WORDS.contains(&w.as_str()))
 }
 
 /// One name: prefixes, roles and stray punctuation stripped; `None` when
@@ -472,11 +253,11 @@ fn clean_name(part: &str) -> Option<String> {
     // Prefixes, repeatedly ("By: Staff Writer Jane Doe" -> "Jane Doe").
     loop {
         let lower = name.to_lowercase();
-        let Some(prefix) = BYLINE_PREFIXES.iter().find(|p| {
-            lower.starts_with(*p)
-                && (p.ends_with(':')
+        let Some(prefix) = p::BYLINE_PREFIXES.iter().find(|pre| {
+            lower.starts_with(*pre)
+                && (pre.ends_with(':')
                     || lower
-                        .get(p.len()..)
+                        .get(pre.len()..)
                         .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c == ':')))
         }) else {
             break;
@@ -489,7 +270,7 @@ fn clean_name(part: &str) -> Option<String> {
     // Roles at either end ("Staff Writer Jane Doe", "Jane Doe, MA").
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let role = |w: &&str| {
-        ROLE_WORDS.contains(
+        p::ROLE_WORDS.contains(
             &w.trim_matches(|c: char| matches!(c, ',' | ':'))
                 .to_lowercase()
                 .as_str(),
@@ -518,16 +299,16 @@ fn clean_name(part: &str) -> Option<String> {
     let name = trim(&words.join(" "));
     let lower = name.to_lowercase();
     let plausible = !name.is_empty()
-        && name.chars().count() <= MAX_NAME_CHARS
-        && name.split_whitespace().count() <= MAX_NAME_WORDS
+        && name.chars().count() <= p::MAX_NAME_CHARS
+        && name.split_whitespace().count() <= p::MAX_NAME_WORDS
         && name.chars().any(char::is_alphabetic)
         // "CC7567", "user123", "mcupdate": account names, not people's.
         && !name.chars().any(|c| c.is_ascii_digit())
         && (name.contains(' ') || !name.chars().all(|c| c.is_ascii_lowercase()))
         // "Our Foreign Staff", "Our Correspondent".
-        && !lower.starts_with("our ")
+        && !p::NOT_NAME_PREFIXES.iter().any(|x| lower.starts_with(x))
         && !is_role(&name)
-        && !NOT_NAMES.contains(&lower.as_str())
+        && !p::NOT_NAMES.contains(&lower.as_str())
         && !lower.contains("http");
     plausible.then_some(name)
 }

@@ -4,65 +4,13 @@
 //! headline ("By X | February 25, 2015", "Updated: 2015-02-25 11:46").
 //! Elements in navigation, sidebars, footers and comments are ignored.
 
+use crate::dom::text::{Spacing, node_text};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 
 use super::date;
-use super::{Found, author, node_text, node_text_spaced};
+use super::{Found, author};
 use crate::datetime::DateTime;
-
-/// Class/id words that mark a byline (found inside longer words too:
-/// `featurebyline`, `authorname`).
-const BYLINE_HINTS: &[&str] = &["byline", "by-line", "author", "writer", "contributor"];
-/// Class/id words that mark an author box that is not the byline (a
-/// photo, a biography, social links).
-const NOT_BYLINE_HINTS: &[&str] = &[
-    "avatar",
-    "image",
-    "img",
-    "photo",
-    "pic",
-    "bio",
-    "social",
-    "follow",
-    "twitter",
-    "email",
-    "comment",
-    "comments",
-    "more",
-    "related",
-    "share",
-    "description",
-    "about",
-];
-/// Ancestors whose content is not about this story.
-const OUTSIDE_HINTS: &[&str] = &[
-    "comment",
-    "comments",
-    "related",
-    "sidebar",
-    "footer",
-    "recommended",
-    "popular",
-    "widget",
-];
-
-/// Most byline or `<time>` candidates looked at (the nearest ones).
-const MAX_CANDIDATES: usize = 200;
-/// A sibling byline element this close (in nodes) after the first one
-/// names a co-author; farther ones belong to other stories.
-const CO_AUTHOR_GAP: usize = 12;
-/// Longest byline text read, in characters (a byline is one line).
-const MAX_BYLINE_CHARS: usize = 200;
-/// How far from the headline, in nodes, a byline or date is looked for.
-const NEAR_AFTER: usize = 400;
-const NEAR_BEFORE: usize = 150;
-/// How much text after the headline is searched for a date, in characters.
-const NEAR_TEXT_CHARS: usize = 600;
-/// And before the headline (a date above the headline).
-const BEFORE_TEXT_CHARS: usize = 200;
-/// Years accepted from running text: older numbers are history, not the
-/// publication date.
-const TEXT_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+use crate::patterns as p;
 
 fn hint_words(doc: &Document, id: NodeId) -> Vec<&str> {
     doc.element(id)
@@ -91,7 +39,7 @@ fn outside_story(doc: &Document, id: NodeId) -> bool {
         }
         // `<body class="sidebar-primary">` names the layout, not a box.
         let layout = matches!(doc.tag(n), Tag::Body | Tag::Html);
-        if n != id && !layout && has_hint(&hint_words(doc, n), OUTSIDE_HINTS) {
+        if n != id && !layout && has_hint(&hint_words(doc, n), p::OUTSIDE_HINTS) {
             return true;
         }
         cur = doc.parent(n);
@@ -110,12 +58,12 @@ fn near_headline(mut ids: Vec<NodeId>, headline: Option<NodeId>, doc: &Document)
     let mut after: Vec<NodeId> = ids
         .iter()
         .copied()
-        .filter(|&i| i >= end && i - end <= NEAR_AFTER)
+        .filter(|&i| i >= end && i - end <= p::NEAR_AFTER)
         .collect();
     let mut before: Vec<NodeId> = ids
         .iter()
         .copied()
-        .filter(|&i| i < h && h - i <= NEAR_BEFORE)
+        .filter(|&i| i < h && h - i <= p::NEAR_BEFORE)
         .collect();
     after.sort_unstable();
     before.sort_unstable_by(|a, b| b.cmp(a));
@@ -160,8 +108,8 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
         let words: Vec<&str> = el.hints.split_whitespace().collect();
         let byline_word = words
             .iter()
-            .any(|w| BYLINE_HINTS.iter().any(|h| w.contains(h)));
-        if byline_word && !has_hint(&words, NOT_BYLINE_HINTS) {
+            .any(|w| p::BYLINE_HINTS.iter().any(|h| w.contains(h)));
+        if byline_word && !has_hint(&words, p::NOT_BYLINE_HINTS) {
             ids.push(id);
         }
     }
@@ -175,7 +123,7 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
     ids.sort_unstable();
     ids.dedup();
     let mut ids = near_headline(ids, headline, doc);
-    ids.truncate(MAX_CANDIDATES);
+    ids.truncate(p::MAX_BYLINE_CANDIDATES);
     let ids = inner_first(ids, doc);
     let mut found = Found::default();
     let mut chosen: Option<NodeId> = None;
@@ -188,13 +136,14 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
         if let Some(c) = chosen {
             let end = doc.nodes.get(c).map_or(c, |n| n.end);
             let inside = id > c && id < end;
-            let sibling = doc.parent(id) == doc.parent(c) && id >= end && id - end <= CO_AUTHOR_GAP;
+            let sibling =
+                doc.parent(id) == doc.parent(c) && id >= end && id - end <= p::CO_AUTHOR_GAP;
             if inside || !sibling {
                 continue;
             }
         }
-        let text = node_text_spaced(doc, id, MAX_BYLINE_CHARS + 1);
-        if text.chars().count() > MAX_BYLINE_CHARS {
+        let text = node_text(doc, id, p::MAX_BYLINE_ELEMENT_CHARS + 1, Spacing::Elements);
+        if text.chars().count() > p::MAX_BYLINE_ELEMENT_CHARS {
             continue;
         }
         let names = author::clean_authors(&text);
@@ -216,7 +165,7 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
     let update = |n: NodeId| {
         hint_words(doc, n)
             .iter()
-            .any(|w| w.contains("updat") || w.contains("modif") || w.contains("edited"))
+            .any(|w| p::UPDATE_HINTS.iter().any(|h| w.contains(h)))
     };
     update(id) || doc.parent(id).is_some_and(update)
 }
@@ -229,7 +178,7 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
         let mut ids: Vec<NodeId> = doc.page.times.iter().filter_map(|t| t.node).collect();
         ids.dedup();
         let mut ids = near_headline(ids, headline, doc);
-        ids.truncate(MAX_CANDIDATES);
+        ids.truncate(p::MAX_BYLINE_CANDIDATES);
         ids.sort_unstable();
         ids
     };
@@ -242,7 +191,7 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
         let value = t
             .datetime
             .clone()
-            .unwrap_or_else(|| node_text(doc, node, date::MAX_DATE_INPUT));
+            .unwrap_or_else(|| node_text(doc, node, p::MAX_DATE_INPUT, Spacing::Blocks));
         if let Some(d) = date::parse(&value) {
             if !outside_story(doc, node) {
                 parsed.push((node, d, t.pubdate, is_update(doc, node)));
@@ -301,14 +250,14 @@ pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Fo
         return found;
     };
     let end = doc.nodes.get(h).map_or(h + 1, |n| n.end);
-    let after = text_of_range(doc, end..doc.nodes.len(), NEAR_TEXT_CHARS);
-    let after: String = after.chars().take(NEAR_TEXT_CHARS).collect();
-    let before_start = h.saturating_sub(NEAR_BEFORE);
+    let after = text_of_range(doc, end..doc.nodes.len(), p::NEAR_TEXT_CHARS);
+    let after: String = after.chars().take(p::NEAR_TEXT_CHARS).collect();
+    let before_start = h.saturating_sub(p::NEAR_BEFORE);
     let before = text_of_range(doc, before_start..h, usize::MAX);
     let before: String = {
         let chars: Vec<char> = before.chars().collect();
         chars
-            .get(chars.len().saturating_sub(BEFORE_TEXT_CHARS)..)
+            .get(chars.len().saturating_sub(p::BEFORE_TEXT_CHARS)..)
             .unwrap_or(&[])
             .iter()
             .collect()
@@ -317,7 +266,7 @@ pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Fo
         let plausible = date::find_all_in_text(&text)
             .into_iter()
             .map(|(_, d)| d)
-            .find(|d| TEXT_YEARS.contains(&d.year()));
+            .find(|d| p::TEXT_YEARS.contains(&d.year()));
         if plausible.is_some() {
             found.published = plausible;
             break;

@@ -5,6 +5,8 @@
 
 use super::{Found, author, date};
 use crate::datetime::DateTime;
+use crate::dom::text::collapse;
+use crate::patterns as p;
 
 type Meta = [(String, String)];
 
@@ -26,7 +28,7 @@ fn all<'a>(meta: &'a Meta, key: &str) -> impl Iterator<Item = &'a str> + 'a {
 }
 
 fn text(value: Option<&str>) -> Option<String> {
-    let s = value?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = collapse(value?);
     (!s.is_empty()).then_some(s)
 }
 
@@ -41,7 +43,7 @@ fn split_list<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
         for part in value.split([',', ';']) {
-            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            let part = collapse(part);
             if !part.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&part)) {
                 out.push(part);
             }
@@ -115,10 +117,10 @@ pub(crate) fn open_graph(meta: &Meta) -> Found {
 /// "Written by" label/data pair (as WordPress SEO plugins write) is.
 pub(crate) fn twitter(meta: &Meta) -> Found {
     let mut authors = Vec::new();
-    for n in 1..=4 {
+    for n in p::TWITTER_LABEL_PAIRS {
         let label = first(meta, &[&format!("twitter:label{n}")]).unwrap_or("");
         let label = label.trim().to_lowercase();
-        if matches!(label.as_str(), "written by" | "author" | "by") {
+        if p::TWITTER_AUTHOR_LABELS.contains(&label.as_str()) {
             authors = authors_of(first(meta, &[&format!("twitter:data{n}")]).into_iter());
             break;
         }

@@ -5,35 +5,11 @@
 
 use std::collections::HashMap;
 
+use crate::dom::text::{Spacing, collapse, node_text};
 use crate::dom::{Document, Item};
+use crate::patterns as p;
 
-use super::{Found, author, date, node_text};
-
-/// `itemtype` names (the last path segment, lower case) of the scopes
-/// whose properties describe the page.
-const PAGE_SCOPES: &[&str] = &[
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "opinionnewsarticle",
-    "analysisnewsarticle",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "socialmediaposting",
-    "liveblogposting",
-    "blog",
-    "webpage",
-    "itempage",
-];
-
-/// Most authors read (a page of a thousand `itemprop=author` is not a
-/// byline).
-const MAX_AUTHORS: usize = 20;
-
-/// Longest text read as one value (a description is a paragraph at most).
-const MAX_VALUE_CHARS: usize = 1000;
+use super::{Found, author, date};
 
 fn short_type(t: &str) -> String {
     t.split_whitespace()
@@ -52,7 +28,7 @@ fn on_page(items: &[Item], item: &Item) -> bool {
         None => true,
         Some(scope) => {
             let t = short_type(scope.scope_type.as_deref().unwrap_or(""));
-            t.is_empty() || PAGE_SCOPES.contains(&t.as_str())
+            t.is_empty() || p::PAGE_SCOPES.contains(&t.as_str())
         }
     }
 }
@@ -69,8 +45,11 @@ fn value(doc: &Document, item: &Item, url: bool) -> Option<String> {
         Some(("href" | "src", v)) if url => Some(v.clone()),
         _ => None,
     };
-    let v = attr.or_else(|| item.node.map(|n| node_text(doc, n, MAX_VALUE_CHARS)))?;
-    let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    let v = attr.or_else(|| {
+        item.node
+            .map(|n| node_text(doc, n, p::MAX_MICRODATA_VALUE_CHARS, Spacing::Blocks))
+    })?;
+    let v = collapse(&v);
     (!v.is_empty()).then_some(v)
 }
 
@@ -127,7 +106,7 @@ pub(crate) fn read(doc: &Document) -> Found {
             continue;
         }
         if (has_prop(item, "author") || has_prop(item, "creator"))
-            && found.authors.len() < MAX_AUTHORS
+            && found.authors.len() < p::MAX_MICRODATA_AUTHORS
         {
             let raw = if item.is_scope {
                 child(doc, items, &children, i, "name", false)
@@ -179,7 +158,7 @@ pub(crate) fn read(doc: &Document) -> Found {
         .filter_map(|i| i.scope_type.as_deref())
         .find(|t| {
             let s = short_type(t);
-            PAGE_SCOPES.contains(&s.as_str()) && s != "webpage"
+            p::PAGE_SCOPES.contains(&s.as_str()) && s != "webpage"
         })
         .and_then(|t| t.split_whitespace().next())
         .and_then(|t| t.rsplit(['/', '#']).next())

@@ -10,6 +10,7 @@
 //! | `jsonld` | `<script type="application/ld+json">` |
 //! | `meta_tags` | OpenGraph, Twitter cards, named `<meta>` (Dublin Core, Parse.ly, Sailthru...) |
 //! | `microdata` | `itemprop` values of the article item |
+//! | `document` | `<title>`, `<html lang>`, `<link rel=canonical>`, `rel="category"`/`rel="tag"` links |
 //! | `dom_byline` | byline elements, `<time>` and dates in the text near the headline |
 //! | `url_date` | a date in the URL path |
 //! | `title` | the headline: declared titles checked against the page's headings |
@@ -20,8 +21,10 @@
 
 pub(crate) mod author;
 pub(crate) mod date;
+mod document;
 mod dom_byline;
 mod jsonld;
+mod language;
 mod meta_tags;
 mod microdata;
 mod title;
@@ -30,10 +33,14 @@ mod url_date;
 use url::Url;
 
 use crate::article::Article;
-use crate::dom::{Document, Link, NodeId, NodeKind, Tag};
+use crate::datetime::DateTime;
+use crate::dom::text::collapse;
+use crate::dom::{Document, NodeId};
+use crate::patterns as p;
 use crate::url::{host_label, resolve};
 
-use crate::datetime::DateTime;
+use language::bcp47;
+pub(crate) use language::detect_language;
 
 /// What one source found; empty fields mean "nothing here".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -185,16 +192,6 @@ impl Findings {
     }
 }
 
-/// Most categories or tags read from `rel` links.
-const MAX_LINKED_TERMS: usize = 20;
-/// Most nodes [`node_text`] visits per character asked for, plus a slack.
-const NODES_PER_CHAR: usize = 8;
-const NODE_SLACK: usize = 256;
-/// Text looked at to detect the language, in characters.
-const DETECT_CHARS: usize = 3000;
-/// Fewest characters of text for a language guess.
-const DETECT_MIN_CHARS: usize = 40;
-
 /// Metadata read from the page, before extraction; [`Metadata::apply`]
 /// copies it into the article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -225,7 +222,7 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         (Source::Twitter, meta_tags::twitter(&doc.meta)),
         (Source::MetaName, meta_tags::named(&doc.meta)),
         (Source::Microdata, microdata::read(doc)),
-        (Source::Html, html(doc, title_tag.clone())),
+        (Source::Html, document::read(doc, title_tag.clone())),
     ]);
 
     // The URL and the base that relative URLs resolve against.
@@ -314,12 +311,8 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
     Metadata { found, base }
 }
 
-/// Years accepted as a publication or update date: earlier ones are
-/// placeholders (`0001-01-01`) or typos.
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
 fn plausible(d: &DateTime) -> bool {
-    PLAUSIBLE_YEARS.contains(&d.year())
+    p::PLAUSIBLE_YEARS.contains(&d.year())
 }
 
 impl Metadata {
@@ -353,122 +346,6 @@ impl Metadata {
     }
 }
 
-/// What the document itself says: `<title>`, `<html lang>`, `<link
-/// rel=canonical>`, and `rel="category"` / `rel="tag"` links.
-fn html(doc: &Document, title_tag: Option<String>) -> Found {
-    fn rel<'a>(doc: &'a Document, name: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
-        doc.page
-            .links
-            .iter()
-            .filter(move |l| l.rel.split_whitespace().any(|r| r == name))
-    }
-    let canonical = rel(doc, "canonical")
-        .find(|l| l.is_link && !l.href.is_empty())
-        .map(|l| l.href.clone());
-    let texts = |name: &str, exclude: Option<&str>| {
-        let mut out: Vec<String> = Vec::new();
-        for link in rel(doc, name) {
-            if out.len() >= MAX_LINKED_TERMS {
-                break;
-            }
-            if link.is_link || exclude.is_some_and(|x| link.rel.split_whitespace().any(|r| r == x))
-            {
-                continue;
-            }
-            let Some(node) = link.node else { continue };
-            if dom_byline_outside(doc, node) {
-                continue;
-            }
-            let text = node_text(doc, node, 100);
-            if !text.is_empty()
-                && !out.iter().any(|o| o.eq_ignore_ascii_case(&text))
-                && out.len() < 20
-            {
-                out.push(text);
-            }
-        }
-        out
-    };
-    Found {
-        title: title_tag,
-        language: doc.page.lang.clone(),
-        url: canonical,
-        categories: texts("category", None),
-        tags: texts("tag", Some("category")),
-        ..Found::default()
-    }
-}
-
-/// Category and tag links in navigation or sidebars list the site's
-/// categories, not the story's.
-fn dom_byline_outside(doc: &Document, node: NodeId) -> bool {
-    let mut cur = Some(node);
-    while let Some(n) = cur {
-        if matches!(doc.tag(n), Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu) {
-            return true;
-        }
-        cur = doc.parent(n);
-    }
-    false
-}
-
-/// The text of the element `id` (its `textContent`, with a space between
-/// blocks and at `<br>`), whitespace collapsed, scripts and styles skipped,
-/// at most about `max_chars` characters.
-pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize) -> String {
-    text_of(doc, id, max_chars, false)
-}
-
-/// Like [`node_text`], with a space at every element boundary: a byline's
-/// parts ("Lucas Nolan" + "22 Dec 2016") are often inline elements
-/// written without spaces between them.
-pub(crate) fn node_text_spaced(doc: &Document, id: NodeId, max_chars: usize) -> String {
-    text_of(doc, id, max_chars, true)
-}
-
-fn text_of(doc: &Document, id: NodeId, max_chars: usize, spaced: bool) -> String {
-    let end = doc.nodes.get(id).map_or(id, |n| n.end);
-    let mut out = String::new();
-    let mut chars = 0usize;
-    let mut next = id + 1;
-    // Elements without text count too: a subtree of empty elements must
-    // not be walked whole for every caller.
-    let budget = max_chars
-        .saturating_mul(NODES_PER_CHAR)
-        .saturating_add(NODE_SLACK);
-    let stop = end.min(next.saturating_add(budget));
-    while next < stop && chars <= max_chars {
-        let Some(node) = doc.nodes.get(next) else {
-            break;
-        };
-        match &node.kind {
-            NodeKind::Element(e)
-                if matches!(
-                    e.tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
-                ) =>
-            {
-                next = node.end.max(next + 1);
-                continue;
-            }
-            NodeKind::Element(e) if spaced || e.tag.is_block() || e.tag == Tag::Br => {
-                out.push(' ');
-            }
-            NodeKind::Element(_) => {}
-            NodeKind::Text(t) => {
-                out.push_str(t);
-                chars += t.chars().count();
-            }
-        }
-        next += 1;
-    }
-    collapse(&out)
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 // ------------------------------------------------------------------- URLs
 
 /// The base for relative URLs: `<base href>` (itself resolved against the
@@ -486,139 +363,6 @@ fn base_of(doc: &Document, base_url: Option<&str>, canonical: Option<&str>) -> O
     base_tag
         .or(caller)
         .or_else(|| canonical.and_then(|c| Url::parse(c.trim()).ok()))
-}
-
-// --------------------------------------------------------------- language
-
-/// A language tag in BCP 47 form: `en_us` -> `en-US`, `zh-hant-tw` ->
-/// `zh-Hant-TW`; the first of a list; `None` for junk and `und`.
-pub(crate) fn bcp47(raw: &str) -> Option<String> {
-    let first = raw
-        .split([',', ';', ' '])
-        .find(|s| !s.trim().is_empty())?
-        .trim();
-    let mut parts = first.split(['-', '_']);
-    let language = parts.next()?;
-    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let language = language.to_ascii_lowercase();
-    if language == "und" {
-        return None;
-    }
-    let mut out = language;
-    for part in parts {
-        let valid =
-            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric());
-        if !valid {
-            break;
-        }
-        out.push('-');
-        if part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic()) {
-            // Script: title case.
-            let mut chars = part.chars();
-            out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-            out.extend(chars.map(|c| c.to_ascii_lowercase()));
-        } else if part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()) {
-            out.push_str(&part.to_ascii_uppercase());
-        } else {
-            out.push_str(&part.to_ascii_lowercase());
-        }
-    }
-    Some(out)
-}
-
-/// whatlang's ISO 639-3 codes and their BCP 47 tags (the ISO 639-1 code
-/// where there is one).
-const WHATLANG_TO_BCP47: &[(&str, &str)] = &[
-    ("epo", "eo"),
-    ("eng", "en"),
-    ("rus", "ru"),
-    ("cmn", "zh"),
-    ("spa", "es"),
-    ("por", "pt"),
-    ("ita", "it"),
-    ("ben", "bn"),
-    ("fra", "fr"),
-    ("deu", "de"),
-    ("ukr", "uk"),
-    ("kat", "ka"),
-    ("ara", "ar"),
-    ("hin", "hi"),
-    ("jpn", "ja"),
-    ("heb", "he"),
-    ("yid", "yi"),
-    ("pol", "pl"),
-    ("amh", "am"),
-    ("jav", "jv"),
-    ("kor", "ko"),
-    ("nob", "nb"),
-    ("dan", "da"),
-    ("swe", "sv"),
-    ("fin", "fi"),
-    ("tur", "tr"),
-    ("nld", "nl"),
-    ("hun", "hu"),
-    ("ces", "cs"),
-    ("ell", "el"),
-    ("bul", "bg"),
-    ("bel", "be"),
-    ("mar", "mr"),
-    ("kan", "kn"),
-    ("ron", "ro"),
-    ("slv", "sl"),
-    ("hrv", "hr"),
-    ("srp", "sr"),
-    ("mkd", "mk"),
-    ("lit", "lt"),
-    ("lav", "lv"),
-    ("est", "et"),
-    ("tam", "ta"),
-    ("vie", "vi"),
-    ("urd", "ur"),
-    ("tha", "th"),
-    ("guj", "gu"),
-    ("uzb", "uz"),
-    ("pan", "pa"),
-    ("aze", "az"),
-    ("ind", "id"),
-    ("tel", "te"),
-    ("pes", "fa"),
-    ("mal", "ml"),
-    ("ori", "or"),
-    ("mya", "my"),
-    ("nep", "ne"),
-    ("sin", "si"),
-    ("khm", "km"),
-    ("tuk", "tk"),
-    ("aka", "ak"),
-    ("zul", "zu"),
-    ("sna", "sn"),
-    ("afr", "af"),
-    ("lat", "la"),
-    ("slk", "sk"),
-    ("cat", "ca"),
-    ("tgl", "tl"),
-    ("hye", "hy"),
-    ("cym", "cy"),
-];
-
-/// The language of `text`, when `whatlang` is confident (its
-/// `is_reliable`); `None` for short text.
-pub(crate) fn detect_language(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(DETECT_CHARS).collect();
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < DETECT_MIN_CHARS {
-        return None;
-    }
-    let info = whatlang::detect(&sample).filter(whatlang::Info::is_reliable)?;
-    let code = info.lang().code();
-    WHATLANG_TO_BCP47
-        .iter()
-        .find(|(three, _)| *three == code)
-        .map_or_else(
-            || Some(code.to_string()),
-            |(_, two)| Some((*two).to_string()),
-        )
 }
 
 #[cfg(test)]
@@ -741,29 +485,6 @@ mod tests {
             f.published.map(|d| d.to_string()).as_deref(),
             Some("2015-02-25T11:46:00")
         );
-    }
-
-    #[test]
-    fn language_tags_are_normalised() {
-        assert_eq!(bcp47("en_US").as_deref(), Some("en-US"));
-        assert_eq!(bcp47("ZH-hant-tw").as_deref(), Some("zh-Hant-TW"));
-        assert_eq!(bcp47("de-DE, en").as_deref(), Some("de-DE"));
-        assert_eq!(bcp47("{{lang}}"), None);
-        assert_eq!(bcp47("und"), None);
-        assert_eq!(bcp47(""), None);
-    }
-
-    #[test]
-    fn language_is_detected_from_text() {
-        assert_eq!(
-            detect_language(
-                "Der Bürgermeister eröffnete am Samstag das renovierte Rathaus, und viele \
-                 Bürger kamen, um den neuen Glockenturm zu sehen und die Feier zu genießen."
-            )
-            .as_deref(),
-            Some("de")
-        );
-        assert_eq!(detect_language("ok"), None);
     }
 
     #[test]

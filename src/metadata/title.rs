@@ -7,34 +7,9 @@
 //! the `<title>` nor any heading supports, while those two agree, is a
 //! site-wide default and is passed over.
 
+use crate::dom::text::{Spacing, collapse, node_text};
 use crate::dom::{Document, NodeId, Tag};
-
-use super::node_text;
-
-/// Separators between a headline and a site name. The first group is also
-/// cut without other evidence (in `<title>` only); `_` and ` : ` only when
-/// a heading or a known site name confirms the cut.
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", " ~ ", " • ", " › ",
-];
-const CONFIRMED_SEPARATORS: &[&str] = &["_", " _", " : ", " - ", " -- ", " @ ", " ["];
-
-/// Marks that documentation generators append to headings (permalinks).
-const HEADING_ANCHORS: &[char] = &['¶', '#', '§', '🔗'];
-
-/// A declared title this long (in words) that a heading continues was
-/// truncated.
-const TRUNCATED_MIN_WORDS: usize = 8;
-
-/// Headings read: the first few `h1`, then `h2` when there is no `h1`.
-const MAX_HEADINGS: usize = 8;
-/// Longest heading text read, in characters.
-const MAX_HEADING_CHARS: usize = 400;
-
-/// Word-overlap below which a declared title is "unsupported" by a
-/// heading or the `<title>`; above `AGREE` two titles name the same story.
-const UNSUPPORTED: f32 = 0.5;
-const AGREE: f32 = 0.8;
+use crate::patterns as p;
 
 /// A heading of the page: its node and its text.
 #[derive(Debug, Clone)]
@@ -52,12 +27,12 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
             if doc.tag(id) != Tag::H(level) {
                 continue;
             }
-            let text = node_text(doc, id, MAX_HEADING_CHARS);
-            let text = text.trim_end_matches(HEADING_ANCHORS).trim().to_string();
+            let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
+            let text = text.trim_end_matches(p::HEADING_ANCHORS).trim().to_string();
             if !text.is_empty() {
                 out.push(Heading { node: id, text });
             }
-            if out.len() >= MAX_HEADINGS {
+            if out.len() >= p::MAX_TITLE_HEADINGS {
                 break;
             }
         }
@@ -129,18 +104,19 @@ pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, O
     let agreeing = tag_title.is_some_and(|t| {
         cx.headings
             .iter()
-            .any(|h| similarity(&strip_known_site(t, cx.site_names), &h.text) >= AGREE)
+            .any(|h| similarity(&strip_known_site(t, cx.site_names), &h.text) >= p::TITLE_AGREE)
     });
     for candidate in declared {
         let candidate = collapse(candidate);
         if candidate.is_empty() || is_site_name(&candidate, cx.site_names) {
             continue;
         }
-        let supported = tag_title.is_some_and(|t| similarity(&candidate, t) >= UNSUPPORTED)
+        let supported = tag_title
+            .is_some_and(|t| similarity(&candidate, t) >= p::TITLE_UNSUPPORTED)
             || cx
                 .headings
                 .iter()
-                .any(|h| similarity(&candidate, &h.text) >= UNSUPPORTED);
+                .any(|h| similarity(&candidate, &h.text) >= p::TITLE_UNSUPPORTED);
         if !supported && agreeing {
             continue;
         }
@@ -165,7 +141,7 @@ fn headline_of(title: &str, cx: &Context<'_>, generic: bool) -> (String, Option<
     // JSON-LD headlines are often cut at 110 characters: a heading that
     // goes on where the declared title stops is the whole headline.
     let tw = words(title);
-    if tw.len() >= TRUNCATED_MIN_WORDS {
+    if tw.len() >= p::TRUNCATED_MIN_WORDS {
         if let Some(h) = cx.headings.iter().find(|h| {
             let hw = words(&h.text);
             hw.len() > tw.len() && hw.starts_with(&tw)
@@ -226,7 +202,7 @@ struct Affixed {
 fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
     let hw = words(heading);
     // A logo is short: a one-word heading needs 4 characters or more.
-    if hw.is_empty() || (hw.len() < 2 && heading.chars().count() < 4) {
+    if hw.is_empty() || (hw.len() < 2 && heading.chars().count() < p::ONE_WORD_HEADING_MIN_CHARS) {
         return None;
     }
     // Numbers (dates) in the affix do not count.
@@ -238,7 +214,10 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
             <= hw.len()
             || affix_is_site(affix, sites)
     };
-    for sep in SEPARATORS.iter().chain(CONFIRMED_SEPARATORS) {
+    for sep in p::TITLE_SEPARATORS
+        .iter()
+        .chain(p::TITLE_CONFIRMED_SEPARATORS)
+    {
         let sep_trim = sep.trim();
         let sep_trim = if sep_trim.is_empty() { *sep } else { sep_trim };
         for (i, _) in title.match_indices(sep_trim) {
@@ -252,7 +231,10 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
                     prefix: true,
                 });
             }
-            if !words(head).is_empty() && same(tail, heading) && hw.len() >= 2 && short_affix(head)
+            if !words(head).is_empty()
+                && same(tail, heading)
+                && hw.len() >= p::SUFFIX_HEADING_MIN_WORDS
+                && short_affix(head)
             {
                 return Some(Affixed {
                     part: tail.to_string(),
@@ -262,10 +244,6 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
         }
     }
     None
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text` is one of the site names (words compared).
@@ -293,25 +271,21 @@ fn affix_is_site(affix: &str, sites: &[String]) -> bool {
     }
     let domain_like = {
         let t = affix.trim().to_ascii_lowercase();
-        !t.contains(' ')
-            && [".com", ".net", ".org", ".co.uk", ".de", ".fr", ".cz", ".io"]
-                .iter()
-                .any(|tld| t.ends_with(tld))
+        !t.contains(' ') && p::SITE_DOMAIN_ENDINGS.iter().any(|tld| t.ends_with(tld))
     };
     // "Libération.fr" / "Libération", "The Washington Post" / "Washington
     // Post": a few characters more; "Folha" / "Folha de S.Paulo": the
     // start of the name.
-    const SLACK: usize = 6;
     domain_like
         || sites.iter().any(|s| {
             let s = squash(s);
-            s.len() >= 3
+            s.len() >= p::MIN_SITE_NAME_CHARS
                 && (s == a
-                    || (a.contains(&s) && a.len() <= s.len() + SLACK)
-                    || (a.len() >= 4 && s.starts_with(&a))
+                    || (a.contains(&s) && a.len() <= s.len() + p::SITE_NAME_SLACK)
+                    || (a.len() >= p::MIN_SITE_PREFIX_CHARS && s.starts_with(&a))
                     // The host's name first: "vortexcannon" and "Vortex
                     // Cannon Entertainment".
-                    || (s.len() >= 5 && a.starts_with(&s)))
+                    || (s.len() >= p::MIN_HOST_PREFIX_CHARS && a.starts_with(&s)))
         })
 }
 
@@ -321,7 +295,10 @@ fn strip_known_site(title: &str, sites: &[String]) -> String {
     let mut t = collapse(title);
     loop {
         let before = t.clone();
-        for sep in SEPARATORS.iter().chain(CONFIRMED_SEPARATORS) {
+        for sep in p::TITLE_SEPARATORS
+            .iter()
+            .chain(p::TITLE_CONFIRMED_SEPARATORS)
+        {
             if let Some((head, tail)) = t.rsplit_once(sep) {
                 if !head.trim().is_empty() && affix_is_site(tail, sites) {
                     t = head.trim().to_string();
@@ -347,16 +324,18 @@ fn strip_known_site(title: &str, sites: &[String]) -> String {
 /// 2); else the title unchanged ("Google - Site Reliability Engineering"
 /// names no story).
 fn strip_generic(title: &str) -> String {
-    for sep in SEPARATORS {
+    for sep in p::TITLE_SEPARATORS {
         let (Some((head, _)), Some((_, tail))) = (title.rsplit_once(sep), title.split_once(sep))
         else {
             continue;
         };
         let (head, tail) = (head.trim(), tail.trim());
-        if head.split_whitespace().count() >= 3 {
+        if head.split_whitespace().count() >= p::GENERIC_HEAD_MIN_WORDS {
             return head.to_string();
         }
-        if tail.split_whitespace().count() >= 4 && head.split_whitespace().count() <= 2 {
+        if tail.split_whitespace().count() >= p::GENERIC_TAIL_MIN_WORDS
+            && head.split_whitespace().count() <= p::GENERIC_SITE_MAX_WORDS
+        {
             return tail.to_string();
         }
         return title.to_string();

@@ -2,21 +2,8 @@
 //! `/20150225/`, `_2015_02_25_`. A year and month alone (`/2015/02/`) is
 //! not a day and gives nothing.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::datetime::DateTime;
-
-/// Years accepted in a URL: numbers outside look like ids, not dates.
-const URL_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
-
-static SEPARATED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[/_.-])((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?:$|[/_.?#-])").ok()
-});
-
-static COMPACT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:^|[/_.-])((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[/_.?#-])").ok());
+use crate::patterns as p;
 
 /// The date in the path of `url`, if it has one.
 pub(crate) fn date_in_url(url: &str) -> Option<DateTime> {
@@ -28,14 +15,14 @@ pub(crate) fn date_in_url(url: &str) -> Option<DateTime> {
         after_scheme
     };
     let path = path.split(['?', '#']).next().unwrap_or("");
-    for re in [SEPARATED.as_ref(), COMPACT.as_ref()].into_iter().flatten() {
+    for re in [&*p::URL_DATE_SEPARATED, &*p::URL_DATE_COMPACT] {
         for c in re.captures_iter(path) {
             let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
             let (Some(y), Some(m), Some(d)) = (num(1), num(2), num(3)) else {
                 continue;
             };
             let Ok(year) = i32::try_from(y) else { continue };
-            if !URL_YEARS.contains(&year) {
+            if !p::URL_YEARS.contains(&year) {
                 continue;
             }
             if let Some(date) = DateTime::from_ymd(year, m, d) {

@@ -6,17 +6,23 @@
 //! Class/id hints follow the facts Readability.js and boilerpipe publish
 //! (content-ish vs. boilerplate-ish class names); the word lists are ours.
 
+mod authors;
 mod classify;
+mod dates;
 mod features;
 mod input;
 mod locate;
+mod metadata;
 mod regexes;
 mod text_mode;
 
+pub(crate) use authors::*;
 pub(crate) use classify::*;
+pub(crate) use dates::*;
 pub(crate) use features::*;
 pub(crate) use input::*;
 pub(crate) use locate::*;
+pub(crate) use metadata::*;
 pub(crate) use regexes::*;
 pub(crate) use text_mode::*;
 

@@ -9,59 +9,17 @@
 //! fields are read with patterns. `serde_json`'s recursion limit (128) is
 //! kept, so deeply nested input fails fast instead of exhausting the stack.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+mod entities;
+mod repair;
 
-use regex::Regex;
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::{Found, author, date};
-
-/// Most JSON values read from one script (a script is one to a few).
-const MAX_VALUES_PER_SCRIPT: usize = 64;
-/// Most objects visited over all scripts: bounds the work on huge graphs.
-const MAX_OBJECTS: usize = 100_000;
-/// Most items read from one list (authors, images, keywords).
-const MAX_LIST: usize = 50;
-
-/// schema.org types that describe a story, with a rank: the best-ranked
-/// node is the page's article.
-const ARTICLE_TYPES: &[(&str, u8)] = &[
-    ("article", 4),
-    ("newsarticle", 4),
-    ("blogposting", 4),
-    ("reportagenewsarticle", 4),
-    ("analysisnewsarticle", 4),
-    ("opinionnewsarticle", 4),
-    ("reviewnewsarticle", 4),
-    ("backgroundnewsarticle", 4),
-    ("askpublicnewsarticle", 4),
-    ("satiricalarticle", 4),
-    ("scholarlyarticle", 4),
-    ("medicalscholarlyarticle", 4),
-    ("techarticle", 4),
-    ("apireference", 4),
-    ("report", 4),
-    ("socialmediaposting", 4),
-    ("liveblogposting", 4),
-    ("discussionforumposting", 4),
-    ("posting", 4),
-    ("review", 3),
-    ("criticreview", 3),
-    ("howto", 3),
-    ("recipe", 3),
-    ("webpage", 1),
-    ("itempage", 1),
-    ("aboutpage", 1),
-    ("faqpage", 1),
-    ("qapage", 1),
-    ("profilepage", 1),
-    ("medicalwebpage", 1),
-    ("collectionpage", 1),
-];
-
-/// The node types that give a site name.
-const SITE_TYPES: &[&str] = &["website", "organization", "newsmediaorganization"];
+use crate::dom::text::collapse;
+use crate::patterns as p;
+use repair::{parse_script, read_broken};
 
 /// Reads every JSON-LD script; `title_hints` (the `<title>`, `og:title`,
 /// the `h1`s) choose between `headline` and `name` when they differ.
@@ -84,114 +42,6 @@ pub(crate) fn read(scripts: &[String], title_hints: &[&str]) -> Found {
             .find(|f| f.title.is_some() || f.published.is_some() || !f.authors.is_empty())
             .unwrap_or_default(),
     }
-}
-
-// ---------------------------------------------------------------- parsing
-
-/// The JSON values of one script, repairing what browsers' JSON-LD readers
-/// commonly forgive; empty when nothing parses.
-fn parse_script(script: &str) -> Vec<Value> {
-    let mut text = strip_wrappers(script).to_string();
-    // Raw control characters are invalid inside JSON strings and mere
-    // whitespace outside them.
-    if text.chars().any(|c| c.is_control()) {
-        text = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-    }
-    let values = parse_stream(&text);
-    if !values.is_empty() {
-        return values;
-    }
-    match TRAILING_COMMA.as_ref() {
-        Some(re) => parse_stream(&re.replace_all(&text, "$1")),
-        None => Vec::new(),
-    }
-}
-
-static TRAILING_COMMA: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r",(\s*[}\]])").ok());
-
-/// Drops `<!-- -->`, `<![CDATA[ ]]>` (and `//` before them) and a final
-/// `;` around the JSON.
-fn strip_wrappers(script: &str) -> &str {
-    let mut s = script.trim();
-    loop {
-        let before = s.len();
-        for open in ["<!--", "//<![CDATA[", "<![CDATA["] {
-            if let Some(rest) = s.strip_prefix(open) {
-                s = rest.trim_start();
-            }
-        }
-        for close in ["-->", "//]]>", "]]>", ";"] {
-            if let Some(rest) = s.strip_suffix(close) {
-                s = rest.trim_end();
-            }
-        }
-        if s.len() == before {
-            return s;
-        }
-    }
-}
-
-/// The values in `text` one after another, up to the first error.
-fn parse_stream(text: &str) -> Vec<Value> {
-    let mut out = Vec::new();
-    let stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    for value in stream {
-        match value {
-            Ok(v) => out.push(v),
-            Err(_) => break,
-        }
-        if out.len() >= MAX_VALUES_PER_SCRIPT {
-            break;
-        }
-    }
-    out
-}
-
-static BROKEN_FIELDS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?x)"(?P<key>headline|datePublished|dateModified|dateCreated)"\s*:\s*"(?P<value>(?:[^"\\]|\\.){1,500})"
-        | "author"\s*:\s*\[?\s*(?:\{[^{}]{0,400}?"name"\s*:\s*"(?P<aname>(?:[^"\\]|\\.){1,200})"|"(?P<astr>(?:[^"\\]|\\.){1,200})")"#,
-    )
-    .ok()
-});
-
-/// The main fields of a script that does not parse, read with patterns
-/// (only when it names an article type).
-fn read_broken(script: &str) -> Found {
-    let mut found = Found::default();
-    let lower_has_article = ARTICLE_TYPES
-        .iter()
-        .filter(|(_, rank)| *rank >= 3)
-        .any(|(t, _)| script.to_ascii_lowercase().contains(&format!("\"{t}\"")));
-    let Some(re) = BROKEN_FIELDS.as_ref().filter(|_| lower_has_article) else {
-        return found;
-    };
-    for c in re.captures_iter(script) {
-        let unescape = |s: &str| {
-            serde_json::from_str::<String>(&format!("\"{s}\"")).unwrap_or_else(|_| s.to_string())
-        };
-        if let (Some(key), Some(value)) = (c.name("key"), c.name("value")) {
-            let value = unescape(value.as_str());
-            match key.as_str() {
-                "headline" if found.title.is_none() => found.title = non_empty(&value),
-                "datePublished" | "dateCreated" if found.published.is_none() => {
-                    found.published = date::parse(&value);
-                }
-                "dateModified" if found.modified.is_none() => {
-                    found.modified = date::parse(&value);
-                }
-                _ => {}
-            }
-        } else if let Some(name) = c.name("aname").or_else(|| c.name("astr")) {
-            if found.authors.is_empty() {
-                found.authors = author::clean_authors(&unescape(name.as_str()));
-            }
-        }
-    }
-    found
 }
 
 // ------------------------------------------------------------------ graph
@@ -226,7 +76,7 @@ impl<'a> Graph<'a> {
             match value {
                 Value::Object(object) => {
                     visited += 1;
-                    if visited > MAX_OBJECTS {
+                    if visited > p::MAX_JSONLD_OBJECTS {
                         break;
                     }
                     let types = types_of(object);
@@ -265,7 +115,12 @@ impl<'a> Graph<'a> {
     fn rank(node: &Node<'_>) -> u8 {
         node.types
             .iter()
-            .filter_map(|t| ARTICLE_TYPES.iter().find(|(a, _)| a == t).map(|(_, r)| *r))
+            .filter_map(|t| {
+                p::ARTICLE_TYPES
+                    .iter()
+                    .find(|(a, _)| a == t)
+                    .map(|(_, r)| *r)
+            })
             .max()
             .unwrap_or(0)
     }
@@ -339,7 +194,7 @@ impl<'a> Graph<'a> {
         for key in ["author", "creator"] {
             let Some(value) = o.get(key) else { continue };
             let items: Vec<&Value> = match value {
-                Value::Array(items) => items.iter().take(MAX_LIST).collect(),
+                Value::Array(items) => items.iter().take(p::MAX_JSONLD_LIST).collect(),
                 other => vec![other],
             };
             for item in items {
@@ -386,7 +241,10 @@ impl<'a> Graph<'a> {
     fn image(&self, value: &'a Value) -> Option<String> {
         match value {
             Value::String(s) => non_empty(s),
-            Value::Array(items) => items.iter().take(MAX_LIST).find_map(|i| self.image(i)),
+            Value::Array(items) => items
+                .iter()
+                .take(p::MAX_JSONLD_LIST)
+                .find_map(|i| self.image(i)),
             Value::Object(_) => {
                 let ResolvedValue::Object(o) = self.resolve_object(value) else {
                     return None;
@@ -424,7 +282,7 @@ impl<'a> Graph<'a> {
             .or_else(|| {
                 self.nodes
                     .iter()
-                    .find(|n| n.types.iter().any(|t| SITE_TYPES.contains(&t.as_str())))
+                    .find(|n| n.types.iter().any(|t| p::SITE_TYPES.contains(&t.as_str())))
                     .and_then(|n| n.object.get("name"))
                     .and_then(text)
             })
@@ -488,7 +346,7 @@ fn types_of(object: &Object) -> Vec<String> {
         Some(Value::String(t)) => vec![short(t)],
         Some(Value::Array(ts)) => ts
             .iter()
-            .take(MAX_LIST)
+            .take(p::MAX_JSONLD_LIST)
             .filter_map(Value::as_str)
             .map(short)
             .collect(),
@@ -501,7 +359,11 @@ fn types_of(object: &Object) -> Vec<String> {
 fn type_name(value: &Value, rank: u8) -> Option<String> {
     let names: Vec<&str> = match value {
         Value::String(t) => vec![t.as_str()],
-        Value::Array(ts) => ts.iter().take(MAX_LIST).filter_map(Value::as_str).collect(),
+        Value::Array(ts) => ts
+            .iter()
+            .take(p::MAX_JSONLD_LIST)
+            .filter_map(Value::as_str)
+            .collect(),
         _ => return None,
     };
     let short = |t: &str| {
@@ -515,7 +377,9 @@ fn type_name(value: &Value, rank: u8) -> Option<String> {
         .iter()
         .find(|t| {
             let lower = short(t).to_ascii_lowercase();
-            ARTICLE_TYPES.iter().any(|(a, r)| *a == lower && *r == rank)
+            p::ARTICLE_TYPES
+                .iter()
+                .any(|(a, r)| *a == lower && *r == rank)
         })
         .or(names.first())
         .map(|t| short(t))
@@ -525,9 +389,9 @@ fn type_name(value: &Value, rank: u8) -> Option<String> {
 /// A string value: a string, the first string of an array, or `@value`.
 fn text(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(collapse(s)),
+        Value::String(s) => Some(clean(s)),
         Value::Number(n) => Some(n.to_string()),
-        Value::Array(items) => items.iter().take(MAX_LIST).find_map(text),
+        Value::Array(items) => items.iter().take(p::MAX_JSONLD_LIST).find_map(text),
         Value::Object(o) => o.get("@value").and_then(text),
         _ => None,
     }
@@ -536,113 +400,16 @@ fn text(value: &Value) -> Option<String> {
 /// Whitespace collapsed and HTML entities decoded: JSON-LD is often
 /// written by templates that HTML-escape their strings (`&#8217;`,
 /// `&amp;`, `&mdash;`).
-fn collapse(s: &str) -> String {
-    let s = if s.contains('&') {
-        decode_entities(s)
+fn clean(s: &str) -> String {
+    if s.contains('&') {
+        collapse(&entities::decode(s))
     } else {
-        s.to_string()
-    };
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Named entities seen in JSON-LD strings; numeric ones are decoded too.
-const ENTITIES: &[(&str, char)] = &[
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("nbsp", ' '),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("hellip", '…'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("bdquo", '„'),
-    ("laquo", '«'),
-    ("raquo", '»'),
-    ("copy", '©'),
-    ("reg", '®'),
-    ("trade", '™'),
-    ("deg", '°'),
-    ("middot", '·'),
-    ("bull", '•'),
-    ("euro", '€'),
-    ("pound", '£'),
-    ("yen", '¥'),
-    ("cent", '¢'),
-    ("times", '×'),
-    ("aacute", 'á'),
-    ("eacute", 'é'),
-    ("iacute", 'í'),
-    ("oacute", 'ó'),
-    ("uacute", 'ú'),
-    ("agrave", 'à'),
-    ("egrave", 'è'),
-    ("ograve", 'ò'),
-    ("acirc", 'â'),
-    ("ecirc", 'ê'),
-    ("ocirc", 'ô'),
-    ("atilde", 'ã'),
-    ("otilde", 'õ'),
-    ("ntilde", 'ñ'),
-    ("ccedil", 'ç'),
-    ("auml", 'ä'),
-    ("ouml", 'ö'),
-    ("uuml", 'ü'),
-    ("Auml", 'Ä'),
-    ("Ouml", 'Ö'),
-    ("Uuml", 'Ü'),
-    ("szlig", 'ß'),
-    ("Eacute", 'É'),
-];
-
-/// Longest entity read (`&#x1F600;`, `&hellip;`).
-const MAX_ENTITY: usize = 10;
-
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(rest.get(..amp).unwrap_or(""));
-        let after = rest.get(amp + 1..).unwrap_or("");
-        let decoded = after
-            .char_indices()
-            .take(MAX_ENTITY)
-            .find(|(_, c)| *c == ';')
-            .and_then(|(semi, _)| {
-                let name = after.get(..semi)?;
-                let c = if let Some(num) = name.strip_prefix('#') {
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)?
-                } else {
-                    ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)?
-                };
-                Some((c, semi))
-            });
-        match decoded {
-            Some((c, semi)) => {
-                out.push(c);
-                rest = after.get(semi + 1..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
+        collapse(s)
     }
-    out.push_str(rest);
-    out
 }
 
 fn non_empty(s: &str) -> Option<String> {
-    let s = collapse(s);
+    let s = clean(s);
     (!s.is_empty()).then_some(s)
 }
 
@@ -670,9 +437,11 @@ fn list_of(value: &Value) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: &str| {
         for part in s.split(',') {
-            if let Some(p) = non_empty(part) {
-                if !out.iter().any(|o| o.eq_ignore_ascii_case(&p)) && out.len() < MAX_LIST {
-                    out.push(p);
+            if let Some(term) = non_empty(part) {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&term))
+                    && out.len() < p::MAX_JSONLD_LIST
+                {
+                    out.push(term);
                 }
             }
         }
@@ -680,7 +449,7 @@ fn list_of(value: &Value) -> Vec<String> {
     match value {
         Value::String(s) => push(s),
         Value::Array(items) => {
-            for item in items.iter().take(MAX_LIST) {
+            for item in items.iter().take(p::MAX_JSONLD_LIST) {
                 if let Some(s) = text(item) {
                     push(&s);
                 }
@@ -810,42 +579,6 @@ mod tests {
         assert_eq!(
             f.title.as_deref(),
             Some("Bike & Style – it’s — ☺ &bogus; & more")
-        );
-    }
-
-    #[test]
-    fn broken_and_hostile_json() {
-        assert_eq!(ld("").title, None);
-        assert_eq!(ld("not json at all").title, None);
-        assert_eq!(
-            ld(r#"{"@type":"Article","headline":"Commas",}"#)
-                .title
-                .as_deref(),
-            Some("Commas")
-        );
-        assert_eq!(
-            ld("{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}")
-                .title
-                .as_deref(),
-            Some("Two lines")
-        );
-        let two = r#"{"@type":"WebSite","name":"S"}{"@type":"Article","headline":"Second"}"#;
-        assert_eq!(ld(two).title.as_deref(), Some("Second"));
-        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert_eq!(ld(&deep), Found::default());
-        let nested = format!(
-            r#"{{"@type":"Article","headline":"Top","x":{}1{}}}"#,
-            "[".repeat(120),
-            "]".repeat(120)
-        );
-        assert_eq!(
-            ld(&nested).title.as_deref(),
-            Some("Top"),
-            "within serde_json's limit"
-        );
-        assert_eq!(
-            ld(r#"{"@type":42,"headline":["a"],"author":{"name":{"x":1}}}"#).title,
-            None
         );
     }
 }
