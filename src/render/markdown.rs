@@ -1,0 +1,581 @@
+//! Markdown: CommonMark with GitHub's tables.
+
+use std::fmt::Write as _;
+
+use super::inline::nest;
+use super::{COMMENTS_HEADING, Place, list_of, place_of, table_at};
+use crate::article::{Article, Block, BlockKind, Span, SpanKind};
+use crate::url::safe_url;
+
+/// The article as Markdown: see [`Article::to_markdown`].
+///
+/// ```
+/// let html = "<article><p>Three things matter when you choose a tent for the hills, said the guide.</p>\
+///   <ol><li>its weight</li><li>how fast it goes up<ul><li>in the rain</li></ul></li></ol>\
+///   <p>Everything else, she said, is a matter of taste and of how much you want to carry.</p></article>";
+/// let markdown = unboil::render::markdown(&unboil::clean_article(html)?);
+/// assert!(markdown.contains("1. its weight\n2. how fast it goes up\n   - in the rain\n"));
+/// # Ok::<(), unboil::Error>(())
+/// ```
+#[must_use]
+pub fn markdown(article: &Article) -> String {
+    let mut md = Markdown::default();
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let line = format!("# {}", md_line(title, Mode::Heading));
+        md.unit(Place::default(), vec![line]);
+    }
+    md.blocks(&article.blocks);
+    if !article.comments.is_empty() {
+        md.unit(Place::default(), vec![format!("## {COMMENTS_HEADING}")]);
+        md.blocks(&article.comments);
+    }
+    if !md.out.is_empty() {
+        md.out.push('\n');
+    }
+    md.out
+}
+
+/// Where inline Markdown goes: line breaks and escapes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A paragraph: `\n` is a hard line break.
+    Text,
+    /// A heading: one line; `#` escaped.
+    Heading,
+    /// A table cell: one line, `|` escaped even in code, breaks as `<br>`.
+    Cell,
+}
+
+/// A plain string as inline Markdown.
+fn md_line(text: &str, mode: Mode) -> String {
+    md_inline(text, &[], mode)
+}
+
+#[derive(Default)]
+struct Markdown {
+    out: String,
+    /// The place of the previous unit.
+    last: Option<Place>,
+    /// The content column of the current item at each list depth.
+    columns: Vec<usize>,
+}
+
+impl Markdown {
+    fn blocks(&mut self, blocks: &[Block]) {
+        self.columns.clear();
+        let mut i = 0;
+        while let Some(block) = blocks.get(i) {
+            // A table: this row and the next rows of the same table.
+            if let Some(rows) = table_at(blocks, i) {
+                i += rows.len().max(1);
+                self.columns.clear();
+                self.unit(place_of(block, None), md_table(&rows));
+                continue;
+            }
+            i += 1;
+            let lines = md_block(block);
+            if lines.is_empty() {
+                continue;
+            }
+            let list = list_of(block);
+            if list.is_none() {
+                self.columns.clear();
+            }
+            self.unit(place_of(block, list), lines);
+        }
+    }
+
+    /// Writes one unit's lines inside its quotes and list item.
+    fn unit(&mut self, place: Place, lines: Vec<String>) {
+        // The list part of the first line, and the item's content column.
+        let (lead, col) = match place.list {
+            Some(l) => {
+                let depth = l.depth.min(self.columns.len());
+                if l.continued && depth < self.columns.len() {
+                    self.columns.truncate(depth + 1);
+                    let col = self.columns.last().copied().unwrap_or(0);
+                    (" ".repeat(col), col)
+                } else {
+                    self.columns.truncate(depth);
+                    let start = self.columns.last().copied().unwrap_or(0);
+                    let marker = if l.ordered {
+                        format!("{}. ", l.ordinal)
+                    } else {
+                        "- ".to_string()
+                    };
+                    let col = start + marker.len();
+                    self.columns.push(col);
+                    (format!("{}{marker}", " ".repeat(start)), col)
+                }
+            }
+            None => (String::new(), 0),
+        };
+        if let Some(last) = self.last {
+            // A new item right after an item: a tight list, no blank line.
+            let tight = place.list.is_some_and(|l| !l.continued)
+                && last.list.is_some()
+                && last.outer == place.outer;
+            if !tight {
+                // A blank line, inside the quotes both share so they go on.
+                self.out.push('\n');
+                let mut blank = "> ".repeat(usize::from(place.outer.min(last.outer)));
+                let same_item = last.outer == place.outer
+                    && place
+                        .list
+                        .zip(last.list)
+                        .is_some_and(|(l, p)| l.continued && p.depth == l.depth);
+                let inner = place.inner.min(last.inner);
+                if same_item && inner > 0 {
+                    blank.push_str(&" ".repeat(col));
+                    blank.push_str(&"> ".repeat(usize::from(inner)));
+                }
+                self.out.push_str(blank.trim_end());
+            }
+            self.out.push('\n');
+        }
+        let outer = "> ".repeat(usize::from(place.outer));
+        let inner = "> ".repeat(usize::from(place.inner));
+        let first = format!("{outer}{lead}{inner}");
+        let rest = format!("{outer}{}{inner}", " ".repeat(col));
+        for (n, line) in lines.iter().enumerate() {
+            if n > 0 {
+                self.out.push('\n');
+            }
+            let prefix = if n == 0 { &first } else { &rest };
+            if line.is_empty() && n > 0 {
+                self.out.push_str(prefix.trim_end());
+            } else {
+                self.out.push_str(prefix);
+                self.out.push_str(line);
+            }
+        }
+        self.last = Some(place);
+    }
+}
+
+/// A block's Markdown lines, without its quote and list prefixes.
+fn md_block(block: &Block) -> Vec<String> {
+    match block.kind {
+        BlockKind::Heading(level) => {
+            let hashes = "#".repeat(usize::from(level.clamp(1, 6)));
+            vec![format!(
+                "{hashes} {}",
+                md_inline(&block.text, &block.spans, Mode::Heading)
+            )]
+        }
+        BlockKind::Code => {
+            let longest = longest_run(&block.text, '`');
+            let fence = "`".repeat(longest.max(2) + 1);
+            let mut lines = vec![fence.clone()];
+            lines.extend(block.text.split('\n').map(str::to_string));
+            lines.push(fence);
+            lines
+        }
+        BlockKind::Figure => {
+            let (images, caption): (Vec<Span>, Vec<Span>) = block
+                .spans
+                .iter()
+                .cloned()
+                .partition(|s| s.start == 0 && matches!(s.kind, SpanKind::Image { .. }));
+            let images = md_inline("", &images, Mode::Text);
+            let caption = md_inline(&block.text, &caption, Mode::Text);
+            let joined = match (images.is_empty(), caption.is_empty()) {
+                (false, false) => format!("{images}\\\n{caption}"),
+                (false, true) => images,
+                _ => caption,
+            };
+            lines_of(&joined)
+        }
+        _ => lines_of(&md_inline(&block.text, &block.spans, Mode::Text)),
+    }
+}
+
+fn lines_of(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split('\n').map(str::to_string).collect()
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// The rows of one table as a GitHub table: the first row is the header
+/// row when it is one, else the header row is empty.
+fn md_table(rows: &[&Block]) -> Vec<String> {
+    let cells = |b: &Block| -> Vec<String> {
+        b.row.as_ref().map_or_else(
+            || vec![md_inline(&b.text, &b.spans, Mode::Cell)],
+            |r| {
+                r.cells
+                    .iter()
+                    .map(|c| md_inline(&c.text, &c.spans, Mode::Cell))
+                    .collect()
+            },
+        )
+    };
+    let mut body: Vec<Vec<String>> = rows.iter().map(|b| cells(b)).collect();
+    let columns = body.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let has_header = rows
+        .first()
+        .and_then(|b| b.row.as_ref())
+        .is_some_and(|r| r.header);
+    let header = if has_header && !body.is_empty() {
+        body.remove(0)
+    } else {
+        Vec::new()
+    };
+    let line = |cells: &[String]| {
+        let mut line = String::from("|");
+        for n in 0..columns {
+            let cell = cells.get(n).map_or("", String::as_str);
+            line.push(' ');
+            line.push_str(cell);
+            line.push_str(if cell.is_empty() { "|" } else { " |" });
+        }
+        line
+    };
+    let mut out = vec![line(&header), format!("|{}", " --- |".repeat(columns))];
+    out.extend(body.iter().map(|r| line(r)));
+    out
+}
+
+/// Text with its spans as inline Markdown, escaped.
+fn md_inline(text: &str, spans: &[Span], mode: Mode) -> String {
+    let spans = nest(spans, text);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut line_start = true;
+    // Open spans: (index, the closer to write, or None when not written).
+    let mut stack: Vec<(usize, Option<&'static str>)> = Vec::new();
+    let mut links = 0usize;
+    let mut pos = 0usize;
+    let mut next = 0usize;
+    loop {
+        // Close what ends here.
+        while let Some(&(i, closer)) = stack.last() {
+            let Some(span) = spans.get(i) else { break };
+            if span.end > pos {
+                break;
+            }
+            stack.pop();
+            if let SpanKind::Link { href } = &span.kind {
+                links = links.saturating_sub(1);
+                if let Some(url) = closer.and_then(|_| safe_url(href)) {
+                    out.push_str("](");
+                    push_destination(&mut out, &url);
+                    out.push(')');
+                }
+            } else if let Some(closer) = closer {
+                out.push_str(closer);
+            }
+            line_start = false;
+        }
+        // Open what starts here.
+        if let Some(span) = spans.get(next).filter(|s| s.start == pos) {
+            let i = next;
+            next += 1;
+            line_start = false;
+            match &span.kind {
+                SpanKind::Image { src, alt } => {
+                    if let Some(src) = safe_url(src) {
+                        out.push_str("![");
+                        out.push_str(&md_line(&alt.replace('\n', " "), Mode::Cell));
+                        out.push_str("](");
+                        push_destination(&mut out, &src);
+                        out.push(')');
+                    }
+                }
+                SpanKind::Code => {
+                    let code = text.get(span.start..span.end).unwrap_or("");
+                    push_code_span(&mut out, code, mode);
+                    pos = span.end;
+                    while spans.get(next).is_some_and(|s| s.start < span.end) {
+                        next += 1;
+                    }
+                }
+                SpanKind::Link { href } => {
+                    let write = links == 0 && safe_url(href).is_some();
+                    links += 1;
+                    if write {
+                        out.push('[');
+                    }
+                    stack.push((i, write.then_some("")));
+                }
+                kind => {
+                    let marker = if *kind == SpanKind::Bold { "**" } else { "*" };
+                    let write = flanks(text, &spans, i, out.chars().next_back(), &stack);
+                    if write {
+                        out.push_str(marker);
+                    }
+                    stack.push((i, write.then_some(marker)));
+                }
+            }
+            continue;
+        }
+        // Text up to the next span boundary.
+        let close_at = stack
+            .last()
+            .and_then(|&(i, _)| spans.get(i))
+            .map_or(text.len(), |s| s.end);
+        let open_at = spans.get(next).map_or(text.len(), |s| s.start);
+        let until = close_at.min(open_at).max(pos);
+        if let Some(chunk) = text.get(pos..until) {
+            push_escaped(&mut out, chunk, mode, &mut line_start);
+        }
+        pos = until;
+        if pos >= text.len() && stack.is_empty() && next >= spans.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether emphasis markers around span `i` would be read as such
+/// (CommonMark's flanking rules): after the opener and before the closer
+/// there is text, not space; next to punctuation, the outer side must be
+/// space, punctuation or the text's end.
+fn flanks(
+    text: &str,
+    spans: &[Span],
+    i: usize,
+    before: Option<char>,
+    stack: &[(usize, Option<&'static str>)],
+) -> bool {
+    let Some(span) = spans.get(i) else {
+        return false;
+    };
+    let inner = spans
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|s| s.start < span.end || (s.start == span.end && s.end == s.start));
+    let (mut inner_at_start, mut inner_at_end) = (false, false);
+    for s in inner {
+        inner_at_start |= s.start == span.start;
+        inner_at_end |= s.end == span.end && s.start < span.end;
+    }
+    let first = text.get(span.start..).and_then(|t| t.chars().next());
+    let last = text.get(..span.end).and_then(|t| t.chars().next_back());
+    let after = text.get(span.end..).and_then(|t| t.chars().next());
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    if first.is_whitespace() || last.is_whitespace() {
+        return false;
+    }
+    let outer_ok = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
+    let opens = !(inner_at_start || is_punctuation(first)) || outer_ok(before);
+    let parent_ends_here = stack
+        .last()
+        .and_then(|&(p, closer)| spans.get(p).map(|s| s.end == span.end && closer.is_some()))
+        .unwrap_or(false);
+    let sibling_starts_here = spans
+        .iter()
+        .skip(i + 1)
+        .find(|s| s.start >= span.end)
+        .is_some_and(|s| s.start == span.end);
+    let closes = !(inner_at_end || is_punctuation(last))
+        || parent_ends_here
+        || sibling_starts_here
+        || outer_ok(after);
+    opens && closes
+}
+
+/// A link or image destination, `<...>`: spaces, angle brackets,
+/// backslashes and controls percent-encoded.
+fn push_destination(out: &mut String, url: &str) {
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            ' ' | '<' | '>' | '\\' | '|' => {
+                let _ = write!(out, "%{:02X}", u32::from(c));
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+}
+
+/// Inline code: a backtick fence longer than any run inside, padded when
+/// the code starts or ends with a backtick; line breaks become spaces.
+fn push_code_span(out: &mut String, code: &str, mode: Mode) {
+    let code = code.replace('\n', " ");
+    let code = if mode == Mode::Cell {
+        code.replace('|', "\\|")
+    } else {
+        code
+    };
+    let fence = "`".repeat(longest_run(&code, '`') + 1);
+    let pad = code.starts_with('`') || code.ends_with('`') || code.trim().is_empty();
+    out.push_str(&fence);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&code);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&fence);
+}
+
+/// Text escaped for Markdown: characters that are markup anywhere get a
+/// backslash, and those that are markup at the start of a line (`#`, `>`,
+/// `-`, `+`, `=`, a number and `.` or `)`) when they start one.
+fn push_escaped(out: &mut String, text: &str, mode: Mode, line_start: &mut bool) {
+    let mut chars = text.char_indices().peekable();
+    let mut last_break = false;
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            if !last_break {
+                match mode {
+                    Mode::Text => out.push_str("\\\n"),
+                    Mode::Heading => out.push(' '),
+                    Mode::Cell => out.push_str("<br>"),
+                }
+            }
+            last_break = true;
+            *line_start = mode == Mode::Text;
+            continue;
+        }
+        last_break = false;
+        if *line_start && matches!(c, ' ' | '\t') {
+            // Markdown drops a line's leading spaces, or reads four as code.
+            continue;
+        }
+        if *line_start && mode != Mode::Cell {
+            *line_start = false;
+            if matches!(c, '#' | '>' | '-' | '+' | '=') {
+                out.push('\\');
+                out.push(c);
+                continue;
+            } else if c.is_ascii_digit() {
+                let rest = text.get(i..).unwrap_or("");
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits <= 9 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
+                    out.push_str(rest.get(..digits).unwrap_or(""));
+                    out.push('\\');
+                    for _ in 1..digits {
+                        chars.next();
+                    }
+                    continue;
+                }
+            }
+        }
+        *line_start = false;
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '#' => mode == Mode::Heading,
+            '&' => chars
+                .peek()
+                .is_some_and(|&(_, n)| n.is_ascii_alphanumeric() || n == '#'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Cell, Row};
+
+    fn span(start: usize, end: usize, kind: SpanKind) -> Span {
+        Span { start, end, kind }
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(
+            md_line("1. *not* a list, <b>, [x](y) & AT&T | `c` # 5", Mode::Text),
+            "1\\. \\*not\\* a list, \\<b\\>, \\[x\\](y) & AT\\&T \\| \\`c\\` # 5"
+        );
+        assert_eq!(
+            md_line("- a\n+ b\n# c\n> d", Mode::Text),
+            "\\- a\\\n\\+ b\\\n\\# c\\\n\\> d"
+        );
+        assert_eq!(md_line("C# #1", Mode::Heading), "C\\# \\#1");
+    }
+
+    #[test]
+    fn markdown_spans() {
+        let text = "see the bold and code here";
+        let spans = [
+            span(4, 12, SpanKind::Bold),
+            span(8, 12, SpanKind::Italic),
+            span(17, 21, SpanKind::Code),
+            span(
+                0,
+                3,
+                SpanKind::Link {
+                    href: "https://a.example/x y".into(),
+                },
+            ),
+        ];
+        assert_eq!(
+            md_inline(text, &spans, Mode::Text),
+            "[see](<https://a.example/x%20y>) **the *bold*** and `code` here"
+        );
+        // Emphasis that Markdown could not read is left out.
+        let text = "a\"b\"c";
+        assert_eq!(
+            md_inline(text, &[span(1, 4, SpanKind::Bold)], Mode::Text),
+            "a\"b\"c"
+        );
+    }
+
+    #[test]
+    fn markdown_code_fence_outgrows_backticks() {
+        let block = Block::new(BlockKind::Code, "let s = \"```\";\n    indented");
+        assert_eq!(
+            md_block(&block),
+            ["````", "let s = \"```\";", "    indented", "````"]
+        );
+    }
+
+    #[test]
+    fn markdown_table_without_header_row() {
+        let row = |a: &str, b: &str| Block {
+            kind: BlockKind::TableRow,
+            row: Some(Row {
+                cells: vec![
+                    Cell {
+                        text: a.into(),
+                        ..Cell::default()
+                    },
+                    Cell {
+                        text: b.into(),
+                        ..Cell::default()
+                    },
+                ],
+                header: false,
+                table: 0,
+            }),
+            ..Block::default()
+        };
+        let a = row("x|y", "1");
+        let b = row("z", "");
+        assert_eq!(
+            md_table(&[&a, &b]),
+            ["| | |", "| --- | --- |", "| x\\|y | 1 |", "| z | |"]
+        );
+    }
+}
