@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::inline::nest;
+use super::inline::{Entered, Inline, Opening, walk};
 use super::{COMMENTS_HEADING, Place, list_of, place_of, table_at};
 use crate::article::{Article, Block, BlockKind, Span, SpanKind};
 use crate::url::safe_url;
@@ -250,83 +250,75 @@ impl Html {
 
 /// Text with its spans as inline HTML, escaped; unsafe URLs left out.
 fn html_inline(out: &mut String, text: &str, spans: &[Span]) {
-    let spans = nest(spans, text);
-    let mut stack: Vec<(usize, Option<&'static str>)> = Vec::new();
-    let mut pos = 0usize;
-    let mut next = 0usize;
-    let mut links = 0usize;
-    loop {
-        while let Some(&(i, closer)) = stack.last() {
-            if spans.get(i).is_none_or(|s| s.end > pos) {
-                break;
-            }
-            stack.pop();
-            if matches!(spans.get(i).map(|s| &s.kind), Some(SpanKind::Link { .. })) {
-                links = links.saturating_sub(1);
-            }
-            if let Some(closer) = closer {
-                out.push_str(closer);
-            }
-        }
-        if let Some(span) = spans.get(next).filter(|s| s.start == pos) {
-            let i = next;
-            next += 1;
-            let closer = match &span.kind {
-                SpanKind::Bold => {
-                    out.push_str("<strong>");
-                    Some("</strong>")
-                }
-                SpanKind::Italic => {
-                    out.push_str("<em>");
-                    Some("</em>")
-                }
-                SpanKind::Code => {
-                    out.push_str("<code>");
-                    Some("</code>")
-                }
-                SpanKind::Link { href } => {
-                    let url = safe_url(href).filter(|_| links == 0);
-                    links += 1;
-                    url.map(|url| {
-                        out.push_str("<a href=\"");
-                        push_html_escaped(out, &url);
-                        out.push_str("\">");
-                        "</a>"
-                    })
-                }
-                SpanKind::Image { src, alt } => {
-                    if let Some(src) = safe_url(src) {
-                        out.push_str("<img src=\"");
-                        push_html_escaped(out, &src);
-                        out.push_str("\" alt=\"");
-                        push_html_escaped(out, alt);
-                        out.push_str("\">");
-                    }
-                    continue;
-                }
-            };
-            stack.push((i, closer));
-            continue;
-        }
-        let close_at = stack
-            .last()
-            .and_then(|&(i, _)| spans.get(i))
-            .map_or(text.len(), |s| s.end);
-        let open_at = spans.get(next).map_or(text.len(), |s| s.start);
-        let until = close_at.min(open_at).max(pos);
-        if let Some(chunk) = text.get(pos..until) {
-            let mut lines = chunk.split('\n').peekable();
-            while let Some(line) = lines.next() {
-                push_html_escaped(out, line);
-                if lines.peek().is_some() {
-                    out.push_str("<br>");
-                }
+    walk(text, spans, &mut HtmlInline { out });
+}
+
+/// Inline HTML as the span walker goes.
+struct HtmlInline<'o> {
+    out: &'o mut String,
+}
+
+impl Inline for HtmlInline<'_> {
+    fn text(&mut self, run: &str) {
+        let mut lines = run.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            push_html_escaped(self.out, line);
+            if lines.peek().is_some() {
+                self.out.push_str("<br>");
             }
         }
-        pos = until;
-        if pos >= text.len() && stack.is_empty() && next >= spans.len() {
-            break;
+    }
+
+    fn open(&mut self, at: &Opening<'_>) -> Entered {
+        let written = match &at.span.kind {
+            SpanKind::Link { href } => match safe_url(href).filter(|_| !at.in_link) {
+                Some(url) => {
+                    self.out.push_str("<a href=\"");
+                    push_html_escaped(self.out, &url);
+                    self.out.push_str("\">");
+                    true
+                }
+                None => false,
+            },
+            SpanKind::Image { src, alt } => {
+                self.image(src, alt);
+                return Entered::Whole;
+            }
+            kind => {
+                let _ = write!(self.out, "<{}>", element(kind));
+                true
+            }
+        };
+        Entered::Inside { written }
+    }
+
+    fn close(&mut self, span: &Span, written: bool) {
+        if written {
+            let _ = write!(self.out, "</{}>", element(&span.kind));
         }
+    }
+}
+
+impl HtmlInline<'_> {
+    fn image(&mut self, src: &str, alt: &str) {
+        if let Some(src) = safe_url(src) {
+            self.out.push_str("<img src=\"");
+            push_html_escaped(self.out, &src);
+            self.out.push_str("\" alt=\"");
+            push_html_escaped(self.out, alt);
+            self.out.push_str("\">");
+        }
+    }
+}
+
+/// The element a span becomes.
+fn element(kind: &SpanKind) -> &'static str {
+    match kind {
+        SpanKind::Bold => "strong",
+        SpanKind::Italic => "em",
+        SpanKind::Code => "code",
+        SpanKind::Link { .. } => "a",
+        SpanKind::Image { .. } => "img",
     }
 }
 

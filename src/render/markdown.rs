@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::inline::nest;
+use super::inline::{Entered, Inline, Opening, walk};
 use super::{COMMENTS_HEADING, Place, list_of, place_of, table_at};
 use crate::article::{Article, Block, BlockKind, Span, SpanKind};
 use crate::url::safe_url;
@@ -248,118 +248,101 @@ fn md_table(rows: &[&Block]) -> Vec<String> {
 
 /// Text with its spans as inline Markdown, escaped.
 fn md_inline(text: &str, spans: &[Span], mode: Mode) -> String {
-    let spans = nest(spans, text);
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut line_start = true;
-    // Open spans: (index, the closer to write, or None when not written).
-    let mut stack: Vec<(usize, Option<&'static str>)> = Vec::new();
-    let mut links = 0usize;
-    let mut pos = 0usize;
-    let mut next = 0usize;
-    loop {
-        // Close what ends here.
-        while let Some(&(i, closer)) = stack.last() {
-            let Some(span) = spans.get(i) else { break };
-            if span.end > pos {
-                break;
-            }
-            stack.pop();
-            if let SpanKind::Link { href } = &span.kind {
-                links = links.saturating_sub(1);
-                if let Some(url) = closer.and_then(|_| safe_url(href)) {
-                    out.push_str("](");
-                    push_destination(&mut out, &url);
-                    out.push(')');
-                }
-            } else if let Some(closer) = closer {
-                out.push_str(closer);
-            }
-            line_start = false;
-        }
-        // Open what starts here.
-        if let Some(span) = spans.get(next).filter(|s| s.start == pos) {
-            let i = next;
-            next += 1;
-            line_start = false;
-            match &span.kind {
-                SpanKind::Image { src, alt } => {
-                    if let Some(src) = safe_url(src) {
-                        out.push_str("![");
-                        out.push_str(&md_line(&alt.replace('\n', " "), Mode::Cell));
-                        out.push_str("](");
-                        push_destination(&mut out, &src);
-                        out.push(')');
-                    }
-                }
-                SpanKind::Code => {
-                    let code = text.get(span.start..span.end).unwrap_or("");
-                    push_code_span(&mut out, code, mode);
-                    pos = span.end;
-                    while spans.get(next).is_some_and(|s| s.start < span.end) {
-                        next += 1;
-                    }
-                }
-                SpanKind::Link { href } => {
-                    let write = links == 0 && safe_url(href).is_some();
-                    links += 1;
-                    if write {
-                        out.push('[');
-                    }
-                    stack.push((i, write.then_some("")));
-                }
-                kind => {
-                    let marker = if *kind == SpanKind::Bold { "**" } else { "*" };
-                    let write = flanks(text, &spans, i, out.chars().next_back(), &stack);
-                    if write {
-                        out.push_str(marker);
-                    }
-                    stack.push((i, write.then_some(marker)));
-                }
-            }
-            continue;
-        }
-        // Text up to the next span boundary.
-        let close_at = stack
-            .last()
-            .and_then(|&(i, _)| spans.get(i))
-            .map_or(text.len(), |s| s.end);
-        let open_at = spans.get(next).map_or(text.len(), |s| s.start);
-        let until = close_at.min(open_at).max(pos);
-        if let Some(chunk) = text.get(pos..until) {
-            push_escaped(&mut out, chunk, mode, &mut line_start);
-        }
-        pos = until;
-        if pos >= text.len() && stack.is_empty() && next >= spans.len() {
-            break;
-        }
-    }
-    out
+    let mut md = MdInline {
+        out: String::with_capacity(text.len() + text.len() / 8),
+        mode,
+        line_start: true,
+    };
+    walk(text, spans, &mut md);
+    md.out
 }
 
-/// Whether emphasis markers around span `i` would be read as such
+/// Inline Markdown as the span walker goes.
+struct MdInline {
+    out: String,
+    mode: Mode,
+    /// Whether the next text starts a line, where more is markup.
+    line_start: bool,
+}
+
+impl Inline for MdInline {
+    fn text(&mut self, run: &str) {
+        push_escaped(&mut self.out, run, self.mode, &mut self.line_start);
+    }
+
+    fn open(&mut self, at: &Opening<'_>) -> Entered {
+        // Text after a span, written or not, is no longer at a line's start.
+        self.line_start = false;
+        match &at.span.kind {
+            SpanKind::Image { src, alt } => {
+                self.image(src, alt);
+                Entered::Whole
+            }
+            SpanKind::Code => {
+                let code = at.text.get(at.span.start..at.span.end).unwrap_or("");
+                push_code_span(&mut self.out, code, self.mode);
+                Entered::Whole
+            }
+            SpanKind::Link { href } => {
+                let written = !at.in_link && safe_url(href).is_some();
+                if written {
+                    self.out.push('[');
+                }
+                Entered::Inside { written }
+            }
+            kind => {
+                let written = flanks(at, self.out.chars().next_back());
+                if written {
+                    self.out.push_str(emphasis(kind));
+                }
+                Entered::Inside { written }
+            }
+        }
+    }
+
+    fn close(&mut self, span: &Span, written: bool) {
+        self.line_start = false;
+        if !written {
+            return;
+        }
+        if let SpanKind::Link { href } = &span.kind {
+            if let Some(url) = safe_url(href) {
+                self.out.push_str("](");
+                push_destination(&mut self.out, &url);
+                self.out.push(')');
+            }
+        } else {
+            self.out.push_str(emphasis(&span.kind));
+        }
+    }
+}
+
+impl MdInline {
+    /// An image with a safe URL; its alt text on one line, as a cell's.
+    fn image(&mut self, src: &str, alt: &str) {
+        if let Some(src) = safe_url(src) {
+            self.out.push_str("![");
+            self.out
+                .push_str(&md_line(&alt.replace('\n', " "), Mode::Cell));
+            self.out.push_str("](");
+            push_destination(&mut self.out, &src);
+            self.out.push(')');
+        }
+    }
+}
+
+/// The marker of bold or italic text.
+fn emphasis(kind: &SpanKind) -> &'static str {
+    if *kind == SpanKind::Bold { "**" } else { "*" }
+}
+
+/// Whether emphasis markers around the opening span would be read as such
 /// (CommonMark's flanking rules): after the opener and before the closer
 /// there is text, not space; next to punctuation, the outer side must be
-/// space, punctuation or the text's end.
-fn flanks(
-    text: &str,
-    spans: &[Span],
-    i: usize,
-    before: Option<char>,
-    stack: &[(usize, Option<&'static str>)],
-) -> bool {
-    let Some(span) = spans.get(i) else {
-        return false;
-    };
-    let inner = spans
-        .get(i + 1..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|s| s.start < span.end || (s.start == span.end && s.end == s.start));
-    let (mut inner_at_start, mut inner_at_end) = (false, false);
-    for s in inner {
-        inner_at_start |= s.start == span.start;
-        inner_at_end |= s.end == span.end && s.start < span.end;
-    }
+/// space, punctuation or the text's end. `before` is the character the
+/// opener would follow.
+fn flanks(at: &Opening<'_>, before: Option<char>) -> bool {
+    let (text, span) = (at.text, at.span);
     let first = text.get(span.start..).and_then(|t| t.chars().next());
     let last = text.get(..span.end).and_then(|t| t.chars().next_back());
     let after = text.get(span.end..).and_then(|t| t.chars().next());
@@ -369,15 +352,17 @@ fn flanks(
     if first.is_whitespace() || last.is_whitespace() {
         return false;
     }
+    let (inner_at_start, inner_at_end) = inner_at_edges(at.spans, at.index);
     let outer_ok = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
     let opens = !(inner_at_start || is_punctuation(first)) || outer_ok(before);
-    let parent_ends_here = stack
-        .last()
-        .and_then(|&(p, closer)| spans.get(p).map(|s| s.end == span.end && closer.is_some()))
-        .unwrap_or(false);
-    let sibling_starts_here = spans
+    // A closer right before another closer or opener is still read as one.
+    let parent_ends_here = at
+        .parent
+        .is_some_and(|(p, written)| p.end == span.end && written);
+    let sibling_starts_here = at
+        .spans
         .iter()
-        .skip(i + 1)
+        .skip(at.index + 1)
         .find(|s| s.start >= span.end)
         .is_some_and(|s| s.start == span.end);
     let closes = !(inner_at_end || is_punctuation(last))
@@ -385,6 +370,26 @@ fn flanks(
         || sibling_starts_here
         || outer_ok(after);
     opens && closes
+}
+
+/// Whether a span inside span `i` (or an image at its end) starts where it
+/// starts, and whether one ends where it ends: the markers then touch
+/// other markup, not text.
+fn inner_at_edges(spans: &[Span], i: usize) -> (bool, bool) {
+    let Some(span) = spans.get(i) else {
+        return (false, false);
+    };
+    let inner = spans
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|s| s.start < span.end || (s.start == span.end && s.end == s.start));
+    let (mut at_start, mut at_end) = (false, false);
+    for s in inner {
+        at_start |= s.start == span.start;
+        at_end |= s.end == span.end && s.start < span.end;
+    }
+    (at_start, at_end)
 }
 
 /// A link or image destination, `<...>`: spaces, angle brackets,
