@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
+use super::escape::push_html_escaped;
 use super::inline::{Entered, Inline, Opening, walk};
 use super::{COMMENTS_HEADING, Place, list_of, place_of, table_at};
-use crate::article::{Article, Block, BlockKind, Span, SpanKind};
+use crate::article::{Article, Block, BlockKind, ListInfo, Span, SpanKind};
 use crate::url::safe_url;
 
 /// The article as clean HTML: see [`Article::to_html`].
@@ -91,20 +92,26 @@ impl Html {
         }
     }
 
+    /// How many quotes are open around the lists, and inside the last item.
+    fn quotes_open(&self) -> (usize, usize) {
+        let outer = self.open.iter().take_while(|o| **o == Open::Quote).count();
+        if outer == self.open.len() {
+            return (outer, 0);
+        }
+        let inner = self
+            .open
+            .iter()
+            .rev()
+            .take_while(|o| **o == Open::Quote)
+            .count();
+        (outer, inner)
+    }
+
     /// Opens and closes quotes, lists and items so the next block sits at
     /// its place. The open elements are always: quotes, (list, item)
     /// pairs, then quotes inside the last item.
     fn place(&mut self, place: Place) {
-        let outer_open = self.open.iter().take_while(|o| **o == Open::Quote).count();
-        let inner_open = if outer_open == self.open.len() {
-            0
-        } else {
-            self.open
-                .iter()
-                .rev()
-                .take_while(|o| **o == Open::Quote)
-                .count()
-        };
+        let (outer_open, inner_open) = self.quotes_open();
         let levels = (self.open.len() - outer_open - inner_open) / 2;
         let outer = usize::from(place.outer);
         let inner = usize::from(place.inner);
@@ -126,10 +133,16 @@ impl Html {
             let missing = outer - self.open.len().min(outer);
             self.open_quotes(missing);
         }
-        let Some(list) = place.list else {
-            self.close_to(outer);
-            return;
-        };
+        match place.list {
+            Some(list) => self.enter_list(list, outer, inner),
+            None => self.close_to(outer),
+        }
+    }
+
+    /// Goes into the list item of `list` from inside `outer` quotes: the
+    /// lists deeper than it closed, a new item or a new list opened, and
+    /// `inner` quotes inside the item.
+    fn enter_list(&mut self, list: ListInfo, outer: usize, inner: usize) {
         // Levels are (list, item) pairs after the quotes.
         let levels = (self.open.len() - outer) / 2;
         let depth = list.depth.min(levels);
@@ -322,27 +335,10 @@ fn element(kind: &SpanKind) -> &'static str {
     }
 }
 
-/// Text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped.
-fn push_html_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(start: usize, end: usize, kind: SpanKind) -> Span {
-        Span { start, end, kind }
-    }
+    use crate::render::inline::span;
 
     #[test]
     fn html_escapes_and_nests() {

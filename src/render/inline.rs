@@ -213,6 +213,12 @@ fn nest(spans: &[Span], text: &str) -> Vec<Span> {
     out
 }
 
+/// A span, for the renderers' unit tests.
+#[cfg(test)]
+pub(super) fn span(start: usize, end: usize, kind: SpanKind) -> Span {
+    Span { start, end, kind }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,10 +242,6 @@ mod tests {
         fn close(&mut self, span: &Span, _written: bool) {
             self.0.push(format!("{:?}>", span.kind));
         }
-    }
-
-    fn span(start: usize, end: usize, kind: SpanKind) -> Span {
-        Span { start, end, kind }
     }
 
     #[test]

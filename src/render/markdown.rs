@@ -1,10 +1,9 @@
 //! Markdown: CommonMark with GitHub's tables.
 
-use std::fmt::Write as _;
-
+use super::escape::{Mode, longest_run, push_code_span, push_destination, push_escaped};
 use super::inline::{Entered, Inline, Opening, walk};
 use super::{COMMENTS_HEADING, Place, list_of, place_of, table_at};
-use crate::article::{Article, Block, BlockKind, Span, SpanKind};
+use crate::article::{Article, Block, BlockKind, ListInfo, Span, SpanKind};
 use crate::url::safe_url;
 
 /// The article as Markdown: see [`Article::to_markdown`].
@@ -33,17 +32,6 @@ pub fn markdown(article: &Article) -> String {
         md.out.push('\n');
     }
     md.out
-}
-
-/// Where inline Markdown goes: line breaks and escapes differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// A paragraph: `\n` is a hard line break.
-    Text,
-    /// A heading: one line; `#` escaped.
-    Heading,
-    /// A table cell: one line, `|` escaped even in code, breaks as `<br>`.
-    Cell,
 }
 
 /// A plain string as inline Markdown.
@@ -87,51 +75,9 @@ impl Markdown {
 
     /// Writes one unit's lines inside its quotes and list item.
     fn unit(&mut self, place: Place, lines: Vec<String>) {
-        // The list part of the first line, and the item's content column.
-        let (lead, col) = match place.list {
-            Some(l) => {
-                let depth = l.depth.min(self.columns.len());
-                if l.continued && depth < self.columns.len() {
-                    self.columns.truncate(depth + 1);
-                    let col = self.columns.last().copied().unwrap_or(0);
-                    (" ".repeat(col), col)
-                } else {
-                    self.columns.truncate(depth);
-                    let start = self.columns.last().copied().unwrap_or(0);
-                    let marker = if l.ordered {
-                        format!("{}. ", l.ordinal)
-                    } else {
-                        "- ".to_string()
-                    };
-                    let col = start + marker.len();
-                    self.columns.push(col);
-                    (format!("{}{marker}", " ".repeat(start)), col)
-                }
-            }
-            None => (String::new(), 0),
-        };
+        let (lead, col) = self.list_lead(place.list);
         if let Some(last) = self.last {
-            // A new item right after an item: a tight list, no blank line.
-            let tight = place.list.is_some_and(|l| !l.continued)
-                && last.list.is_some()
-                && last.outer == place.outer;
-            if !tight {
-                // A blank line, inside the quotes both share so they go on.
-                self.out.push('\n');
-                let mut blank = "> ".repeat(usize::from(place.outer.min(last.outer)));
-                let same_item = last.outer == place.outer
-                    && place
-                        .list
-                        .zip(last.list)
-                        .is_some_and(|(l, p)| l.continued && p.depth == l.depth);
-                let inner = place.inner.min(last.inner);
-                if same_item && inner > 0 {
-                    blank.push_str(&" ".repeat(col));
-                    blank.push_str(&"> ".repeat(usize::from(inner)));
-                }
-                self.out.push_str(blank.trim_end());
-            }
-            self.out.push('\n');
+            self.separate(last, place, col);
         }
         let outer = "> ".repeat(usize::from(place.outer));
         let inner = "> ".repeat(usize::from(place.inner));
@@ -150,6 +96,56 @@ impl Markdown {
             }
         }
         self.last = Some(place);
+    }
+
+    /// The list part of a unit's first line (a marker, or the indent of
+    /// an item's later block), and the item's content column.
+    fn list_lead(&mut self, list: Option<ListInfo>) -> (String, usize) {
+        let Some(l) = list else {
+            return (String::new(), 0);
+        };
+        let depth = l.depth.min(self.columns.len());
+        if l.continued && depth < self.columns.len() {
+            self.columns.truncate(depth + 1);
+            let col = self.columns.last().copied().unwrap_or(0);
+            return (" ".repeat(col), col);
+        }
+        self.columns.truncate(depth);
+        let start = self.columns.last().copied().unwrap_or(0);
+        let marker = if l.ordered {
+            format!("{}. ", l.ordinal)
+        } else {
+            "- ".to_string()
+        };
+        let col = start + marker.len();
+        self.columns.push(col);
+        (format!("{}{marker}", " ".repeat(start)), col)
+    }
+
+    /// Ends the previous unit's last line and, unless this unit is the
+    /// next item of a tight list, writes a blank line.
+    fn separate(&mut self, last: Place, place: Place, col: usize) {
+        // A new item right after an item: a tight list, no blank line.
+        let tight = place.list.is_some_and(|l| !l.continued)
+            && last.list.is_some()
+            && last.outer == place.outer;
+        if !tight {
+            // A blank line, inside the quotes both share so they go on.
+            self.out.push('\n');
+            let mut blank = "> ".repeat(usize::from(place.outer.min(last.outer)));
+            let same_item = last.outer == place.outer
+                && place
+                    .list
+                    .zip(last.list)
+                    .is_some_and(|(l, p)| l.continued && p.depth == l.depth);
+            let inner = place.inner.min(last.inner);
+            if same_item && inner > 0 {
+                blank.push_str(&" ".repeat(col));
+                blank.push_str(&"> ".repeat(usize::from(inner)));
+            }
+            self.out.push_str(blank.trim_end());
+        }
+        self.out.push('\n');
     }
 }
 
@@ -195,15 +191,6 @@ fn lines_of(text: &str) -> Vec<String> {
         return Vec::new();
     }
     text.split('\n').map(str::to_string).collect()
-}
-
-fn longest_run(text: &str, c: char) -> usize {
-    let (mut best, mut run) = (0, 0);
-    for ch in text.chars() {
-        run = if ch == c { run + 1 } else { 0 };
-        best = best.max(run);
-    }
-    best
 }
 
 /// The rows of one table as a GitHub table: the first row is the header
@@ -392,108 +379,6 @@ fn inner_at_edges(spans: &[Span], i: usize) -> (bool, bool) {
     (at_start, at_end)
 }
 
-/// A link or image destination, `<...>`: spaces, angle brackets,
-/// backslashes and controls percent-encoded.
-fn push_destination(out: &mut String, url: &str) {
-    out.push('<');
-    for c in url.chars() {
-        match c {
-            ' ' | '<' | '>' | '\\' | '|' => {
-                let _ = write!(out, "%{:02X}", u32::from(c));
-            }
-            c if c.is_control() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('>');
-}
-
-/// Inline code: a backtick fence longer than any run inside, padded when
-/// the code starts or ends with a backtick; line breaks become spaces.
-fn push_code_span(out: &mut String, code: &str, mode: Mode) {
-    let code = code.replace('\n', " ");
-    let code = if mode == Mode::Cell {
-        code.replace('|', "\\|")
-    } else {
-        code
-    };
-    let fence = "`".repeat(longest_run(&code, '`') + 1);
-    let pad = code.starts_with('`') || code.ends_with('`') || code.trim().is_empty();
-    out.push_str(&fence);
-    if pad {
-        out.push(' ');
-    }
-    out.push_str(&code);
-    if pad {
-        out.push(' ');
-    }
-    out.push_str(&fence);
-}
-
-/// Text escaped for Markdown: characters that are markup anywhere get a
-/// backslash, and those that are markup at the start of a line (`#`, `>`,
-/// `-`, `+`, `=`, a number and `.` or `)`) when they start one.
-fn push_escaped(out: &mut String, text: &str, mode: Mode, line_start: &mut bool) {
-    let mut chars = text.char_indices().peekable();
-    let mut last_break = false;
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
-            if !last_break {
-                match mode {
-                    Mode::Text => out.push_str("\\\n"),
-                    Mode::Heading => out.push(' '),
-                    Mode::Cell => out.push_str("<br>"),
-                }
-            }
-            last_break = true;
-            *line_start = mode == Mode::Text;
-            continue;
-        }
-        last_break = false;
-        if *line_start && matches!(c, ' ' | '\t') {
-            // Markdown drops a line's leading spaces, or reads four as code.
-            continue;
-        }
-        if *line_start && mode != Mode::Cell {
-            *line_start = false;
-            if matches!(c, '#' | '>' | '-' | '+' | '=') {
-                out.push('\\');
-                out.push(c);
-                continue;
-            } else if c.is_ascii_digit() {
-                let rest = text.get(i..).unwrap_or("");
-                let digits = rest.chars().take_while(char::is_ascii_digit).count();
-                if digits <= 9 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
-                    out.push_str(rest.get(..digits).unwrap_or(""));
-                    out.push('\\');
-                    for _ in 1..digits {
-                        chars.next();
-                    }
-                    continue;
-                }
-            }
-        }
-        *line_start = false;
-        let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '#' => mode == Mode::Heading,
-            '&' => chars
-                .peek()
-                .is_some_and(|&(_, n)| n.is_ascii_alphanumeric() || n == '#'),
-            _ => false,
-        };
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-}
-
 fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
@@ -502,10 +387,7 @@ fn is_punctuation(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::article::{Cell, Row};
-
-    fn span(start: usize, end: usize, kind: SpanKind) -> Span {
-        Span { start, end, kind }
-    }
+    use crate::render::inline::span;
 
     #[test]
     fn markdown_escapes_markup() {

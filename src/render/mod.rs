@@ -20,6 +20,7 @@
 //! - [`json`] (the `serde` feature): the whole article, field names as on
 //!   [`Article`] and [`Block`].
 
+mod escape;
 mod html;
 mod inline;
 mod markdown;
