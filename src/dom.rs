@@ -11,6 +11,7 @@ mod budget;
 
 use crate::error::{Error, Result};
 use crate::options::Options;
+use crate::patterns as p;
 use ego_tree::iter::Edge;
 use scraper::Node as ParsedNode;
 
@@ -317,7 +318,9 @@ impl Document {
         // the stack of open elements per tag): cap the depth before parsing.
         let limited = limit_nesting(
             html,
-            options.get_max_depth().saturating_mul(PARSE_DEPTH_FACTOR),
+            options
+                .get_max_depth()
+                .saturating_mul(p::PARSE_DEPTH_FACTOR),
         );
         let parsed = budget::parse_document(&limited, options.get_max_nodes())?;
         let mut doc = Document::default();
@@ -531,24 +534,6 @@ fn is_json_ld(el: &scraper::node::Element) -> bool {
     })
 }
 
-/// Start tags deeper than `max_depth` times this are dropped before parsing
-/// (the arena flattens at `max_depth` anyway; the margin absorbs unclosed
-/// inline tags that the estimate below counts but a browser would close).
-const PARSE_DEPTH_FACTOR: usize = 4;
-
-/// Elements that never nest content or that the parser closes implicitly;
-/// they do not count towards the nesting estimate.
-const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rt", "rp", "optgroup", "colgroup", "caption",
-];
-
-/// Raw-text elements whose content is skipped by the scan.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
-];
-
 /// Drops start and end tags nested deeper than `limit` by a linear scan of
 /// the tags (a depth estimate: end tags are not matched by name). Text is
 /// kept. Returns the input unchanged, without copying, when nothing is that
@@ -575,7 +560,7 @@ fn limit_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
             continue;
         };
         pos = tag.end;
-        let counts = !tag.self_closing && !is_one_of(tag.name, NON_NESTING);
+        let counts = !tag.self_closing && !is_one_of(tag.name, p::NON_NESTING);
         let too_deep = counts
             && if tag.closing {
                 depth > limit
@@ -594,7 +579,7 @@ fn limit_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
             buf.push_str(html.get(kept_until..start).unwrap_or(""));
             kept_until = tag.end;
         }
-        if !tag.closing && is_one_of(tag.name, RAW_TEXT) {
+        if !tag.closing && is_one_of(tag.name, p::RAW_TEXT) {
             pos = skip_raw_text(bytes, pos, tag.name);
         }
     }
@@ -702,14 +687,14 @@ fn element(el: &scraper::node::Element, options: &Options) -> Element {
             }
             if v.is_ascii() {
                 // Bytes are characters: no UTF-8 decoding (most class names).
-                let v = v.get(..256).unwrap_or(v);
+                let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
                 hints.reserve(v.len());
                 hints.extend(v.bytes().map(|b| match b {
                     b'_' => '-',
                     b => char::from(b.to_ascii_lowercase()),
                 }));
             } else {
-                hints.extend(v.chars().take(256).map(|c| match c {
+                hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
                     '_' => '-',
                     c => c.to_ascii_lowercase(),
                 }));
@@ -744,10 +729,13 @@ fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box
         },
         Tag::Img if options.get_images() => {
             let src = attr(el, "src").map(str::trim).filter(|s| {
-                !s.is_empty() && !s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
+                !s.is_empty()
+                    && !s
+                        .get(..5)
+                        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
             });
-            let lazy = ["data-src", "data-original", "data-lazy-src"]
-                .into_iter()
+            let lazy = p::LAZY_SRC_ATTRS
+                .iter()
                 .find_map(|name| attr(el, name).map(str::trim).filter(|s| !s.is_empty()));
             Extra {
                 src: src.or(lazy).map(str::to_string),
@@ -774,7 +762,7 @@ fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box
 }
 
 fn style_hides(style: &str) -> bool {
-    if style.len() > 2048 || !style.contains(':') {
+    if style.len() > p::MAX_STYLE_BYTES || !style.contains(':') {
         return false;
     }
     let compact: String = style
@@ -782,7 +770,7 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    p::HIDING_STYLES.iter().any(|s| compact.contains(s))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! (content-ish vs. boilerplate-ish class names); the word lists are ours.
 
 mod classify;
+mod dom;
 mod features;
 mod input;
 mod locate;
@@ -14,6 +15,7 @@ mod regexes;
 mod text_mode;
 
 pub(crate) use classify::*;
+pub(crate) use dom::*;
 pub(crate) use features::*;
 pub(crate) use input::*;
 pub(crate) use locate::*;
