@@ -6,223 +6,33 @@
 //! recursion, so 100,000-deep pages cannot overflow the stack. Elements
 //! nested deeper than [`crate::Options::max_depth`] are flattened into their
 //! ancestor at that depth.
+//!
+//! Parts: `tags` (the tags told apart), `element` (what an element keeps
+//! of its attributes), `page` (what metadata reads besides the text),
+//! `nesting` (the depth cap before html5ever), `budget` (the node cap
+//! while html5ever runs) and `text` (the text walkers and whitespace
+//! collapsing every later stage uses).
 
 mod budget;
+mod element;
+mod nesting;
+mod page;
+mod tags;
 pub(crate) mod text;
+
+pub(crate) use element::{Element, Extra};
+pub(crate) use page::{Item, Link, PageInfo};
+pub(crate) use tags::Tag;
 
 use crate::error::{Error, Result};
 use crate::options::Options;
+use crate::patterns as p;
 use ego_tree::iter::Edge;
 use scraper::Node as ParsedNode;
 
 /// Index of a node in [`Document::nodes`]; parents always have smaller ids
 /// than their descendants.
 pub(crate) type NodeId = usize;
-
-/// The tags the pipeline treats specially; everything else is `Other`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tag {
-    Html,
-    Head,
-    Title,
-    Body,
-    Meta,
-    // never content
-    Script,
-    Style,
-    Noscript,
-    Template,
-    Svg,
-    Math,
-    Iframe,
-    Object,
-    Embed,
-    Canvas,
-    Form,
-    Button,
-    Select,
-    Textarea,
-    Input,
-    Label,
-    Dialog,
-    // page furniture
-    Nav,
-    Aside,
-    Footer,
-    Header,
-    Menu,
-    // containers
-    Main,
-    Article,
-    Section,
-    Div,
-    Center,
-    Figure,
-    Figcaption,
-    Address,
-    Details,
-    Summary,
-    Fieldset,
-    // text blocks
-    P,
-    H(u8),
-    Ul,
-    Ol,
-    Li,
-    Dl,
-    Dt,
-    Dd,
-    Blockquote,
-    Pre,
-    Table,
-    Caption,
-    Tr,
-    Td,
-    Th,
-    TableSection,
-    /// `thead`: its rows are header rows.
-    Thead,
-    // inline
-    A,
-    /// `b`, `strong`.
-    Strong,
-    /// `i`, `em`.
-    Em,
-    /// `code`, `kbd`, `samp`, `tt`.
-    Code,
-    Br,
-    Hr,
-    Img,
-    Other,
-}
-
-impl Tag {
-    fn from_name(name: &str) -> Tag {
-        match name {
-            "html" => Tag::Html,
-            "head" => Tag::Head,
-            "title" => Tag::Title,
-            "body" => Tag::Body,
-            "meta" => Tag::Meta,
-            "script" => Tag::Script,
-            "style" => Tag::Style,
-            "noscript" => Tag::Noscript,
-            "template" => Tag::Template,
-            "svg" => Tag::Svg,
-            "math" => Tag::Math,
-            "iframe" => Tag::Iframe,
-            "object" => Tag::Object,
-            "embed" => Tag::Embed,
-            "canvas" => Tag::Canvas,
-            "form" => Tag::Form,
-            "button" => Tag::Button,
-            "select" => Tag::Select,
-            "textarea" => Tag::Textarea,
-            "input" => Tag::Input,
-            "label" => Tag::Label,
-            "dialog" => Tag::Dialog,
-            "nav" => Tag::Nav,
-            "aside" => Tag::Aside,
-            "footer" => Tag::Footer,
-            "header" => Tag::Header,
-            "menu" => Tag::Menu,
-            "main" => Tag::Main,
-            "article" => Tag::Article,
-            "section" => Tag::Section,
-            "div" => Tag::Div,
-            "center" => Tag::Center,
-            "figure" => Tag::Figure,
-            "figcaption" => Tag::Figcaption,
-            "address" => Tag::Address,
-            "details" => Tag::Details,
-            "summary" => Tag::Summary,
-            "fieldset" => Tag::Fieldset,
-            "p" => Tag::P,
-            "h1" => Tag::H(1),
-            "h2" => Tag::H(2),
-            "h3" => Tag::H(3),
-            "h4" => Tag::H(4),
-            "h5" => Tag::H(5),
-            "h6" => Tag::H(6),
-            "ul" => Tag::Ul,
-            "ol" => Tag::Ol,
-            "li" => Tag::Li,
-            "dl" => Tag::Dl,
-            "dt" => Tag::Dt,
-            "dd" => Tag::Dd,
-            "blockquote" => Tag::Blockquote,
-            "pre" => Tag::Pre,
-            "table" => Tag::Table,
-            "caption" => Tag::Caption,
-            "tr" => Tag::Tr,
-            "td" => Tag::Td,
-            "th" => Tag::Th,
-            "thead" => Tag::Thead,
-            "tbody" | "tfoot" => Tag::TableSection,
-            "a" => Tag::A,
-            "br" => Tag::Br,
-            "hr" => Tag::Hr,
-            "img" => Tag::Img,
-            "b" | "strong" => Tag::Strong,
-            "i" | "em" => Tag::Em,
-            "code" | "kbd" | "samp" | "tt" => Tag::Code,
-            _ => Tag::Other,
-        }
-    }
-
-    /// Tags that start and end a text block (the rest flow inline).
-    pub(crate) fn is_block(self) -> bool {
-        !matches!(
-            self,
-            Tag::A
-                | Tag::Br
-                | Tag::Img
-                | Tag::Other
-                | Tag::Label
-                | Tag::Title
-                | Tag::Strong
-                | Tag::Em
-                | Tag::Code
-        )
-    }
-}
-
-/// An element: its tag and the attributes the pipeline reads.
-#[derive(Debug, Clone)]
-pub(crate) struct Element {
-    pub tag: Tag,
-    /// Lower-cased `class` and `id`, `_` folded to `-`, space separated.
-    pub hints: String,
-    /// `hidden`, `aria-hidden="true"` or an inline `display:none` /
-    /// `visibility:hidden` style.
-    pub hidden: bool,
-    /// The ARIA `role`, lower case (empty when absent).
-    pub role: String,
-    /// `itemprop` is `articleBody`: the page itself marks the story.
-    pub article_body: bool,
-    /// The attributes the story's structure reads, for the few elements
-    /// that have them (`None` for the rest): see [`Extra`].
-    pub extra: Option<Box<Extra>>,
-}
-
-/// Attributes read for the story's structure (`crate::structure`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Extra {
-    /// `href` of `a`, as written; read only with [`Options::links`].
-    pub href: Option<String>,
-    /// The URL of an `img`: `src`, or a lazy-loading attribute (`data-src`,
-    /// `data-original`, `data-lazy-src`) when `src` is missing or a `data:`
-    /// placeholder; read only with [`Options::images`].
-    pub src: Option<String>,
-    /// `alt` of `img`; read only with [`Options::images`].
-    pub alt: Option<String>,
-    /// `start` of `ol`, `value` of `li`.
-    pub number: Option<i64>,
-    /// `table`: has a `summary` (a data table, says Readability).
-    pub summary: bool,
-    /// `table`: `datatable="0"` (a layout table by the page's own word).
-    pub layout: bool,
-}
 
 /// What a node holds.
 #[derive(Debug, Clone)]
@@ -255,160 +65,34 @@ pub(crate) struct Document {
     pub page: PageInfo,
 }
 
-/// Metadata sources gathered while parsing, for `crate::metadata`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PageInfo {
-    /// `lang` (or `xml:lang`) of `<html>`, as written.
-    pub lang: Option<String>,
-    /// `href` of the first `<base>`, as written.
-    pub base_href: Option<String>,
-    /// `<link>` and `<a>` elements that have a `rel`, in document order.
-    pub links: Vec<Link>,
-    /// The text of each `<script type="application/ld+json">`.
-    pub json_ld: Vec<String>,
-    /// Elements with `itemprop` or `itemscope` (microdata), in document order.
-    pub items: Vec<Item>,
-    /// `<time>` elements, in document order.
-    pub times: Vec<TimeTag>,
-}
-
-/// A `<link>` or `<a>` with a `rel`.
-#[derive(Debug, Clone)]
-pub(crate) struct Link {
-    /// The element (or its nearest kept ancestor when nesting was capped).
-    pub node: Option<NodeId>,
-    /// The `rel` tokens, lower case, space separated.
-    pub rel: String,
-    pub href: String,
-    /// True for `<link>`, false for `<a>`.
-    pub is_link: bool,
-}
-
-/// A microdata element: `itemprop`, `itemscope` or both.
-#[derive(Debug, Clone)]
-pub(crate) struct Item {
-    pub node: Option<NodeId>,
-    /// The `itemprop` names, lower case, space separated (empty when absent).
-    pub props: String,
-    /// The `itemtype`, when the element has `itemscope`.
-    pub scope_type: Option<String>,
-    /// Whether the element opens an item (`itemscope`).
-    pub is_scope: bool,
-    /// The value carried by an attribute: (`content`, `datetime`, `href`,
-    /// `src` or `value`, the first present; its value). `None` means the
-    /// text content is the value.
-    pub attr_value: Option<(&'static str, String)>,
-    /// Index in [`PageInfo::items`] of the nearest enclosing `itemscope`.
-    pub parent_scope: Option<usize>,
-}
-
-/// A `<time>` element.
-#[derive(Debug, Clone)]
-pub(crate) struct TimeTag {
-    pub node: Option<NodeId>,
-    pub datetime: Option<String>,
-    /// The obsolete `pubdate` attribute: "this is the publication date".
-    pub pubdate: bool,
-}
-
 impl Document {
     /// Parses HTML into the arena, enforcing the node and depth limits.
     pub(crate) fn parse(html: &str, options: &Options) -> Result<Document> {
-        // html5ever's tree builder is quadratic in nesting depth (it scans
-        // the stack of open elements per tag): cap the depth before parsing.
-        let limited = limit_nesting(
+        // html5ever's tree builder is quadratic in nesting depth: cap the
+        // depth before it sees the page (see `nesting`).
+        let limited = nesting::limit_nesting(
             html,
-            options.get_max_depth().saturating_mul(PARSE_DEPTH_FACTOR),
+            options
+                .get_max_depth()
+                .saturating_mul(p::PARSE_DEPTH_FACTOR),
         );
         let parsed = budget::parse_document(&limited, options.get_max_nodes())?;
-        let mut doc = Document::default();
-        // The arena holds at most one node per parsed node (fewer when
-        // nesting is flattened): one allocation instead of a dozen regrowths.
-        doc.nodes.reserve(parsed.tree.nodes().len());
-        let max_nodes = options.get_max_nodes();
-        let max_depth = options.get_max_depth().max(1);
-        // Open elements: (arena id or None when flattened away).
-        let mut open: Vec<Option<NodeId>> = Vec::new();
-        let mut parent: Vec<NodeId> = Vec::new();
-        let mut in_title = false;
-        let mut in_json_ld = false;
-        // Open `itemscope` elements: (depth in `open`, index in items).
-        let mut scopes: Vec<(usize, usize)> = Vec::new();
+        let mut build = Builder::new(options, parsed.tree.nodes().len());
         for edge in parsed.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    ParsedNode::Element(el) => {
-                        let name = el.name();
-                        if name == "meta" {
-                            doc.push_meta(el);
-                        }
-                        in_title = name == "title";
-                        in_json_ld = name == "script" && is_json_ld(el);
-                        if in_json_ld {
-                            doc.page.json_ld.push(String::new());
-                        }
-                        let kept = open.len() < max_depth;
-                        let id = if kept {
-                            let id = doc.push(
-                                parent.last().copied(),
-                                NodeKind::Element(element(el, options)),
-                            );
-                            if doc.nodes.len() > max_nodes {
-                                return Err(Error::TooManyNodes { limit: max_nodes });
-                            }
-                            Some(id)
-                        } else {
-                            parent.last().copied()
-                        };
-                        let scope = scopes.last().map(|s| s.1);
-                        if let Some(item) = doc.page.collect(el, id, scope) {
-                            scopes.push((open.len(), item));
-                        }
-                        if !kept {
-                            open.push(None);
-                            continue;
-                        }
-                        open.push(id);
-                        if let Some(id) = id {
-                            parent.push(id);
-                        }
-                    }
-                    ParsedNode::Text(text) => {
-                        if in_title && doc.title.is_none() {
-                            doc.title = Some(text.to_string());
-                        }
-                        if in_json_ld {
-                            if let Some(script) = doc.page.json_ld.last_mut() {
-                                script.push_str(text);
-                            }
-                        }
-                        doc.push(parent.last().copied(), NodeKind::Text(text.to_string()));
-                        if doc.nodes.len() > max_nodes {
-                            return Err(Error::TooManyNodes { limit: max_nodes });
-                        }
-                    }
+                    ParsedNode::Element(el) => build.open(el)?,
+                    ParsedNode::Text(text) => build.text(text)?,
                     _ => {}
                 },
                 Edge::Close(node) => {
                     if let ParsedNode::Element(_) = node.value() {
-                        in_title = false;
-                        in_json_ld = false;
-                        let popped = open.pop();
-                        if scopes.last().is_some_and(|s| s.0 == open.len()) {
-                            scopes.pop();
-                        }
-                        if let Some(Some(id)) = popped {
-                            parent.pop();
-                            let end = doc.nodes.len();
-                            if let Some(n) = doc.nodes.get_mut(id) {
-                                n.end = end;
-                            }
-                        }
+                        build.close();
                     }
                 }
             }
         }
-        Ok(doc)
+        Ok(build.doc)
     }
 
     fn push(&mut self, parent: Option<NodeId>, kind: NodeKind) -> NodeId {
@@ -419,18 +103,6 @@ impl Document {
             kind,
         });
         id
-    }
-
-    fn push_meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = attr(el, "content") else {
-            return;
-        };
-        for name in ["property", "name", "itemprop", "http-equiv"] {
-            for key in attr(el, name).unwrap_or("").split_whitespace() {
-                self.meta
-                    .push((key.to_ascii_lowercase(), content.to_string()));
-            }
-        }
     }
 
     /// The element at `id`, if that node is one.
@@ -466,324 +138,119 @@ impl Document {
     }
 }
 
-impl PageInfo {
-    /// Records what metadata needs from one element; returns the index of
-    /// its [`Item`] when it opens a microdata scope.
-    fn collect(
-        &mut self,
-        el: &scraper::node::Element,
-        node: Option<NodeId>,
-        scope: Option<usize>,
-    ) -> Option<usize> {
-        let owned = |v: &str| v.trim().to_string();
-        match el.name() {
-            "html" if self.lang.is_none() => {
-                self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")).map(owned);
-            }
-            "base" if self.base_href.is_none() => {
-                self.base_href = attr(el, "href").map(owned);
-            }
-            "link" | "a" => {
-                if let (Some(rel), Some(href)) = (attr(el, "rel"), attr(el, "href")) {
-                    self.links.push(Link {
-                        node,
-                        rel: rel.to_ascii_lowercase(),
-                        href: owned(href),
-                        is_link: el.name() == "link",
-                    });
-                }
-            }
-            "time" => self.times.push(TimeTag {
-                node,
-                datetime: attr(el, "datetime").map(owned),
-                pubdate: attr(el, "pubdate").is_some(),
-            }),
-            _ => {}
+/// The copy of html5ever's tree into the arena, one traversal edge at a
+/// time: a loop over edges rather than recursion, so depth costs no stack.
+struct Builder<'o> {
+    doc: Document,
+    options: &'o Options,
+    max_nodes: usize,
+    max_depth: usize,
+    /// One entry per open parsed element: its arena id, or `None` when it
+    /// was flattened into its ancestor for being too deep.
+    open: Vec<Option<NodeId>>,
+    /// The arena ids of the open elements that were kept; the last is the
+    /// parent of the next node.
+    parent: Vec<NodeId>,
+    in_title: bool,
+    in_json_ld: bool,
+    /// Open `itemscope` elements: (depth in `open`, index in items).
+    scopes: Vec<(usize, usize)>,
+}
+
+impl<'o> Builder<'o> {
+    fn new(options: &'o Options, parsed_nodes: usize) -> Self {
+        let mut doc = Document::default();
+        // The arena holds at most one node per parsed node (fewer when
+        // nesting is flattened): one allocation instead of a dozen regrowths.
+        doc.nodes.reserve(parsed_nodes);
+        Builder {
+            doc,
+            options,
+            max_nodes: options.get_max_nodes(),
+            max_depth: options.get_max_depth().max(1),
+            open: Vec::new(),
+            parent: Vec::new(),
+            in_title: false,
+            in_json_ld: false,
+            scopes: Vec::new(),
         }
-        let props = attr(el, "itemprop");
-        let is_scope = attr(el, "itemscope").is_some();
-        if props.is_none() && !is_scope {
-            return None;
-        }
-        let attr_value = ["content", "datetime", "href", "src", "value"]
-            .into_iter()
-            .find_map(|a| attr(el, a).map(|v| (a, owned(v))));
-        self.items.push(Item {
-            node,
-            props: props.unwrap_or("").to_ascii_lowercase(),
-            scope_type: is_scope.then(|| owned(attr(el, "itemtype").unwrap_or(""))),
-            is_scope,
-            attr_value,
-            parent_scope: scope,
-        });
-        is_scope.then(|| self.items.len() - 1)
     }
-}
 
-/// `<script type="application/ld+json">` (type compared without case and
-/// parameters).
-fn is_json_ld(el: &scraper::node::Element) -> bool {
-    attr(el, "type").is_some_and(|t| {
-        t.split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .eq_ignore_ascii_case("application/ld+json")
-    })
-}
-
-/// Start tags deeper than `max_depth` times this are dropped before parsing
-/// (the arena flattens at `max_depth` anyway; the margin absorbs unclosed
-/// inline tags that the estimate below counts but a browser would close).
-const PARSE_DEPTH_FACTOR: usize = 4;
-
-/// Elements that never nest content or that the parser closes implicitly;
-/// they do not count towards the nesting estimate.
-const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rt", "rp", "optgroup", "colgroup", "caption",
-];
-
-/// Raw-text elements whose content is skipped by the scan.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
-];
-
-/// Drops start and end tags nested deeper than `limit` by a linear scan of
-/// the tags (a depth estimate: end tags are not matched by name). Text is
-/// kept. Returns the input unchanged, without copying, when nothing is that
-/// deep, which is every real page. The scan works on bytes, finds `<` and
-/// `>` with `memchr` and allocates nothing per tag: it reads every byte of
-/// every page, so it must cost little next to the parse.
-fn limit_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
-    let bytes = html.as_bytes();
-    let (mut depth, mut pos, mut kept_until) = (0usize, 0usize, 0usize);
-    let mut out: Option<String> = None;
-    let mut next_gt = 0usize;
-    while let Some(off) = bytes.get(pos..).and_then(|b| memchr::memchr(b'<', b)) {
-        let start = pos + off;
-        if next_gt <= start {
-            // The next '>' after this '<', searched once per region so a page
-            // of '<' without '>' stays linear.
-            match bytes.get(start..).and_then(|b| memchr::memchr(b'>', b)) {
-                Some(gt) => next_gt = start + gt,
-                None => break,
-            }
+    /// A start tag: the element joins the arena unless it is too deep, and
+    /// what metadata reads of it is recorded either way.
+    fn open(&mut self, el: &scraper::node::Element) -> Result<()> {
+        let name = el.name();
+        if name == "meta" {
+            self.doc.push_meta(el);
         }
-        let Some(tag) = scan_tag(bytes, start, next_gt) else {
-            pos = start + 1;
-            continue;
+        self.in_title = name == "title";
+        self.in_json_ld = name == "script" && page::is_json_ld(el);
+        if self.in_json_ld {
+            self.doc.page.json_ld.push(String::new());
+        }
+        let id = if self.open.len() < self.max_depth {
+            let kind = NodeKind::Element(element::element(el, self.options));
+            Some(self.push(kind)?)
+        } else {
+            None
         };
-        pos = tag.end;
-        let counts = !tag.self_closing && !is_one_of(tag.name, NON_NESTING);
-        let too_deep = counts
-            && if tag.closing {
-                depth > limit
-            } else {
-                depth >= limit
-            };
-        if counts {
-            depth = if tag.closing {
-                depth.saturating_sub(1)
-            } else {
-                depth + 1
-            };
+        // A flattened element's metadata points at the kept ancestor that
+        // now holds its text.
+        let node = id.or_else(|| self.parent.last().copied());
+        let scope = self.scopes.last().map(|s| s.1);
+        if let Some(item) = self.doc.page.collect(el, node, scope) {
+            self.scopes.push((self.open.len(), item));
         }
-        if too_deep {
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(html.get(kept_until..start).unwrap_or(""));
-            kept_until = tag.end;
+        self.open.push(id);
+        if let Some(id) = id {
+            self.parent.push(id);
         }
-        if !tag.closing && is_one_of(tag.name, RAW_TEXT) {
-            pos = skip_raw_text(bytes, pos, tag.name);
+        Ok(())
+    }
+
+    /// A text node; the first `<title>`'s text and JSON-LD scripts are also
+    /// kept aside, since pruning drops both from the arena later.
+    fn text(&mut self, text: &scraper::node::Text) -> Result<()> {
+        if self.in_title && self.doc.title.is_none() {
+            self.doc.title = Some(text.to_string());
         }
-    }
-    match out {
-        None => std::borrow::Cow::Borrowed(html),
-        Some(mut buf) => {
-            buf.push_str(html.get(kept_until..).unwrap_or(""));
-            std::borrow::Cow::Owned(buf)
-        }
-    }
-}
-
-/// Whether the tag name is one of `names` (ASCII case-insensitive).
-fn is_one_of(name: &[u8], names: &[&str]) -> bool {
-    names
-        .iter()
-        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
-}
-
-struct ScannedTag<'a> {
-    /// The tag name as written (empty for comments and doctypes).
-    name: &'a [u8],
-    closing: bool,
-    self_closing: bool,
-    /// Byte offset just past the tag (or past a comment).
-    end: usize,
-}
-
-/// Reads the tag starting at `start` (`<`); comments and doctypes come back
-/// as self-closing tags so they do not count.
-fn scan_tag(bytes: &[u8], start: usize, gt: usize) -> Option<ScannedTag<'_>> {
-    let rest = bytes.get(start..)?;
-    if rest.starts_with(b"<!--") {
-        let end = memchr::memmem::find(rest, b"-->").map_or(bytes.len(), |e| start + e + 3);
-        return Some(ScannedTag {
-            name: &[],
-            closing: false,
-            self_closing: true,
-            end,
-        });
-    }
-    let (closing, name_start) = if rest.starts_with(b"</") {
-        (true, 2)
-    } else {
-        (false, 1)
-    };
-    let after = rest.get(name_start..)?;
-    let len = after
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
-        .count();
-    let name = after.get(..len)?;
-    if name.is_empty() && !rest.starts_with(b"<!") {
-        return None;
-    }
-    let close = gt.checked_sub(start)?;
-    let self_closing = name.is_empty()
-        || close
-            .checked_sub(1)
-            .and_then(|last| rest.get(last))
-            .is_some_and(|&c| c == b'/');
-    Some(ScannedTag {
-        name,
-        closing,
-        self_closing,
-        end: start + close + 1,
-    })
-}
-
-/// Skips the content of a raw-text element up to its end tag (`</name`,
-/// any case).
-fn skip_raw_text(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let rest = bytes.get(from..).unwrap_or(&[]);
-    let mut at = 0usize;
-    while let Some(off) = rest.get(at..).and_then(|r| memchr::memchr(b'<', r)) {
-        let lt = at + off;
-        let end_tag = rest
-            .get(lt + 1..lt + 2 + name.len())
-            .and_then(<[u8]>::split_first);
-        if matches!(end_tag, Some((b'/', tag)) if tag.eq_ignore_ascii_case(name)) {
-            return from + lt;
-        }
-        at = lt + 1;
-    }
-    bytes.len()
-}
-
-/// The value of attribute `name` of `el` (no namespace, as
-/// `scraper::node::Element::attr` reads it), by a scan of the element's few
-/// attributes: `Element::attr` interns `name` as an atom (a hash) on every
-/// call, which cost more than the rest of this arena copy.
-fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
-    el.attrs.iter().find_map(|(key, value)| {
-        (key.prefix.is_none() && key.ns == html5ever::ns!() && &*key.local == name)
-            .then_some(&**value)
-    })
-}
-
-fn element(el: &scraper::node::Element, options: &Options) -> Element {
-    let mut hints = String::new();
-    for key in ["class", "id"] {
-        if let Some(v) = attr(el, key) {
-            if !hints.is_empty() {
-                hints.push(' ');
+        if self.in_json_ld {
+            if let Some(script) = self.doc.page.json_ld.last_mut() {
+                script.push_str(text);
             }
-            if v.is_ascii() {
-                // Bytes are characters: no UTF-8 decoding (most class names).
-                let v = v.get(..256).unwrap_or(v);
-                hints.reserve(v.len());
-                hints.extend(v.bytes().map(|b| match b {
-                    b'_' => '-',
-                    b => char::from(b.to_ascii_lowercase()),
-                }));
-            } else {
-                hints.extend(v.chars().take(256).map(|c| match c {
-                    '_' => '-',
-                    c => c.to_ascii_lowercase(),
-                }));
+        }
+        self.push(NodeKind::Text(text.to_string()))?;
+        Ok(())
+    }
+
+    /// An end tag: closes the subtree of a kept element (its `end`).
+    fn close(&mut self) {
+        self.in_title = false;
+        self.in_json_ld = false;
+        let popped = self.open.pop();
+        if self.scopes.last().is_some_and(|s| s.0 == self.open.len()) {
+            self.scopes.pop();
+        }
+        if let Some(Some(id)) = popped {
+            self.parent.pop();
+            let end = self.doc.nodes.len();
+            if let Some(n) = self.doc.nodes.get_mut(id) {
+                n.end = end;
             }
         }
     }
-    let style = attr(el, "style").unwrap_or("");
-    let hidden = attr(el, "hidden").is_some()
-        || attr(el, "aria-hidden") == Some("true")
-        || style_hides(style);
-    let tag = Tag::from_name(el.name());
-    Element {
-        tag,
-        extra: extra(el, tag, options),
-        hints,
-        hidden,
-        role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
-        article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
-    }
-}
 
-/// The structure's attributes of `el` ([`Extra`]), when it has any: only
-/// `a`, `img`, `ol`, `li` and `table` do, and strings are copied only for
-/// the options that use them.
-fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box<Extra>> {
-    let owned = |v: &str| v.trim().to_string();
-    let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
-    let extra = match tag {
-        Tag::A if options.get_links() => Extra {
-            href: attr(el, "href").map(owned),
-            ..Extra::default()
-        },
-        Tag::Img if options.get_images() => {
-            let src = attr(el, "src").map(str::trim).filter(|s| {
-                !s.is_empty() && !s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
+    /// Adds a node under the innermost kept element; fails past the node
+    /// limit, which counts text too (the budget during parsing does not).
+    fn push(&mut self, kind: NodeKind) -> Result<NodeId> {
+        let id = self.doc.push(self.parent.last().copied(), kind);
+        if self.doc.nodes.len() > self.max_nodes {
+            return Err(Error::TooManyNodes {
+                limit: self.max_nodes,
             });
-            let lazy = ["data-src", "data-original", "data-lazy-src"]
-                .into_iter()
-                .find_map(|name| attr(el, name).map(str::trim).filter(|s| !s.is_empty()));
-            Extra {
-                src: src.or(lazy).map(str::to_string),
-                alt: attr(el, "alt").map(owned),
-                ..Extra::default()
-            }
         }
-        Tag::Ol => Extra {
-            number: number("start"),
-            ..Extra::default()
-        },
-        Tag::Li => Extra {
-            number: number("value"),
-            ..Extra::default()
-        },
-        Tag::Table => Extra {
-            summary: attr(el, "summary").is_some(),
-            layout: attr(el, "datatable") == Some("0"),
-            ..Extra::default()
-        },
-        _ => return None,
-    };
-    (extra != Extra::default()).then(|| Box::new(extra))
-}
-
-fn style_hides(style: &str) -> bool {
-    if style.len() > 2048 || !style.contains(':') {
-        return false;
+        Ok(id)
     }
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 #[cfg(test)]
@@ -823,20 +290,6 @@ mod tests {
                 .iter()
                 .any(|n| matches!(&n.kind, NodeKind::Text(t) if t == "deep text"))
         );
-    }
-
-    #[test]
-    fn nesting_is_capped_before_parsing() {
-        let html = "<div>".repeat(100) + "deep" + &"</div>".repeat(100);
-        let limited = limit_nesting(&html, 10);
-        assert_eq!(limited.matches("<div>").count(), 10);
-        assert_eq!(limited.matches("</div>").count(), 10);
-        assert!(limited.contains("deep"));
-        let page = "<p>a<p>b<script>if (a<b) {}</script><!-- <div> --><div>c</div>";
-        assert!(matches!(
-            limit_nesting(page, 2),
-            std::borrow::Cow::Borrowed(_)
-        ));
     }
 
     #[test]

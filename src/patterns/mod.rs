@@ -9,6 +9,7 @@
 mod authors;
 mod classify;
 mod dates;
+mod dom;
 mod features;
 mod input;
 mod locate;
@@ -19,6 +20,7 @@ mod text_mode;
 pub(crate) use authors::*;
 pub(crate) use classify::*;
 pub(crate) use dates::*;
+pub(crate) use dom::*;
 pub(crate) use features::*;
 pub(crate) use input::*;
 pub(crate) use locate::*;

@@ -1,0 +1,174 @@
+//! What an element keeps of its attributes: the class/id hints, hiding,
+//! ARIA role and the few attributes the story's structure reads. Read once
+//! here so no later stage touches the parser's types.
+
+use super::Tag;
+use crate::options::Options;
+use crate::patterns as p;
+
+/// An element: its tag and the attributes the pipeline reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    pub tag: Tag,
+    /// Lower-cased `class` and `id`, `_` folded to `-`, space separated.
+    pub hints: String,
+    /// `hidden`, `aria-hidden="true"` or an inline `display:none` /
+    /// `visibility:hidden` style.
+    pub hidden: bool,
+    /// The ARIA `role`, lower case (empty when absent).
+    pub role: String,
+    /// `itemprop` is `articleBody`: the page itself marks the story.
+    pub article_body: bool,
+    /// The attributes the story's structure reads, for the few elements
+    /// that have them (`None` for the rest): see [`Extra`].
+    pub extra: Option<Box<Extra>>,
+}
+
+/// Attributes read for the story's structure (`crate::structure`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Extra {
+    /// `href` of `a`, as written; read only with [`Options::links`].
+    pub href: Option<String>,
+    /// The URL of an `img`: `src`, or a lazy-loading attribute (`data-src`,
+    /// `data-original`, `data-lazy-src`) when `src` is missing or a `data:`
+    /// placeholder; read only with [`Options::images`].
+    pub src: Option<String>,
+    /// `alt` of `img`; read only with [`Options::images`].
+    pub alt: Option<String>,
+    /// `start` of `ol`, `value` of `li`.
+    pub number: Option<i64>,
+    /// `table`: has a `summary` (a data table, says Readability).
+    pub summary: bool,
+    /// `table`: `datatable="0"` (a layout table by the page's own word).
+    pub layout: bool,
+}
+
+/// The value of attribute `name` of `el` (no namespace, as
+/// `scraper::node::Element::attr` reads it), by a scan of the element's few
+/// attributes: `Element::attr` interns `name` as an atom (a hash) on every
+/// call, which cost more than the rest of this arena copy.
+pub(super) fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs.iter().find_map(|(key, value)| {
+        (key.prefix.is_none() && key.ns == html5ever::ns!() && &*key.local == name)
+            .then_some(&**value)
+    })
+}
+
+/// What the pipeline keeps of `el`: its tag, class/id hints, whether it is
+/// hidden, and the few attributes later stages read.
+pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element {
+    let hints = hints(el);
+    let style = attr(el, "style").unwrap_or("");
+    let hidden = attr(el, "hidden").is_some()
+        || attr(el, "aria-hidden") == Some("true")
+        || style_hides(style);
+    let tag = Tag::from_name(el.name());
+    Element {
+        tag,
+        extra: extra(el, tag, options),
+        hints,
+        hidden,
+        role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
+        article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
+    }
+}
+
+/// The `class` and `id` of `el` as one hint string: lower case, `_` folded
+/// to `-` so `main_content` and `main-content` match the same words, each
+/// cut at [`p::MAX_HINT_CHARS`].
+fn hints(el: &scraper::node::Element) -> String {
+    let mut hints = String::new();
+    for key in ["class", "id"] {
+        if let Some(v) = attr(el, key) {
+            if !hints.is_empty() {
+                hints.push(' ');
+            }
+            if v.is_ascii() {
+                // Bytes are characters: no UTF-8 decoding (most class names).
+                let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
+                hints.reserve(v.len());
+                hints.extend(v.bytes().map(|b| match b {
+                    b'_' => '-',
+                    b => char::from(b.to_ascii_lowercase()),
+                }));
+            } else {
+                hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
+                    '_' => '-',
+                    c => c.to_ascii_lowercase(),
+                }));
+            }
+        }
+    }
+    hints
+}
+
+/// The structure's attributes of `el` ([`Extra`]), when it has any: only
+/// `a`, `img`, `ol`, `li` and `table` do, and strings are copied only for
+/// the options that use them.
+fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box<Extra>> {
+    let owned = |v: &str| v.trim().to_string();
+    let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
+    let extra = match tag {
+        Tag::A if options.get_links() => Extra {
+            href: attr(el, "href").map(owned),
+            ..Extra::default()
+        },
+        Tag::Img if options.get_images() => {
+            let src = attr(el, "src").map(str::trim).filter(|s| {
+                !s.is_empty()
+                    && !s
+                        .get(..5)
+                        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
+            });
+            let lazy = p::LAZY_SRC_ATTRS
+                .iter()
+                .find_map(|name| attr(el, name).map(str::trim).filter(|s| !s.is_empty()));
+            Extra {
+                src: src.or(lazy).map(str::to_string),
+                alt: attr(el, "alt").map(owned),
+                ..Extra::default()
+            }
+        }
+        Tag::Ol => Extra {
+            number: number("start"),
+            ..Extra::default()
+        },
+        Tag::Li => Extra {
+            number: number("value"),
+            ..Extra::default()
+        },
+        Tag::Table => Extra {
+            summary: attr(el, "summary").is_some(),
+            layout: attr(el, "datatable") == Some("0"),
+            ..Extra::default()
+        },
+        _ => return None,
+    };
+    (extra != Extra::default()).then(|| Box::new(extra))
+}
+
+/// Whether an inline `style` hides the element; whitespace and case are
+/// dropped first because pages write `display: none` and `DISPLAY:NONE`.
+fn style_hides(style: &str) -> bool {
+    if style.len() > p::MAX_STYLE_BYTES || !style.contains(':') {
+        return false;
+    }
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    p::HIDING_STYLES.iter().any(|s| compact.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hiding_styles_are_read_without_spaces_or_case() {
+        assert!(style_hides("color: red; DISPLAY : none"));
+        assert!(style_hides("visibility:hidden"));
+        assert!(!style_hides("display: block"));
+    }
+}

@@ -1,0 +1,144 @@
+//! What the metadata stage reads besides the text: `<meta>`, `lang`,
+//! `<base>`, `rel` links, JSON-LD, microdata and `<time>`, gathered during
+//! the one parse because pruning later drops scripts and links.
+
+use super::element::attr;
+use super::{Document, NodeId};
+
+/// Metadata sources gathered while parsing, for `crate::metadata`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageInfo {
+    /// `lang` (or `xml:lang`) of `<html>`, as written.
+    pub lang: Option<String>,
+    /// `href` of the first `<base>`, as written.
+    pub base_href: Option<String>,
+    /// `<link>` and `<a>` elements that have a `rel`, in document order.
+    pub links: Vec<Link>,
+    /// The text of each `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// Elements with `itemprop` or `itemscope` (microdata), in document order.
+    pub items: Vec<Item>,
+    /// `<time>` elements, in document order.
+    pub times: Vec<TimeTag>,
+}
+
+/// A `<link>` or `<a>` with a `rel`.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    /// The element (or its nearest kept ancestor when nesting was capped).
+    pub node: Option<NodeId>,
+    /// The `rel` tokens, lower case, space separated.
+    pub rel: String,
+    pub href: String,
+    /// True for `<link>`, false for `<a>`.
+    pub is_link: bool,
+}
+
+/// A microdata element: `itemprop`, `itemscope` or both.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub node: Option<NodeId>,
+    /// The `itemprop` names, lower case, space separated (empty when absent).
+    pub props: String,
+    /// The `itemtype`, when the element has `itemscope`.
+    pub scope_type: Option<String>,
+    /// Whether the element opens an item (`itemscope`).
+    pub is_scope: bool,
+    /// The value carried by an attribute: (`content`, `datetime`, `href`,
+    /// `src` or `value`, the first present; its value). `None` means the
+    /// text content is the value.
+    pub attr_value: Option<(&'static str, String)>,
+    /// Index in [`PageInfo::items`] of the nearest enclosing `itemscope`.
+    pub parent_scope: Option<usize>,
+}
+
+/// A `<time>` element.
+#[derive(Debug, Clone)]
+pub(crate) struct TimeTag {
+    pub node: Option<NodeId>,
+    pub datetime: Option<String>,
+    /// The obsolete `pubdate` attribute: "this is the publication date".
+    pub pubdate: bool,
+}
+
+impl Document {
+    /// Records a `<meta>` under each name it gives, so metadata finds
+    /// `og:title` and `twitter:title` alike by key.
+    pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
+        let Some(content) = attr(el, "content") else {
+            return;
+        };
+        for name in ["property", "name", "itemprop", "http-equiv"] {
+            for key in attr(el, name).unwrap_or("").split_whitespace() {
+                self.meta
+                    .push((key.to_ascii_lowercase(), content.to_string()));
+            }
+        }
+    }
+}
+
+impl PageInfo {
+    /// Records what metadata needs from one element; returns the index of
+    /// its [`Item`] when it opens a microdata scope.
+    pub(super) fn collect(
+        &mut self,
+        el: &scraper::node::Element,
+        node: Option<NodeId>,
+        scope: Option<usize>,
+    ) -> Option<usize> {
+        let owned = |v: &str| v.trim().to_string();
+        match el.name() {
+            "html" if self.lang.is_none() => {
+                self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")).map(owned);
+            }
+            "base" if self.base_href.is_none() => {
+                self.base_href = attr(el, "href").map(owned);
+            }
+            "link" | "a" => {
+                if let (Some(rel), Some(href)) = (attr(el, "rel"), attr(el, "href")) {
+                    self.links.push(Link {
+                        node,
+                        rel: rel.to_ascii_lowercase(),
+                        href: owned(href),
+                        is_link: el.name() == "link",
+                    });
+                }
+            }
+            "time" => self.times.push(TimeTag {
+                node,
+                datetime: attr(el, "datetime").map(owned),
+                pubdate: attr(el, "pubdate").is_some(),
+            }),
+            _ => {}
+        }
+        let props = attr(el, "itemprop");
+        let is_scope = attr(el, "itemscope").is_some();
+        if props.is_none() && !is_scope {
+            return None;
+        }
+        let attr_value = ["content", "datetime", "href", "src", "value"]
+            .into_iter()
+            .find_map(|a| attr(el, a).map(|v| (a, owned(v))));
+        self.items.push(Item {
+            node,
+            props: props.unwrap_or("").to_ascii_lowercase(),
+            scope_type: is_scope.then(|| owned(attr(el, "itemtype").unwrap_or(""))),
+            is_scope,
+            attr_value,
+            parent_scope: scope,
+        });
+        is_scope.then(|| self.items.len() - 1)
+    }
+}
+
+/// `<script type="application/ld+json">` (type compared without case and
+/// parameters).
+pub(super) fn is_json_ld(el: &scraper::node::Element) -> bool {
+    attr(el, "type").is_some_and(|t| {
+        t.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .eq_ignore_ascii_case("application/ld+json")
+    })
+}

@@ -1,0 +1,40 @@
+//! Heuristics of parsing (`dom`): the nesting pre-scan that caps depth
+//! before html5ever sees the page, and what an element keeps of its
+//! attributes (class/id hints, hiding styles, lazy-loaded images).
+
+/// Start tags deeper than `max_depth` times this are dropped before parsing
+/// (the arena flattens at `max_depth` anyway; the margin absorbs unclosed
+/// inline tags that the estimate counts but a browser would close).
+pub(crate) const PARSE_DEPTH_FACTOR: usize = 4;
+
+/// Elements that never nest content or that the parser closes implicitly;
+/// they do not count towards the nesting estimate, or a list of a thousand
+/// unclosed `<li>` would read as a thousand levels deep.
+pub(crate) const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "rt", "rp", "optgroup", "colgroup", "caption",
+];
+
+/// Raw-text elements whose content the scan skips: a `<` inside a script
+/// (`if (a<b)`) or a comment-like string is not a tag.
+pub(crate) const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
+];
+
+/// Characters of each of `class` and `id` kept as hints: real names are
+/// far shorter, and a page with megabyte-long class attributes must not
+/// make every hint search slow.
+pub(crate) const MAX_HINT_CHARS: usize = 256;
+
+/// Inline styles longer than this (bytes) are not read for hiding: real
+/// hiding styles are short, and reading a huge one costs more than it tells.
+pub(crate) const MAX_STYLE_BYTES: usize = 2048;
+
+/// Inline style declarations (whitespace removed, lower case) that hide an
+/// element: hidden text is not part of what a reader sees.
+pub(crate) const HIDING_STYLES: &[&str] = &["display:none", "visibility:hidden"];
+
+/// Attributes lazy-loading scripts put an image's URL in, read when `src`
+/// is missing or a `data:` placeholder (the common lazy-load plugins).
+pub(crate) const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-original", "data-lazy-src"];
