@@ -9,14 +9,12 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::blocks;
 use crate::dom::{Document, NodeId, NodeKind, Tag};
+use crate::explain::Rule;
 use crate::features;
 use crate::options::Options;
 use crate::patterns::{self as p, LADDER, Patterns};
 use crate::prune::{self, Pruned};
 use crate::structure;
-
-/// Rule name: a block of the reader comments (never story).
-pub(crate) const COMMENT_SECTION: &str = "comment-section";
 
 /// Words in a class or id token that name a comment section.
 const SECTION_WORDS: &[&str] = &["comment", "comments", "commentlist", "disqus"];
@@ -98,7 +96,7 @@ pub(crate) fn exclude(pruned: &mut Pruned, sections: &[Range<NodeId>]) {
     for range in sections {
         for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
             if slot.is_none() {
-                *slot = Some(COMMENT_SECTION);
+                *slot = Some(Rule::CommentSection);
             }
         }
     }
@@ -126,7 +124,7 @@ pub(crate) fn extract(
         if doc.tag(id) == Tag::Form {
             let form = pruned.removed.get_mut(id..node.end).into_iter().flatten();
             for slot in form {
-                slot.get_or_insert(prune::NEVER_CONTENT);
+                slot.get_or_insert(Rule::NeverContent);
             }
         }
     }

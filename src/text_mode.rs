@@ -12,7 +12,7 @@
 use crate::article::{Article, Block, BlockKind};
 use crate::datetime::DateTime;
 use crate::explain::Features;
-use crate::explain::{BlockTrace, Decision};
+use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
 use crate::metadata::date::find_in_text;
@@ -352,26 +352,26 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
 }
 
 /// Keep or drop one block, given whether it lies in the story's stretch.
-fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, &'static str) {
+fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, Rule) {
     use Decision::{Drop, Keep};
     if !f.in_container {
-        return (Drop, "outside-story");
+        return (Drop, Rule::OutsideStory);
     }
     if f.boilerplate_phrase {
-        return (Drop, "boilerplate-phrase");
+        return (Drop, Rule::BoilerplatePhrase);
     }
     if repeated {
-        return (Drop, "repeated-line");
+        return (Drop, Rule::RepeatedLine);
     }
     if is_prose(f) {
-        return (Keep, "prose");
+        return (Keep, Rule::Prose);
     }
     // Inside the story, short lines are subheadings and short paragraphs;
     // only precision focus drops the ones that do not end a sentence.
     if focus == Focus::Precision && !f.ends_sentence && line.bullet {
-        return (Drop, "short-bullet");
+        return (Drop, Rule::ShortBullet);
     }
-    (Keep, "short-in-story")
+    (Keep, Rule::ShortInStory)
 }
 
 /// How often each line's text occurs on the page.
