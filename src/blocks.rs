@@ -7,6 +7,7 @@
 use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
+use crate::patterns as p;
 use crate::prune::Pruned;
 
 /// One text block of the page, before any decision.
@@ -79,9 +80,6 @@ pub(crate) struct Wants {
     /// Images: image spans, and a block for an image with no text.
     pub images: bool,
 }
-
-/// The largest list number kept (Markdown allows nine digits).
-const MAX_ORDINAL: i64 = 999_999_999;
 
 /// [`segment_with`] over the whole page with nothing extra recorded: the
 /// unit tests' short form.
@@ -246,7 +244,7 @@ impl Segmenter<'_> {
     /// element opens.
     fn open_structure(&mut self, id: NodeId, tag: Tag) {
         let number = self.extra(id).and_then(|e| e.number);
-        let clamp = |n: i64| u32::try_from(n.clamp(0, MAX_ORDINAL)).unwrap_or(0);
+        let clamp = |n: i64| u32::try_from(n.clamp(0, p::MAX_ORDINAL)).unwrap_or(0);
         match tag {
             Tag::Ul | Tag::Dl => self.lists.push((false, 1)),
             Tag::Ol => self.lists.push((true, number.map_or(1, clamp))),

@@ -46,15 +46,15 @@ impl Thresholds {
     fn new(focus: Focus) -> Self {
         let (ld, prose, short) = match focus {
             Focus::Precision => (
-                p::MAX_LINK_DENSITY - 0.15,
-                p::PROSE_WORDS + 5,
-                p::SHORT_WORDS + 4,
+                p::MAX_LINK_DENSITY - p::FOCUS_LINK_DENSITY_STEP,
+                p::PROSE_WORDS + p::FOCUS_PROSE_WORDS_STEP,
+                p::SHORT_WORDS + p::PRECISION_SHORT_WORDS_STEP,
             ),
             Focus::Balanced => (p::MAX_LINK_DENSITY, p::PROSE_WORDS, p::SHORT_WORDS),
             Focus::Recall => (
-                p::MAX_LINK_DENSITY + 0.15,
-                p::PROSE_WORDS - 5,
-                p::SHORT_WORDS - 3,
+                p::MAX_LINK_DENSITY + p::FOCUS_LINK_DENSITY_STEP,
+                p::PROSE_WORDS - p::FOCUS_PROSE_WORDS_STEP,
+                p::SHORT_WORDS - p::RECALL_SHORT_WORDS_STEP,
             ),
         };
         Thresholds {
@@ -164,7 +164,7 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     }
     let prose = f.words >= t.prose_words
         && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
-    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < 2 * p::PROSE_WORDS + 10 {
+    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < p::NEGATIVE_HINT_MAX_WORDS {
         return (Class::Bad, Rule::NegativeClass);
     }
     if prose || b.kind == BlockKind::Code {
@@ -241,7 +241,10 @@ fn in_context(
         };
     }
     if good(prev) && good(next) {
-        return if sentence || focus != Focus::Precision || f.is_some_and(|f| f.words >= 3) {
+        return if sentence
+            || focus != Focus::Precision
+            || f.is_some_and(|f| f.words >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
+        {
             keep(Rule::ShortBetweenGood)
         } else {
             drop(Rule::FragmentBetweenGood)
@@ -282,7 +285,7 @@ fn same_title(heading: &str, title: &str) -> bool {
     } else {
         (title, heading)
     };
-    long.contains(short) && short.len() * 2 >= long.len()
+    long.contains(short) && short.len() * p::TITLE_MAX_LENGTH_RATIO >= long.len()
 }
 
 #[cfg(test)]

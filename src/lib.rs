@@ -394,7 +394,7 @@ fn check_input(input: &str, options: &Options) -> Result<()> {
     let (mut sampled, mut control) = (0usize, 0usize);
     for c in sample {
         sampled += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+        if c.is_control() && !patterns::TEXT_CONTROLS.contains(&c) {
             control += 1;
         }
     }

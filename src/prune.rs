@@ -4,7 +4,7 @@
 
 use crate::dom::{Document, NodeKind, Tag};
 use crate::explain::Rule;
-use crate::patterns::{Pass, Patterns};
+use crate::patterns::{self as p, Pass, Patterns};
 
 /// What pruning decided, one entry per node of the [`Document`].
 #[derive(Debug, Clone)]
@@ -92,20 +92,6 @@ fn never_content(tag: Tag) -> bool {
     )
 }
 
-/// ARIA roles of page furniture (Readability removes these too).
-const FURNITURE_ROLES: &[&str] = &[
-    "navigation",
-    "menu",
-    "menubar",
-    "complementary",
-    "contentinfo",
-    "banner",
-    "dialog",
-    "alert",
-    "alertdialog",
-    "search",
-];
-
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
 /// subtrees that do not also look like the story's own container.
 fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<Rule> {
@@ -118,7 +104,7 @@ fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<Rule> {
         return None;
     }
     if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header)
-        || FURNITURE_ROLES.contains(&el.role.as_str())
+        || p::FURNITURE_ROLES.contains(&el.role.as_str())
     {
         return Some(Rule::Furniture);
     }
@@ -128,25 +114,27 @@ fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<Rule> {
     unlikely.then_some(Rule::UnlikelyClass)
 }
 
-/// +1 for story-like class/id, -1 for boilerplate-like, +2 for schema.org
-/// `articleBody`; furniture tags count as boilerplate.
+/// [`p::POSITIVE_CLASS_HINT`] for a story-like class/id,
+/// [`p::NEGATIVE_CLASS_HINT`] for a boilerplate-like one, plus
+/// [`p::FURNITURE_HINT`] for a furniture tag or role;
+/// [`p::ARTICLE_BODY_HINT`] for schema.org `articleBody`.
 fn class_hint(el: &crate::dom::Element, patterns: &Patterns) -> i8 {
     if el.article_body {
-        return 2;
+        return p::ARTICLE_BODY_HINT;
     }
     let mut h = 0i8;
     if !el.hints.is_empty() {
         if patterns.positive.is_match(&el.hints) {
-            h += 1;
+            h += p::POSITIVE_CLASS_HINT;
         }
         if patterns.negative.is_match(&el.hints) {
-            h -= 1;
+            h += p::NEGATIVE_CLASS_HINT;
         }
     }
     if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form)
-        || FURNITURE_ROLES.contains(&el.role.as_str())
+        || p::FURNITURE_ROLES.contains(&el.role.as_str())
     {
-        h -= 1;
+        h += p::FURNITURE_HINT;
     }
     h
 }
