@@ -6,12 +6,6 @@
 
 use crate::{Article, Cleaner, Result};
 
-/// Pages in flight per worker thread in [`Cleaner::clean_stream`]: enough
-/// that a slow page does not leave the other threads idle, few enough that
-/// memory stays a small multiple of the pages being cleaned.
-#[cfg(feature = "rayon")]
-const IN_FLIGHT_PER_THREAD: usize = 4;
-
 impl Cleaner {
     /// Cleans many pages (each HTML or plain text, as [`Cleaner::clean`]
     /// tells them apart), in parallel with the `rayon` feature; the results
@@ -110,7 +104,7 @@ impl Cleaner {
                     .thread_name(|i| format!("unboil-{i}"))
                     .build()
                 {
-                    let window = threads * IN_FLIGHT_PER_THREAD;
+                    let window = threads * crate::patterns::IN_FLIGHT_PER_THREAD;
                     pool.in_place_scope(|scope| {
                         ordered(self, scope, window, inputs, &work, &mut sink);
                     });

@@ -6,7 +6,9 @@
 
 use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
-use crate::prune::{NEVER_CONTENT, Pruned};
+use crate::explain::Rule;
+use crate::patterns as p;
+use crate::prune::Pruned;
 
 /// One text block of the page, before any decision.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +24,7 @@ pub(crate) struct TextBlock {
     pub link_chars: usize,
     /// The pruning rule that removed the block's subtree: such blocks are
     /// segmented only for the explanation and always dropped.
-    pub pruned: Option<&'static str>,
+    pub pruned: Option<Rule>,
     /// Where the block sits in the page's structure, for the renderers;
     /// the classifier never reads it.
     pub shape: Shape,
@@ -79,9 +81,6 @@ pub(crate) struct Wants {
     pub images: bool,
 }
 
-/// The largest list number kept (Markdown allows nine digits).
-const MAX_ORDINAL: i64 = 999_999_999;
-
 /// [`segment_with`] over the whole page with nothing extra recorded: the
 /// unit tests' short form.
 #[cfg(test)]
@@ -123,15 +122,15 @@ pub(crate) fn segment_with(
             .removed
             .get(id)
             .copied()
-            .unwrap_or(Some(NEVER_CONTENT));
+            .unwrap_or(Some(Rule::NeverContent));
         if let Some(reason) = removed {
             let block_root = matches!(&node.kind, NodeKind::Element(el) if el.tag.is_block());
             let traced = seg.region.is_some() || (include_removed && block_root);
-            if reason == NEVER_CONTENT || !traced {
+            if reason == Rule::NeverContent || !traced {
                 // A removed block element still ends the block before it,
                 // as it does when it is segmented for the trace: the text
                 // around a removed share bar is two blocks, not one.
-                if block_root && reason != NEVER_CONTENT {
+                if block_root && reason != Rule::NeverContent {
                     seg.flush();
                 }
                 id = node.end.max(id + 1);
@@ -175,7 +174,7 @@ struct Segmenter<'d> {
     owner: Option<(NodeId, BlockKind)>,
     pending_space: bool,
     /// The removed subtree being segmented for the trace: (end, rule).
-    region: Option<(NodeId, &'static str)>,
+    region: Option<(NodeId, Rule)>,
     // The structure, for `Shape` (none of it changes the text).
     wants: Wants,
     doc: Option<&'d Document>,
@@ -245,7 +244,7 @@ impl Segmenter<'_> {
     /// element opens.
     fn open_structure(&mut self, id: NodeId, tag: Tag) {
         let number = self.extra(id).and_then(|e| e.number);
-        let clamp = |n: i64| u32::try_from(n.clamp(0, MAX_ORDINAL)).unwrap_or(0);
+        let clamp = |n: i64| u32::try_from(n.clamp(0, p::MAX_ORDINAL)).unwrap_or(0);
         match tag {
             Tag::Ul | Tag::Dl => self.lists.push((false, 1)),
             Tag::Ol => self.lists.push((true, number.map_or(1, clamp))),

@@ -4,7 +4,7 @@
 
 use crate::article::BlockKind;
 use crate::blocks::TextBlock;
-use crate::explain::{Decision, Features};
+use crate::explain::{Decision, Features, Rule};
 use crate::options::Focus;
 use crate::patterns as p;
 
@@ -32,7 +32,7 @@ enum Class {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Verdict {
     pub decision: Decision,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Thresholds after the [`Focus`] knob.
@@ -46,15 +46,15 @@ impl Thresholds {
     fn new(focus: Focus) -> Self {
         let (ld, prose, short) = match focus {
             Focus::Precision => (
-                p::MAX_LINK_DENSITY - 0.15,
-                p::PROSE_WORDS + 5,
-                p::SHORT_WORDS + 4,
+                p::MAX_LINK_DENSITY - p::FOCUS_LINK_DENSITY_STEP,
+                p::PROSE_WORDS + p::FOCUS_PROSE_WORDS_STEP,
+                p::SHORT_WORDS + p::PRECISION_SHORT_WORDS_STEP,
             ),
             Focus::Balanced => (p::MAX_LINK_DENSITY, p::PROSE_WORDS, p::SHORT_WORDS),
             Focus::Recall => (
-                p::MAX_LINK_DENSITY + 0.15,
-                p::PROSE_WORDS - 5,
-                p::SHORT_WORDS - 3,
+                p::MAX_LINK_DENSITY + p::FOCUS_LINK_DENSITY_STEP,
+                p::PROSE_WORDS - p::FOCUS_PROSE_WORDS_STEP,
+                p::SHORT_WORDS - p::RECALL_SHORT_WORDS_STEP,
             ),
         };
         Thresholds {
@@ -74,7 +74,7 @@ pub(crate) fn classify(
 ) -> Vec<Verdict> {
     let t = Thresholds::new(focus);
     let title_key = title.map(normalize);
-    let first: Vec<(Class, &'static str)> = blocks
+    let first: Vec<(Class, Rule)> = blocks
         .iter()
         .zip(feats)
         .map(|(b, f)| first_look(b, f, title_key.as_deref(), &t))
@@ -102,7 +102,7 @@ pub(crate) fn classify(
 /// For every block, the class of the nearest decided block (neither short
 /// nor pruned) before it and after it: two linear passes, so a page of a
 /// million short blocks is not a quadratic search.
-fn decided_neighbours(first: &[(Class, &'static str)]) -> (Vec<Option<Class>>, Vec<Option<Class>>) {
+fn decided_neighbours(first: &[(Class, Rule)]) -> (Vec<Option<Class>>, Vec<Option<Class>>) {
     let decided = |c: Class| {
         !matches!(
             c,
@@ -128,12 +128,7 @@ fn decided_neighbours(first: &[(Class, &'static str)]) -> (Vec<Option<Class>>, V
     (prev, next)
 }
 
-fn first_look(
-    b: &TextBlock,
-    f: &Features,
-    title: Option<&str>,
-    t: &Thresholds,
-) -> (Class, &'static str) {
+fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) -> (Class, Rule) {
     if let Some(rule) = b.pruned {
         return (Class::Pruned, rule);
     }
@@ -143,51 +138,55 @@ fn first_look(
         // is part of it).
         let keep = f.in_container && f.link_density <= t.max_link_density;
         let caption = !b.text.is_empty();
-        let rule = if keep { "figure" } else { "figure-outside" };
+        let rule = if keep {
+            Rule::Figure
+        } else {
+            Rule::FigureOutside
+        };
         return (Class::Figure { keep, caption }, rule);
     }
     if !f.in_container {
-        return (Class::Bad, "outside-container");
+        return (Class::Bad, Rule::OutsideContainer);
     }
     if matches!(b.kind, BlockKind::Heading(_))
         && title.is_some_and(|k| same_title(&normalize(&b.text), k))
     {
-        return (Class::Bad, "title-heading");
+        return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {
-        return (Class::Bad, "caption");
+        return (Class::Bad, Rule::Caption);
     }
     if f.link_density > t.max_link_density {
-        return (Class::Bad, "link-heavy");
+        return (Class::Bad, Rule::LinkHeavy);
     }
     if f.boilerplate_phrase {
-        return (Class::Bad, "boilerplate-phrase");
+        return (Class::Bad, Rule::BoilerplatePhrase);
     }
     let prose = f.words >= t.prose_words
         && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
-    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < 2 * p::PROSE_WORDS + 10 {
-        return (Class::Bad, "negative-class");
+    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < p::NEGATIVE_HINT_MAX_WORDS {
+        return (Class::Bad, Rule::NegativeClass);
     }
     if prose || b.kind == BlockKind::Code {
-        return (Class::Good, "prose");
+        return (Class::Good, Rule::Prose);
     }
     if matches!(b.kind, BlockKind::Heading(_)) {
-        return (Class::Short, "heading");
+        return (Class::Short, Rule::Heading);
     }
     if f.words < t.short_words {
-        return (Class::Short, "short");
+        return (Class::Short, Rule::Short);
     }
     if f.ends_sentence || f.stopword_density >= p::PROSE_STOPWORDS {
-        return (Class::Good, "sentence");
+        return (Class::Good, Rule::Sentence);
     }
-    (Class::Short, "fragment")
+    (Class::Short, Rule::Fragment)
 }
 
-fn short_page(class: Class, rule: &'static str) -> Verdict {
+fn short_page(class: Class, rule: Rule) -> Verdict {
     match class {
         Class::Short => Verdict {
             decision: Decision::Keep,
-            rule: "short-page",
+            rule: Rule::ShortPage,
         },
         Class::Figure { keep: true, .. } => Verdict {
             decision: Decision::Keep,
@@ -203,7 +202,7 @@ fn short_page(class: Class, rule: &'static str) -> Verdict {
 /// Resolves short blocks by the nearest decided neighbours on each side
 /// (`around`: their classes, from [`decided_neighbours`]).
 fn in_context(
-    first: &[(Class, &'static str)],
+    first: &[(Class, Rule)],
     around: (Option<Class>, Option<Class>),
     blocks: &[TextBlock],
     feats: &[Features],
@@ -219,7 +218,7 @@ fn in_context(
         rule,
     };
     let Some(&(class, rule)) = first.get(i) else {
-        return drop("missing");
+        return drop(Rule::Missing);
     };
     match class {
         Class::Good => return keep(rule),
@@ -236,22 +235,25 @@ fn in_context(
     let sentence = f.is_some_and(|f| f.ends_sentence);
     if is_heading {
         return if good(next) && (good(prev) || focus != Focus::Precision) {
-            keep("heading-before-text")
+            keep(Rule::HeadingBeforeText)
         } else {
-            drop("heading-alone")
+            drop(Rule::HeadingAlone)
         };
     }
     if good(prev) && good(next) {
-        return if sentence || focus != Focus::Precision || f.is_some_and(|f| f.words >= 3) {
-            keep("short-between-good")
+        return if sentence
+            || focus != Focus::Precision
+            || f.is_some_and(|f| f.words >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
+        {
+            keep(Rule::ShortBetweenGood)
         } else {
-            drop("fragment-between-good")
+            drop(Rule::FragmentBetweenGood)
         };
     }
     if (good(prev) || good(next)) && (sentence || focus != Focus::Precision) {
-        return keep("sentence-near-good");
+        return keep(Rule::SentenceNearGood);
     }
-    drop("short-near-boilerplate")
+    drop(Rule::ShortNearBoilerplate)
 }
 
 /// Lower-case words only, for title comparison.
@@ -283,7 +285,7 @@ fn same_title(heading: &str, title: &str) -> bool {
     } else {
         (title, heading)
     };
-    long.contains(short) && short.len() * 2 >= long.len()
+    long.contains(short) && short.len() * p::TITLE_MAX_LENGTH_RATIO >= long.len()
 }
 
 #[cfg(test)]
@@ -329,8 +331,8 @@ mod tests {
         ];
         let v = classify(&b, &f, None, Focus::Balanced);
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
-        assert_eq!(d[1], (Decision::Keep, "heading-before-text"));
-        assert_eq!(d[3], (Decision::Drop, "heading-alone"));
+        assert_eq!(d[1], (Decision::Keep, Rule::HeadingBeforeText));
+        assert_eq!(d[3], (Decision::Drop, Rule::HeadingAlone));
     }
 
     #[test]
@@ -347,8 +349,8 @@ mod tests {
             Some("Big news today"),
             Focus::Balanced,
         );
-        assert_eq!(v[0].rule, "title-heading");
-        assert_eq!(v[1].rule, "link-heavy");
+        assert_eq!(v[0].rule, Rule::TitleHeading);
+        assert_eq!(v[1].rule, Rule::LinkHeavy);
     }
 
     #[test]

@@ -9,30 +9,17 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::blocks;
 use crate::dom::{Document, NodeId, NodeKind, Tag};
+use crate::explain::Rule;
 use crate::features;
 use crate::options::Options;
 use crate::patterns::{self as p, LADDER, Patterns};
 use crate::prune::{self, Pruned};
 use crate::structure;
 
-/// Rule name: a block of the reader comments (never story).
-pub(crate) const COMMENT_SECTION: &str = "comment-section";
-
-/// Words in a class or id token that name a comment section.
-const SECTION_WORDS: &[&str] = &["comment", "comments", "commentlist", "disqus"];
-
-/// Words that make a token about comments a counter, a link or a state of
-/// the page rather than the section (`comments-link`, `comment-count`,
-/// `comments-open`, `no-comments`).
-const NOT_SECTION_WORDS: &[&str] = &[
-    "count", "counter", "number", "num", "link", "links", "open", "closed", "icon", "btn",
-    "button", "bubble", "no", "has", "meta", "toggle", "badge",
-];
-
 /// The page's comment sections, outermost first and in page order: the
 /// elements whose class or id names comments (a token with `comment`,
 /// `comments` or `disqus` as a dash-separated word, and no word of
-/// [`NOT_SECTION_WORDS`]) and that the strict rung prunes, but not
+/// [`p::COMMENT_NOT_SECTION_WORDS`]) and that the strict rung prunes, but not
 /// `html`, `body` or `main`, nor an element that holds the headline (`h1`)
 /// or the page's `articleBody`. Empty unless `options` asks for comments.
 pub(crate) fn sections(
@@ -67,10 +54,10 @@ pub(crate) fn sections(
 fn names_section(hints: &str) -> bool {
     hints.split_whitespace().any(|token| {
         let mut words = token.split('-');
-        let named = words
-            .clone()
-            .any(|w| SECTION_WORDS.contains(&w) || w.starts_with("disqus"));
-        named && !words.any(|w| NOT_SECTION_WORDS.contains(&w))
+        let named = words.clone().any(|w| {
+            p::COMMENT_SECTION_WORDS.contains(&w) || w.starts_with(p::COMMENT_SECTION_PREFIX)
+        });
+        named && !words.any(|w| p::COMMENT_NOT_SECTION_WORDS.contains(&w))
     })
 }
 
@@ -98,7 +85,7 @@ pub(crate) fn exclude(pruned: &mut Pruned, sections: &[Range<NodeId>]) {
     for range in sections {
         for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
             if slot.is_none() {
-                *slot = Some(COMMENT_SECTION);
+                *slot = Some(Rule::CommentSection);
             }
         }
     }
@@ -126,7 +113,7 @@ pub(crate) fn extract(
         if doc.tag(id) == Tag::Form {
             let form = pruned.removed.get_mut(id..node.end).into_iter().flatten();
             for slot in form {
-                slot.get_or_insert(prune::NEVER_CONTENT);
+                slot.get_or_insert(Rule::NeverContent);
             }
         }
     }

@@ -7,10 +7,6 @@ use crate::locate::Container;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
 
-/// How far up from a block its class/id hints are summed when it is outside
-/// any container (inside, the walk stops at the container).
-const HINT_LEVELS: usize = 12;
-
 /// Computes the features of every block.
 pub(crate) fn compute(
     blocks: &[TextBlock],
@@ -67,7 +63,8 @@ struct WordCounts {
 }
 
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    let c = c as u32;
+    p::CJK_RANGES.iter().any(|r| r.contains(&c))
 }
 
 fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCounts {
@@ -99,7 +96,7 @@ fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCount
         check(&text[s..], &mut latin, &mut stopwords);
     }
     WordCounts {
-        words: latin + cjk / 2,
+        words: latin + cjk / p::CJK_CHARS_PER_WORD,
         latin,
         stopwords,
     }
@@ -128,15 +125,15 @@ fn text_density(text: &str) -> f32 {
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+    p::SENTENCE_END_MARKS.contains(&c)
 }
 
 fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')', '»', ' ']);
+    let trimmed = text.trim_end_matches(p::CLOSING_MARKS);
     trimmed
         .chars()
         .next_back()
-        .is_some_and(|c| is_sentence_end(c) || c == ':' || c == ';')
+        .is_some_and(|c| is_sentence_end(c) || p::CLAUSE_END_MARKS.contains(&c))
 }
 
 /// Sum of class/id hints from the block's owner up to (not including) the
@@ -144,7 +141,7 @@ fn ends_sentence(text: &str) -> bool {
 fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: NodeId) -> i32 {
     let mut sum = 0i32;
     let mut node = Some(owner);
-    for _ in 0..HINT_LEVELS {
+    for _ in 0..p::HINT_LEVELS {
         let Some(id) = node else { break };
         if container.ranges.iter().any(|r| r.0 == id) {
             break;

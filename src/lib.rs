@@ -34,7 +34,7 @@
 //! ## Why was my paragraph dropped?
 //! Turn on [`Options::explain`]: every block of the page, kept or not, comes
 //! back in [`Article::explanation`] with its [`Features`], its [`Decision`]
-//! and the name of the rule that decided.
+//! and the [`Rule`] that decided.
 #![forbid(unsafe_code)]
 // No panics on input-dependent data in library code (unit tests may unwrap
 // and index: clippy.toml). A justified exception carries its own `allow`.
@@ -79,7 +79,7 @@ pub use article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind
 pub use batch::clean_many;
 pub use datetime::DateTime;
 pub use error::{Error, Result};
-pub use explain::{BlockTrace, Decision, Features};
+pub use explain::{BlockTrace, Decision, Features, Rule};
 pub use options::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MAX_TEXT_BYTES, Focus,
     InputKind, Options,
@@ -394,7 +394,7 @@ fn check_input(input: &str, options: &Options) -> Result<()> {
     let (mut sampled, mut control) = (0usize, 0usize);
     for c in sample {
         sampled += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+        if c.is_control() && !patterns::TEXT_CONTROLS.contains(&c) {
             control += 1;
         }
     }

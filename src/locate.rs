@@ -160,10 +160,10 @@ fn vote(
     let commas = block
         .text
         .chars()
-        .filter(|c| matches!(c, ',' | '，' | '、'))
+        .filter(|c| p::VOTE_COMMAS.contains(c))
         .count();
     let length_points = (block.chars / p::CHARS_PER_POINT) as f32;
-    let points = 1.0 + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
+    let points = p::VOTE_BASE_POINTS + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
     let mut node = first;
     for level in 0..p::VOTE_LEVELS {
         let Some(id) = node else { break };
@@ -176,8 +176,8 @@ fn vote(
         }
         let divider = match level {
             0 => 1.0,
-            1 => 2.0,
-            l => l as f32 * 3.0,
+            1 => p::GRANDPARENT_VOTE_DIVIDER,
+            l => l as f32 * p::ANCESTOR_VOTE_DIVIDER_PER_LEVEL,
         };
         *slot += points / divider;
         node = doc.parent(id);
@@ -187,12 +187,12 @@ fn vote(
 /// A container's starting score: its tag, and its class/id hint.
 fn prior(doc: &Document, pruned: &Pruned, id: NodeId, pass: Pass) -> f32 {
     let tag_points = match doc.tag(id) {
-        Tag::Div | Tag::Article | Tag::Main => 5.0,
-        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Div | Tag::Article | Tag::Main => p::PRIOR_CONTAINER_TAG,
+        Tag::Pre | Tag::Td | Tag::Blockquote => p::PRIOR_TEXT_TAG,
         Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
-            -3.0
+            p::PRIOR_LIST_TAG
         }
-        Tag::H(_) | Tag::Th => -5.0,
+        Tag::H(_) | Tag::Th => p::PRIOR_HEADING_TAG,
         _ => 0.0,
     };
     let hint = if pass.weight_classes {
@@ -264,7 +264,7 @@ fn shared_by_rivals(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
 /// than its child becomes the top.
 fn higher_ancestor(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
     let mut last = score.get(top).copied().unwrap_or(0.0);
-    let threshold = last / 3.0;
+    let threshold = last / p::CLIMB_SCORE_DIVIDER;
     let mut node = doc.parent(top);
     while let Some(anc) = node {
         if is_top_level(doc, anc) {
@@ -365,8 +365,8 @@ fn with_siblings(
 fn prose_paragraph(chars: &[usize], links: &[usize], text: Option<&str>, id: NodeId) -> bool {
     let c = chars.get(id).copied().unwrap_or(0);
     let ld = link_density(chars, links, id);
-    if c > 80 {
-        return ld < 0.25;
+    if c > p::LOOSE_PARAGRAPH_LONG_CHARS {
+        return ld < p::LOOSE_PARAGRAPH_MAX_LINK_DENSITY;
     }
     c > 0 && ld == 0.0 && text.is_some_and(|t| t.ends_with('.') || t.contains(". "))
 }

@@ -3,26 +3,20 @@
 //! Also the class/id hint of every element, used by `locate` and `classify`.
 
 use crate::dom::{Document, NodeKind, Tag};
-use crate::patterns::{Pass, Patterns};
+use crate::explain::Rule;
+use crate::patterns::{self as p, Pass, Patterns};
 
 /// What pruning decided, one entry per node of the [`Document`].
 #[derive(Debug, Clone)]
 pub(crate) struct Pruned {
     /// Why the node (with its subtree) is out of the story, if it is: one
-    /// of [`NEVER_CONTENT`], [`HIDDEN`], [`FURNITURE`], [`UNLIKELY_CLASS`].
-    pub removed: Vec<Option<&'static str>>,
+    /// of [`Rule::NeverContent`], [`Rule::Hidden`], [`Rule::Furniture`],
+    /// [`Rule::UnlikelyClass`] (and [`Rule::CommentSection`], which
+    /// `comments` adds).
+    pub removed: Vec<Option<Rule>>,
     /// The element's own class/id hint: > 0 story-like, < 0 boilerplate-like.
     pub hint: Vec<i8>,
 }
-
-/// Rule name: scripts, styles, forms controls and `nav`: never shown in traces.
-pub(crate) const NEVER_CONTENT: &str = "never-content";
-/// Rule name: `hidden`, `aria-hidden` or an inline style that hides.
-pub(crate) const HIDDEN: &str = "hidden";
-/// Rule name: `aside`/`header`/`footer` tags and furniture ARIA roles.
-pub(crate) const FURNITURE: &str = "furniture";
-/// Rule name: a boilerplate class/id (`sidebar`, `comments`, `related`...).
-pub(crate) const UNLIKELY_CLASS: &str = "unlikely-class";
 
 /// Marks removed nodes and class/id hints in one pass over the arena (parents
 /// come before children, so a node inherits its parent's removal).
@@ -30,7 +24,7 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     // Pushed in document order: a parent's entry is always there before
     // its children look it up (parents have smaller ids).
     let n = doc.nodes.len();
-    let mut removed: Vec<Option<&'static str>> = Vec::with_capacity(n);
+    let mut removed: Vec<Option<Rule>> = Vec::with_capacity(n);
     let mut hint: Vec<i8> = Vec::with_capacity(n);
     // Whether the node is `pre` or inside one: the class names of a
     // syntax highlighter's spans (`hljs-comment`, `token comment`) are not
@@ -56,14 +50,14 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
         removed.push(if never_content(el.tag) {
-            Some(NEVER_CONTENT)
+            Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
         } else if el.hidden {
-            Some(HIDDEN)
+            Some(Rule::Hidden)
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
             // Navigation is never story, on any rung.
-            Some(FURNITURE)
+            Some(Rule::Furniture)
         } else if pass.strip_unlikely && !parent_in_pre {
             unlikely(el, patterns)
         } else {
@@ -98,23 +92,9 @@ fn never_content(tag: Tag) -> bool {
     )
 }
 
-/// ARIA roles of page furniture (Readability removes these too).
-const FURNITURE_ROLES: &[&str] = &[
-    "navigation",
-    "menu",
-    "menubar",
-    "complementary",
-    "contentinfo",
-    "banner",
-    "dialog",
-    "alert",
-    "alertdialog",
-    "search",
-];
-
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
 /// subtrees that do not also look like the story's own container.
-fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<&'static str> {
+fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<Rule> {
     if el.article_body
         || matches!(
             el.tag,
@@ -124,35 +104,37 @@ fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<&'static st
         return None;
     }
     if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header)
-        || FURNITURE_ROLES.contains(&el.role.as_str())
+        || p::FURNITURE_ROLES.contains(&el.role.as_str())
     {
-        return Some(FURNITURE);
+        return Some(Rule::Furniture);
     }
     let unlikely = !el.hints.is_empty()
         && patterns.unlikely.is_match(&el.hints)
         && !patterns.maybe.is_match(&el.hints);
-    unlikely.then_some(UNLIKELY_CLASS)
+    unlikely.then_some(Rule::UnlikelyClass)
 }
 
-/// +1 for story-like class/id, -1 for boilerplate-like, +2 for schema.org
-/// `articleBody`; furniture tags count as boilerplate.
+/// [`p::POSITIVE_CLASS_HINT`] for a story-like class/id,
+/// [`p::NEGATIVE_CLASS_HINT`] for a boilerplate-like one, plus
+/// [`p::FURNITURE_HINT`] for a furniture tag or role;
+/// [`p::ARTICLE_BODY_HINT`] for schema.org `articleBody`.
 fn class_hint(el: &crate::dom::Element, patterns: &Patterns) -> i8 {
     if el.article_body {
-        return 2;
+        return p::ARTICLE_BODY_HINT;
     }
     let mut h = 0i8;
     if !el.hints.is_empty() {
         if patterns.positive.is_match(&el.hints) {
-            h += 1;
+            h += p::POSITIVE_CLASS_HINT;
         }
         if patterns.negative.is_match(&el.hints) {
-            h -= 1;
+            h += p::NEGATIVE_CLASS_HINT;
         }
     }
     if matches!(el.tag, Tag::Aside | Tag::Footer | Tag::Header | Tag::Form)
-        || FURNITURE_ROLES.contains(&el.role.as_str())
+        || p::FURNITURE_ROLES.contains(&el.role.as_str())
     {
-        h -= 1;
+        h += p::FURNITURE_HINT;
     }
     h
 }

@@ -18,14 +18,8 @@ use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
 use crate::explain::{BlockTrace, Decision, Features};
 use crate::options::Options;
+use crate::patterns as p;
 use crate::url::{resolve, safe_url};
-
-/// A table with at least this many rows holds data (Readability's rule)...
-const DATA_MIN_ROWS: usize = 10;
-/// ...or with more than this many columns...
-const DATA_MAX_LAYOUT_COLUMNS: usize = 4;
-/// ...or with more cells than this (rows times columns).
-const DATA_MAX_LAYOUT_CELLS: usize = 10;
 
 /// What segmentation should record for these options.
 pub(crate) fn wants(options: &Options) -> Wants {
@@ -306,9 +300,9 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
         }
     }
     marked
-        || rows >= DATA_MIN_ROWS
-        || columns > DATA_MAX_LAYOUT_COLUMNS
-        || rows.saturating_mul(columns) > DATA_MAX_LAYOUT_CELLS
+        || rows >= p::DATA_MIN_ROWS
+        || columns > p::DATA_MAX_LAYOUT_COLUMNS
+        || rows.saturating_mul(columns) > p::DATA_MAX_LAYOUT_CELLS
 }
 
 /// Resolves the link and image URLs of the article's blocks and comments

@@ -12,7 +12,7 @@
 use crate::article::{Article, Block, BlockKind};
 use crate::datetime::DateTime;
 use crate::explain::Features;
-use crate::explain::{BlockTrace, Decision};
+use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
 use crate::metadata::date::find_in_text;
@@ -51,7 +51,7 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
         let indent = line
             .chars()
             .take_while(|c| c.is_whitespace())
-            .map(|c| if c == '\t' { 4 } else { 1 })
+            .map(|c| if c == '\t' { p::TAB_WIDTH } else { 1 })
             .sum();
         let (bullet, body) = strip_bullet(line.trim());
         if body.is_empty() {
@@ -83,7 +83,7 @@ fn hard_wrap_width(text: &str) -> Option<usize> {
     let lengths: Vec<usize> = text
         .lines()
         .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n >= p::WRAP_MIN_WIDTH / 2)
+        .filter(|&n| n >= p::WRAP_LONG_LINE_CHARS)
         .collect();
     if lengths.len() < p::WRAP_MIN_LINES {
         return None;
@@ -96,23 +96,26 @@ fn hard_wrap_width(text: &str) -> Option<usize> {
         .iter()
         .filter(|&&n| n + p::WRAP_SLACK >= width)
         .count();
-    (near * 2 >= lengths.len()).then_some(width)
+    (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
 }
 
 fn strip_bullet(line: &str) -> (bool, &str) {
-    for bullet in ["* ", "- ", "• ", "o ", "+ ", "· ", "– "] {
+    for bullet in p::TEXT_BULLETS {
         if let Some(rest) = line.strip_prefix(bullet) {
             return (true, rest.trim_start());
         }
     }
-    if matches!(line, "*" | "-" | "•" | "o" | "+") {
+    if p::TEXT_BARE_BULLETS.contains(&line) {
         return (true, "");
     }
     // "1. ", "12) ": numbered list items, as in "Most read" rankings.
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
+    if (1..=p::NUMBERED_ITEM_MAX_DIGITS).contains(&digits) {
         let rest = line.get(digits..).unwrap_or("");
-        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+        let item = p::NUMBERED_ITEM_MARKS
+            .iter()
+            .find_map(|m| rest.strip_prefix(m));
+        if let Some(rest) = item {
             return (true, rest.trim_start());
         }
     }
@@ -194,7 +197,7 @@ fn value(
 fn headline_shaped(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(p::HEADLINE_MIN_WORDS..=p::HEADLINE_MAX_WORDS).contains(&words.len())
-        || text.ends_with(['.', '!', '?', ':'])
+        || text.ends_with(p::HEADLINE_END_MARKS)
     {
         return false;
     }
@@ -343,26 +346,26 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
 }
 
 /// Keep or drop one block, given whether it lies in the story's stretch.
-fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, &'static str) {
+fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, Rule) {
     use Decision::{Drop, Keep};
     if !f.in_container {
-        return (Drop, "outside-story");
+        return (Drop, Rule::OutsideStory);
     }
     if f.boilerplate_phrase {
-        return (Drop, "boilerplate-phrase");
+        return (Drop, Rule::BoilerplatePhrase);
     }
     if repeated {
-        return (Drop, "repeated-line");
+        return (Drop, Rule::RepeatedLine);
     }
     if is_prose(f) {
-        return (Keep, "prose");
+        return (Keep, Rule::Prose);
     }
     // Inside the story, short lines are subheadings and short paragraphs;
     // only precision focus drops the ones that do not end a sentence.
     if focus == Focus::Precision && !f.ends_sentence && line.bullet {
-        return (Drop, "short-bullet");
+        return (Drop, Rule::ShortBullet);
     }
-    (Keep, "short-in-story")
+    (Keep, Rule::ShortInStory)
 }
 
 /// How often each line's text occurs on the page.
@@ -430,7 +433,7 @@ fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
         .find_map(|l| {
             let words = l.text.split_whitespace().count();
             let shaped = !l.bullet
-                && (3..=30).contains(&words)
+                && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
                 && !l.text.ends_with('.')
                 && breadcrumb(&l.text).is_none();
             shaped.then(|| l.text.clone())
@@ -440,7 +443,7 @@ fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
 /// "World / China-US" or "Home > News > Tech": short parts joined by a
 /// separator.
 fn breadcrumb(text: &str) -> Option<Vec<String>> {
-    for sep in [" / ", " > ", " » ", " › ", " | "] {
+    for &sep in p::BREADCRUMB_SEPARATORS {
         if !text.contains(sep) {
             continue;
         }
@@ -450,12 +453,13 @@ fn breadcrumb(text: &str) -> Option<Vec<String>> {
             .filter(|s| !s.is_empty())
             .collect();
         let short = parts.iter().all(|s| {
-            s.split_whitespace().count() <= 3 && s.chars().next().is_some_and(char::is_uppercase)
+            s.split_whitespace().count() <= p::BREADCRUMB_PART_MAX_WORDS
+                && s.chars().next().is_some_and(char::is_uppercase)
         });
-        if parts.len() >= 2 && short {
+        if parts.len() >= p::BREADCRUMB_MIN_PARTS && short {
             let skip_home = parts
                 .first()
-                .is_some_and(|s| s.eq_ignore_ascii_case("home"));
+                .is_some_and(|s| s.eq_ignore_ascii_case(p::BREADCRUMB_HOME));
             return Some(parts.into_iter().skip(usize::from(skip_home)).collect());
         }
     }

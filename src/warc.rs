@@ -39,6 +39,8 @@ use std::path::Path;
 
 use ::warc::{RawRecordHeader, WarcHeader, WarcReader};
 
+use crate::patterns as p;
+
 /// One HTML page from a WARC `response` record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -113,12 +115,12 @@ impl WarcPages {
     /// # Errors
     /// When the first bytes cannot be read.
     pub fn new<R: Read + Send + 'static>(reader: R) -> io::Result<WarcPages> {
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let mut reader = BufReader::with_capacity(p::WARC_BUFFER_BYTES, reader);
         let gzip = reader.fill_buf()?.starts_with(&GZIP_MAGIC);
         let reader: Box<dyn BufRead + Send> = if gzip {
             // Multi-member: Common Crawl compresses each record on its own.
             Box::new(BufReader::with_capacity(
-                1 << 16,
+                p::WARC_BUFFER_BYTES,
                 flate2::bufread::MultiGzDecoder::new(reader),
             ))
         } else {
@@ -226,9 +228,6 @@ struct Http {
     body_start: usize,
 }
 
-/// Longest HTTP head read: more is not an HTTP response.
-const MAX_HTTP_HEAD: usize = 256 * 1024;
-
 impl Http {
     /// Reads the status line and headers, leniently (crawled servers send
     /// bare `\n` line ends, spaces before colons, folded lines). `None` when
@@ -237,7 +236,7 @@ impl Http {
         if !block.starts_with(b"HTTP/") {
             return None;
         }
-        let search = block.get(..block.len().min(MAX_HTTP_HEAD))?;
+        let search = block.get(..block.len().min(p::MAX_HTTP_HEAD))?;
         let (head_end, body_start) = match memchr::memmem::find(search, b"\r\n\r\n") {
             Some(i) => (i, i + 4),
             None => {
@@ -283,8 +282,8 @@ fn is_html_type(content_type: &str) -> bool {
 /// A payload without a Content-Type is HTML when it opens with a doctype
 /// or an `<html>` tag early on.
 fn looks_like_html(payload: &[u8]) -> bool {
-    let start =
-        String::from_utf8_lossy(payload.get(..1024).unwrap_or(payload)).to_ascii_lowercase();
+    let start = String::from_utf8_lossy(payload.get(..p::WARC_SNIFF_BYTES).unwrap_or(payload))
+        .to_ascii_lowercase();
     start.contains("<!doctype html") || start.contains("<html")
 }
 
@@ -315,7 +314,7 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
 /// encodings or a corrupt stream (then the body is used as stored: many
 /// crawlers store it decoded and keep the header).
 fn decompress(body: &[u8], encoding: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(body.len().saturating_mul(4));
+    let mut out = Vec::with_capacity(body.len().saturating_mul(p::INFLATE_CAPACITY_FACTOR));
     let read = match encoding {
         "gzip" | "x-gzip" if body.starts_with(&GZIP_MAGIC) => {
             flate2::read::MultiGzDecoder::new(body).read_to_end(&mut out)

@@ -2,3 +2,35 @@
 
 /// Boilerpipe's text density wraps text at this many characters a line.
 pub(crate) const WRAP_WIDTH: usize = 80;
+
+/// How far up from a block its class/id hints are summed when it is outside
+/// any container (inside, the walk stops at the container): deep enough
+/// for the nested `div`s of page builders, shallow enough that a hint on
+/// `body` does not weigh on every block.
+pub(crate) const HINT_LEVELS: usize = 12;
+/// CJK characters per word: Chinese and Japanese are written without
+/// spaces, and a word there is one to three characters, about two on
+/// average, so word thresholds mean about the same length of text in every
+/// script.
+pub(crate) const CJK_CHARS_PER_WORD: usize = 2;
+/// Punctuation that ends a sentence, Latin and CJK full-width ("。", "！",
+/// "？"): prose has it, menus and headlines do not.
+pub(crate) const SENTENCE_END_MARKS: &[char] = &['.', '!', '?', '。', '！', '？'];
+/// A block also ends like a sentence on these: a colon or semicolon ending
+/// a paragraph that leads into a list or a quote.
+pub(crate) const CLAUSE_END_MARKS: &[char] = &[':', ';'];
+/// Closing quotes and brackets (and spaces) skipped at the end of a block
+/// before looking for its sentence end: `He said "yes."` ends a sentence.
+pub(crate) const CLOSING_MARKS: &[char] = &['"', '\'', '”', '’', ')', '»', ' '];
+
+/// Code points counted as CJK characters ([`CJK_CHARS_PER_WORD`] of them
+/// make a word; never part of a spaced word): Hiragana and Katakana, CJK
+/// Extension A, CJK Unified Ideographs, Hangul syllables and CJK
+/// Compatibility Ideographs.
+pub(crate) const CJK_RANGES: &[std::ops::RangeInclusive<u32>] = &[
+    0x3040..=0x30FF,
+    0x3400..=0x4DBF,
+    0x4E00..=0x9FFF,
+    0xAC00..=0xD7AF,
+    0xF900..=0xFAFF,
+];

@@ -6,6 +6,9 @@ pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
 /// More control characters than this share of the sample means binary input
 /// (real pages have none besides tab/newline; a stray NUL is tolerated).
 pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
+/// Control characters that text has (line ends, tab, form feed): not
+/// counted against [`BINARY_CONTROL_SHARE`].
+pub(crate) const TEXT_CONTROLS: &[char] = &['\n', '\r', '\t', '\u{c}'];
 
 /// Bytes at the start of a page searched for a `<meta charset>`. Browsers
 /// prescan 1024 bytes; pages with long `<head>`s (inline styles, scripts
@@ -24,3 +27,9 @@ pub(crate) const UTF8_MAX_INVALID_SHARE: f64 = 0.35;
 /// on stronger evidence: at most this share of the non-ASCII sequences
 /// invalid (valid UTF-8, or nearly).
 pub(crate) const UTF8_OVERRULE_MAX_INVALID_SHARE: f64 = 0.05;
+
+/// A WARC payload with no `Content-Type` is sniffed for a doctype or an
+/// `<html>` tag in this many bytes: pages open with them, and a binary
+/// payload (an image, a PDF) is not read further.
+#[cfg(feature = "warc")]
+pub(crate) const WARC_SNIFF_BYTES: usize = 1024;

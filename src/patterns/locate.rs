@@ -26,3 +26,40 @@ pub(crate) const RIVAL_SHARE: f32 = 0.75;
 /// ...and moving up to an ancestor that holds at least this many of them:
 /// stories split into step or section boxes (how-to pages, live blogs).
 pub(crate) const MIN_RIVALS: usize = 3;
+
+/// Every vote is worth this much before its commas and length points
+/// (Readability's one point per paragraph): ten short paragraphs outvote
+/// one long one, as stories are many paragraphs.
+pub(crate) const VOTE_BASE_POINTS: f32 = 1.0;
+/// Characters counted as commas in a vote (Readability's comma point):
+/// the Latin comma, and the full-width and ideographic commas of Chinese
+/// and Japanese, whose stories would score no commas otherwise.
+pub(crate) const VOTE_COMMAS: &[char] = &[',', '，', '、'];
+/// A block's grandparent gets its vote divided by this (the parent gets it
+/// whole)...
+pub(crate) const GRANDPARENT_VOTE_DIVIDER: f32 = 2.0;
+/// ...and each ancestor above by this times its level (Readability's score
+/// dividers): a container close to the paragraphs wins over `body`.
+pub(crate) const ANCESTOR_VOTE_DIVIDER_PER_LEVEL: f32 = 3.0;
+/// Starting score of a `div`, `article` or `main`: the elements that hold
+/// stories (Readability's tag priors, as the four below).
+pub(crate) const PRIOR_CONTAINER_TAG: f32 = 5.0;
+/// Starting score of a `pre`, `td` or `blockquote`: text holders, as the
+/// cells of old table layouts.
+pub(crate) const PRIOR_TEXT_TAG: f32 = 3.0;
+/// Starting score of lists, list items, `address` and `form`: menus, link
+/// lists and sign-up boxes are made of them.
+pub(crate) const PRIOR_LIST_TAG: f32 = -3.0;
+/// Starting score of headings and `th`: a heading never holds a story.
+pub(crate) const PRIOR_HEADING_TAG: f32 = -5.0;
+/// Climbing from the best container stops at an ancestor scoring less than
+/// the best's score divided by this (Readability's cut-off): a wrapper
+/// that adds little of its own is not the story, the page around it is not.
+pub(crate) const CLIMB_SCORE_DIVIDER: f32 = 3.0;
+/// A loose `p` beside the story's container joins the story when it is
+/// longer than this (chars, Readability's value) with few links...
+pub(crate) const LOOSE_PARAGRAPH_LONG_CHARS: usize = 80;
+/// ...less than this share of its text in links (a long paragraph of
+/// links is a "see also" list)...
+pub(crate) const LOOSE_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+// ...or when shorter, it has no link at all and holds a sentence end.

@@ -1,31 +1,44 @@
 //! Every heuristic in one place: thresholds, word lists and patterns, each
 //! named, with a comment saying why it exists and what it helps. One file
 //! per stage; all of them are re-exported here, so a stage reads
-//! `p::MAX_LINK_DENSITY` whichever file the constant lives in.
+//! `p::MAX_LINK_DENSITY` whichever file the constant lives in. Pure
+//! resource caps, which decide nothing about what is story, are in
+//! `limits`.
 //!
 //! Class/id hints follow the facts Readability.js and boilerpipe publish
 //! (content-ish vs. boilerplate-ish class names); the word lists are ours.
 
 mod authors;
+mod blocks;
 mod classify;
+mod comments;
 mod dates;
 mod dom;
 mod features;
 mod input;
+mod limits;
 mod locate;
 mod metadata;
+mod prune;
 mod regexes;
+mod structure;
 mod text_mode;
 
 pub(crate) use authors::*;
+pub(crate) use blocks::*;
 pub(crate) use classify::*;
+pub(crate) use comments::*;
 pub(crate) use dates::*;
 pub(crate) use dom::*;
 pub(crate) use features::*;
 pub(crate) use input::*;
+#[allow(unused_imports)] // empty without the `rayon` and `warc` features
+pub(crate) use limits::*;
 pub(crate) use locate::*;
 pub(crate) use metadata::*;
+pub(crate) use prune::*;
 pub(crate) use regexes::*;
+pub(crate) use structure::*;
 pub(crate) use text_mode::*;
 
 use regex::Regex;
@@ -78,10 +91,36 @@ pub(crate) fn regex(pattern: &str) -> Regex {
 mod tests {
     use super::*;
 
+    /// Forces every shared pattern (all are compiled together) and checks
+    /// each one on a page fragment it exists for.
     #[test]
     fn every_shared_pattern_compiles() {
         let p = Patterns::shared();
+        assert!(p.positive.is_match("entry-content"));
+        assert!(!p.positive.is_match("sidebar"));
         assert!(p.negative.is_match("sidebar"));
-        assert!(!p.stopwords.is_empty());
+        assert!(!p.negative.is_match("admin")); // `ad` only as a whole token
+        assert!(p.unlikely.is_match("comments-area"));
+        assert!(p.maybe.is_match("article-related"));
+        assert!(p.boilerplate_phrase.is_match("© 2024 All rights reserved"));
+        assert!(
+            !p.boilerplate_phrase
+                .is_match("The rain came back on Tuesday.")
+        );
+        assert!(p.stopwords.contains("the") && p.stopwords.contains("und"));
+        assert!(p.story_end.is_match("Related posts"));
+        assert!(!p.story_end.is_match("Related work began in May."));
+        let byline = p
+            .text_byline
+            .captures("By Hua Shengdun in Washington (China Daily USA) Updated: 2015");
+        let name = byline
+            .as_ref()
+            .and_then(|c| c.name("name"))
+            .map(|m| m.as_str());
+        assert_eq!(name, Some("Hua Shengdun"));
+        assert!(p.html_start.is_match("<!DOCTYPE html>"));
+        assert!(!p.html_start.is_match("Dear reader,"));
+        assert!(p.html_tag.is_match("</div>"));
+        assert!(!p.html_tag.is_match("a < b"));
     }
 }

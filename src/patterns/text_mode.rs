@@ -51,3 +51,52 @@ pub(crate) const HEADER_LINES: usize = 8;
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 /// ...and calls it HTML when it holds at least this many known tags.
 pub(crate) const HTML_MIN_TAGS: usize = 4;
+
+/// Columns a tab counts for in a line's indent (a scraper's layout uses
+/// tabs or four spaces alike).
+pub(crate) const TAB_WIDTH: usize = 4;
+/// Only lines of at least this many chars (half the narrowest wrap width)
+/// take part in wrap detection: headings and the last lines of paragraphs
+/// end anywhere.
+pub(crate) const WRAP_LONG_LINE_CHARS: usize = WRAP_MIN_WIDTH / 2;
+/// "Most" long lines, of [`WRAP_SLACK`]: at least one in this many ends near
+/// the wrap width (the rest are the last lines of paragraphs, and short
+/// lines between them).
+pub(crate) const WRAP_NEAR_ONE_IN: usize = 2;
+/// List bullets that open a line, stripped from its text: text dumps of
+/// `ul` lists (`lynx` writes `*`, `+`, `o` by nesting level; inscriptis
+/// writes `*`; others `-`, `•`, `·` or an en dash).
+pub(crate) const TEXT_BULLETS: &[&str] = &["* ", "- ", "• ", "o ", "+ ", "· ", "– "];
+/// A bullet alone on its line (its item wrapped to the next line, or
+/// empty).
+pub(crate) const TEXT_BARE_BULLETS: &[&str] = &["*", "-", "•", "o", "+"];
+/// A numbered list item ("1. ", "12) ") has at most this many digits: the
+/// numbers of "Most read" rankings and short lists; a line starting with a
+/// year ("2015. ...") is not an item.
+pub(crate) const NUMBERED_ITEM_MAX_DIGITS: usize = 2;
+/// What follows the number of a numbered list item.
+pub(crate) const NUMBERED_ITEM_MARKS: &[&str] = &[". ", ") "];
+/// A line ending so is not headline-shaped: it ends a sentence or leads
+/// into what follows.
+pub(crate) const HEADLINE_END_MARKS: &[char] = &['.', '!', '?', ':'];
+/// The page's own headline, searched among the few lines before the story
+/// (`read_header`), has at least this many words...
+pub(crate) const TEXT_TITLE_MIN_WORDS: usize = 3;
+/// ...and at most this many. Not [`HEADLINE_MIN_WORDS`]..=[`HEADLINE_MAX_WORDS`]:
+/// those describe the lines of a headline *list* (teasers after the
+/// story, short and mostly capitalised), which the story search must
+/// penalise without hitting short paragraphs. Here nothing else competes:
+/// the header lines hold a breadcrumb, a byline and a date, so a long,
+/// sentence-case headline ("US State Dept calls for cyber security boost
+/// after ...") is still the title, with no capitalisation test and a wider
+/// maximum.
+pub(crate) const TEXT_TITLE_MAX_WORDS: usize = 30;
+/// Separators of a breadcrumb line ("World / China-US", "Home > News").
+pub(crate) const BREADCRUMB_SEPARATORS: &[&str] = &[" / ", " > ", " » ", " › ", " | "];
+/// A breadcrumb has at least this many parts...
+pub(crate) const BREADCRUMB_MIN_PARTS: usize = 2;
+/// ...each of at most this many words, capitalised: a category name, not a
+/// headline with a slash in it.
+pub(crate) const BREADCRUMB_PART_MAX_WORDS: usize = 3;
+/// A first breadcrumb part that is left out of the categories (any case).
+pub(crate) const BREADCRUMB_HOME: &str = "home";

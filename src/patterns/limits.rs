@@ -1,0 +1,21 @@
+//! Pure resource caps: they bound memory or work, and decide nothing
+//! about what is story.
+
+/// Pages in flight per worker thread in `Cleaner::clean_stream`: enough
+/// that a slow page does not leave the other threads idle, few enough that
+/// memory stays a small multiple of the pages being cleaned.
+#[cfg(feature = "rayon")]
+pub(crate) const IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// Read buffer of a WARC file, and of its gzip decoder: large records
+/// (whole pages) come in a few reads.
+#[cfg(feature = "warc")]
+pub(crate) const WARC_BUFFER_BYTES: usize = 1 << 16;
+/// Longest HTTP head read in a WARC record: more is not an HTTP response.
+#[cfg(feature = "warc")]
+pub(crate) const MAX_HTTP_HEAD: usize = 256 * 1024;
+/// A gzip or deflate body is inflated into a buffer this many times its
+/// compressed size to start with (HTML compresses about four to one); it
+/// grows as needed.
+#[cfg(feature = "warc")]
+pub(crate) const INFLATE_CAPACITY_FACTOR: usize = 4;

@@ -1,0 +1,33 @@
+//! Hints and lists of the `prune` stage: what is never content, and the
+//! class/id hint every element gets.
+
+/// ARIA roles of page furniture, removed on the strict rung and counted as
+/// a boilerplate hint on every rung (Readability removes these too): sites
+/// that build menus, banners, search boxes and cookie dialogs from `div`s
+/// often mark them with a role and nothing else.
+pub(crate) const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "menu",
+    "menubar",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "dialog",
+    "alert",
+    "alertdialog",
+    "search",
+];
+
+/// Hint of an element marked schema.org `articleBody`: the page says where
+/// its story is, so it outweighs one boilerplate class/id on the way (its
+/// class/id is not read at all).
+pub(crate) const ARTICLE_BODY_HINT: i8 = 2;
+/// Hint of a story-like class/id (`entry-content`, `article-body`...).
+pub(crate) const POSITIVE_CLASS_HINT: i8 = 1;
+/// Hint of a boilerplate-like class/id (`sidebar`, `share`, `related`...):
+/// with a story-like one on the same element (`post-sidebar`), they cancel.
+pub(crate) const NEGATIVE_CLASS_HINT: i8 = -1;
+/// Hint of a furniture tag (`aside`, `header`, `footer`, `form`) or ARIA
+/// role, added to the class/id's: a `footer class="article-footer"` is still
+/// furniture.
+pub(crate) const FURNITURE_HINT: i8 = -1;
