@@ -6,9 +6,9 @@
 //! of the stage before it, so a bench can time the stages one by one. They
 //! call the same `Cleaner` stage functions as [`Cleaner::clean_html`] does,
 //! on the strict rung of the retry ladder (the one every page runs):
-//! [`parse`] (nesting cap, html5ever parse, copy into the arena), then
-//! [`metadata`], [`prune_segment`] (comment sections, prune, blocks) and
-//! [`locate_classify`].
+//! `parse` (nesting cap, html5ever parse, copy into the arena), then
+//! `metadata`, `prune_segment` (comment sections, prune, blocks) and
+//! `locate_classify`.
 
 use crate::blocks::TextBlock;
 use crate::options::Options;

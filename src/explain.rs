@@ -20,6 +20,7 @@ pub enum Decision {
 /// One text block of the page, as the classifier saw it.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct BlockTrace {
     /// The block's text (whitespace collapsed).
     pub text: String,
@@ -205,6 +206,7 @@ impl std::fmt::Display for BlockTrace {
 /// The features of one text block, as the classifier saw them.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Features {
     /// Words (runs of letters/digits; CJK characters count half a word each).
     pub words: usize,

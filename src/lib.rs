@@ -23,13 +23,17 @@
 //!
 //! ## Pipeline
 //! One module per stage; data flows one way through plain structs:
-//! `dom` (parse, iterative arena) → `prune` (nodes that are never content) →
-//! `blocks` (segment into text blocks) → `locate` (which container holds
-//! the story) → `features` (shallow per-block features) → `classify`
-//! (keep/drop with neighbours) → [`Article`]. Every threshold, word list and
-//! pattern lives in `patterns`, named, with a comment saying why. When too
-//! little text is kept, the whole run is retried with one heuristic relaxed
-//! (the retry ladder) and the longest result wins.
+//! `decode` (bytes to text) → `dom` (parse once, iterative arena) → `prune`
+//! (nodes that are never content) → `blocks` (segment into text blocks) →
+//! `locate` (which container holds the story) → `features` (shallow
+//! per-block features) → `classify` (keep/drop with neighbours) →
+//! `structure` (lists, tables, figures) → [`Article`], with `metadata` read
+//! from the parsed page and `render` writing the article out. Every
+//! threshold, word list and pattern lives in `patterns`, named, with a
+//! comment saying why. When too little text is kept, the stages from
+//! `prune` on run again with one heuristic relaxed (the retry ladder) and the
+//! longest result wins. `docs/architecture.md` says what each module may
+//! import.
 //!
 //! ## Why was my paragraph dropped?
 //! Turn on [`Options::explain`]: every block of the page, kept or not, comes

@@ -44,6 +44,7 @@ use crate::patterns as p;
 /// One HTML page from a WARC `response` record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct WarcPage {
     /// `WARC-Target-URI`: the URL the page was fetched from.
     pub target_uri: Option<String>,
@@ -63,6 +64,7 @@ pub struct WarcPage {
 /// What a [`WarcPages`] read so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct WarcStats {
     /// WARC records read, of any type.
     pub records: u64,
