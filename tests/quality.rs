@@ -1,8 +1,12 @@
 //! Dataset quality: runs every page of the dev sets in `../shared/eval`
-//! through [`unboil::clean_article`], scores the text with the benchmark's
-//! 4-gram shingle metric (`tests/common/metric.rs`, a port of
-//! `../shared/eval/score.py`) and fails when an F1 drops below its floor in
-//! `tests/quality-floors.txt`.
+//! through unboil (the raw `.html` bytes through [`unboil::Cleaner::clean_bytes`],
+//! the `.page.txt` renderings through [`unboil::Cleaner::clean_text`]),
+//! scores the text with the benchmark's 4-gram shingle metric
+//! (`tests/common/metric.rs`, a port of `../shared/eval/score.py`) and fails
+//! when an F1, or on `postlight` (snippet truth only) the snippet pass rate,
+//! drops below its floor in `tests/quality-floors.txt`. The whole table,
+//! scored by `score.py` itself, comes from
+//! `cargo run --release --example eval` (see `docs/evaluation.md`).
 //!
 //! The datasets live outside the repository: `UNBOIL_EVAL_DIR`, else
 //! `../shared/eval` next to the crate. When they are absent the tests print a
@@ -20,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::eval::{eval_dir, read_lossy, skip_or_fail, truth_texts};
+use common::eval::{TruthRow, eval_dir, read_lossy, skip_or_fail, truth_rows};
 use common::synthetic::SYNTHETIC_READABILITY;
 use metric::{Counts, Scores};
 
@@ -32,12 +36,26 @@ const METRIC_TOLERANCE: f64 = 0.0005;
 
 // ------------------------------------------------------------------ setup
 
+/// The dev sets the tests read.
+const SETS: [&str; 6] = [
+    "scrapinghub",
+    "readability",
+    "big5",
+    "magic-html",
+    "postlight",
+    "wceb",
+];
+
 /// One page of a dev set with its prediction.
 struct Page {
     id: String,
     truth: String,
+    /// Snippets that must appear in the prediction (`with` of the truth).
+    with: Vec<String>,
+    /// Snippets that must not appear (`without`).
+    without: Vec<String>,
     pred: String,
-    /// The error `clean_article` returned, if any (the prediction is then "").
+    /// The error the cleaner returned, if any (the prediction is then "").
     error: Option<String>,
 }
 
@@ -57,7 +75,8 @@ fn dataset(name: &'static str) -> Option<&'static Set> {
 /// Which rendering of each page is cleaned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Input {
-    /// `pages/<id>.html` through `unboil::clean_article`.
+    /// `pages/<id>.html`, the raw bytes, through `Cleaner::clean_bytes`
+    /// with the default options (the library decodes the page).
     Html,
     /// `pages/<id>.page.txt` (the whole page flattened to text by
     /// inscriptis) through `Cleaner::clean_text`.
@@ -65,24 +84,21 @@ enum Input {
 }
 
 fn dataset_in(name: &'static str, input: Input) -> Option<&'static Set> {
-    static SCRAPINGHUB: OnceLock<Set> = OnceLock::new();
-    static READABILITY: OnceLock<Set> = OnceLock::new();
-    static SCRAPINGHUB_TEXT: OnceLock<Set> = OnceLock::new();
-    static READABILITY_TEXT: OnceLock<Set> = OnceLock::new();
-    let cell = match (name, input) {
-        ("scrapinghub", Input::Html) => &SCRAPINGHUB,
-        ("readability", Input::Html) => &READABILITY,
-        ("scrapinghub", Input::Text) => &SCRAPINGHUB_TEXT,
-        ("readability", Input::Text) => &READABILITY_TEXT,
-        other => panic!("unknown dev set {other:?}"),
-    };
+    static CELLS: [[OnceLock<Set>; 2]; SETS.len()] =
+        [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; SETS.len()];
+    let index = SETS
+        .iter()
+        .position(|s| *s == name)
+        .unwrap_or_else(|| panic!("unknown dev set {name:?}"));
+    let cell = &CELLS[index][usize::from(input == Input::Text)];
     let dir = eval_dir().join(name);
     let truth_path = dir.join("truth.jsonl");
     if !truth_path.is_file() {
         skip_or_fail(&format!(
             "eval data not found: {} is missing (set UNBOIL_EVAL_DIR to the folder holding \
-             scrapinghub/ and readability/)",
-            truth_path.display()
+             the dev sets: {})",
+            truth_path.display(),
+            SETS.join(", ")
         ));
         return None;
     }
@@ -90,7 +106,7 @@ fn dataset_in(name: &'static str, input: Input) -> Option<&'static Set> {
 }
 
 fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: Input) -> Set {
-    let rows = truth_texts(&truth_path);
+    let rows = truth_rows(&truth_path);
 
     let pages_dir = dir.join("pages");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -104,7 +120,7 @@ fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: 
                 let pages_dir = &pages_dir;
                 s.spawn(move || {
                     part.iter()
-                        .map(|(id, truth)| predict(pages_dir, id, truth, input))
+                        .map(|row| predict(pages_dir, row, input))
                         .collect::<Vec<_>>()
                 })
             })
@@ -120,7 +136,7 @@ fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: 
     });
     assert!(
         panicked.is_empty(),
-        "{name}: unboil::clean_article panicked on {} page(s): {panicked:?}",
+        "{name}: unboil panicked on {} page(s): {panicked:?}",
         panicked.len()
     );
     Set {
@@ -131,24 +147,30 @@ fn load_and_predict(name: &'static str, dir: &Path, truth_path: PathBuf, input: 
 }
 
 /// Runs one page; `Err(id)` when the cleaner panicked.
-fn predict(pages_dir: &Path, id: &str, truth: &str, input: Input) -> Result<Page, String> {
-    let file = match input {
-        Input::Html => format!("{id}.html"),
-        Input::Text => format!("{id}.page.txt"),
+fn predict(pages_dir: &Path, row: &TruthRow, input: Input) -> Result<Page, String> {
+    let id = &row.id;
+    let outcome = match input {
+        Input::Html => {
+            let path = pages_dir.join(format!("{id}.html"));
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            std::panic::catch_unwind(|| unboil::Cleaner::default().clean_bytes(&bytes, None))
+        }
+        Input::Text => {
+            let page = read_lossy(&pages_dir.join(format!("{id}.page.txt")));
+            std::panic::catch_unwind(|| unboil::Cleaner::default().clean_text(&page))
+        }
     };
-    let page = read_lossy(&pages_dir.join(file));
-    let outcome = std::panic::catch_unwind(|| match input {
-        Input::Html => unboil::clean_article(&page),
-        Input::Text => unboil::Cleaner::default().clean_text(&page),
-    });
     let (pred, error) = match outcome {
-        Err(_) => return Err(id.to_owned()),
+        Err(_) => return Err(id.clone()),
         Ok(Ok(article)) => (article.text(), None),
         Ok(Err(e)) => (String::new(), Some(e.to_string())),
     };
     Ok(Page {
-        id: id.to_owned(),
-        truth: truth.to_owned(),
+        id: id.clone(),
+        truth: row.text.clone(),
+        with: row.with.clone(),
+        without: row.without.clone(),
         pred,
         error,
     })
@@ -239,6 +261,50 @@ fn assert_floor(key: &str, s: &Scores) {
     );
 }
 
+/// The share of `pages` that pass their snippet check (`score.py`'s
+/// `snippet_pass_rate`, over the pages that have snippets); prints it and
+/// the failing pages.
+fn report_snippets(label: &str, pages: &[&Page]) -> f64 {
+    let checked: Vec<(&Page, bool)> = pages
+        .iter()
+        .filter(|p| !p.with.is_empty() || !p.without.is_empty())
+        .map(|p| (*p, metric::snippets_pass(&p.pred, &p.with, &p.without)))
+        .collect();
+    let passed = checked.iter().filter(|(_, ok)| *ok).count();
+    let rate = if checked.is_empty() {
+        0.0
+    } else {
+        passed as f64 / checked.len() as f64
+    };
+    let empty = pages
+        .iter()
+        .filter(|p| metric::tokens(&p.pred).is_empty())
+        .count();
+    println!(
+        "{label}: snippet pass rate {rate:.3} ({passed} of {} pages, {empty} empty)",
+        checked.len()
+    );
+    println!("  first {WORST_SHOWN} failing pages:");
+    for (page, _) in checked.iter().filter(|(_, ok)| !*ok).take(WORST_SHOWN) {
+        let hay = metric::norm_snippet(&page.pred);
+        let missing = page
+            .with
+            .iter()
+            .find(|s| !hay.contains(&metric::norm_snippet(s)))
+            .map_or("", String::as_str);
+        let shown: String = missing.chars().take(60).collect();
+        println!(
+            "    pred_tok {:>5}  {}  missing {shown:?}{}",
+            metric::tokens(&page.pred).len(),
+            page.id,
+            page.error
+                .as_deref()
+                .map_or_else(String::new, |e| format!("  (error: {e})")),
+        );
+    }
+    rate
+}
+
 // ----------------------------------------------------------------- tests
 
 /// Every page of the set `name` cleaned from `input`: the F1 is at least
@@ -280,6 +346,58 @@ fn readability_text_f1_above_floor() {
 #[test]
 fn readability_f1_above_floor() {
     check_floor("readability", Input::Html, "readability", "readability.f1");
+}
+
+#[test]
+fn big5_f1_above_floor() {
+    check_floor("big5", Input::Html, "big5", "big5.f1");
+}
+
+#[test]
+fn big5_text_f1_above_floor() {
+    check_floor("big5", Input::Text, "big5 page.txt", "big5_text.f1");
+}
+
+#[test]
+fn magic_html_f1_above_floor() {
+    check_floor("magic-html", Input::Html, "magic-html", "magic_html.f1");
+}
+
+#[test]
+fn magic_html_text_f1_above_floor() {
+    check_floor(
+        "magic-html",
+        Input::Text,
+        "magic-html page.txt",
+        "magic_html_text.f1",
+    );
+}
+
+#[test]
+fn wceb_f1_above_floor() {
+    check_floor("wceb", Input::Html, "wceb", "wceb.f1");
+}
+
+#[test]
+fn wceb_text_f1_above_floor() {
+    check_floor("wceb", Input::Text, "wceb page.txt", "wceb_text.f1");
+}
+
+/// `postlight` has no full-text truth: the first words of each body must
+/// be in the extraction.
+#[test]
+fn postlight_snippet_pass_rate_above_floor() {
+    let Some(set) = dataset("postlight") else {
+        return;
+    };
+    let pages: Vec<&Page> = set.pages.iter().collect();
+    let rate = report_snippets("postlight", &pages);
+    let key = "postlight.snippets";
+    let min = floor(key);
+    assert!(
+        rate >= min,
+        "{key} = {rate:.4} fell below its floor {min:.3} (tests/quality-floors.txt)"
+    );
 }
 
 #[test]
@@ -400,6 +518,14 @@ fn compare_with_score_py(set: &Set, what: &str, score_py: &Path, preds: &[String
             .map(|(page, pred)| (page.truth.as_str(), pred.as_str())),
     );
     let label = format!("{} ({what})", set.name);
+    compare_snippets(set, &label, preds, &summary);
+    if rust.text_docs == 0 {
+        assert!(
+            summary["f1"].is_null(),
+            "{label}: no page has text truth, yet score.py gives an F1: {last}"
+        );
+        return;
+    }
     for (key, ours) in [
         ("f1", rust.f1),
         ("precision", rust.precision),
@@ -427,6 +553,35 @@ fn compare_with_score_py(set: &Set, what: &str, score_py: &Path, preds: &[String
     }
 }
 
+/// The snippet pass rate of the port against `score.py`'s (counts, so they
+/// must be equal up to `score.py`'s rounding to 6 decimals).
+fn compare_snippets(set: &Set, label: &str, preds: &[String], summary: &serde_json::Value) {
+    let checked: Vec<bool> = set
+        .pages
+        .iter()
+        .zip(preds)
+        .filter(|(p, _)| !p.with.is_empty() || !p.without.is_empty())
+        .map(|(p, pred)| metric::snippets_pass(pred, &p.with, &p.without))
+        .collect();
+    if checked.is_empty() {
+        assert!(
+            summary["snippet_pass_rate"].is_null(),
+            "{label}: score.py found snippets the port did not"
+        );
+        return;
+    }
+    let ours = checked.iter().filter(|ok| **ok).count() as f64 / checked.len() as f64;
+    let python = summary["snippet_pass_rate"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{label}: score.py summary has no snippet_pass_rate"));
+    println!("{label}: snippet_pass_rate rust {ours:.6} python {python:.6}");
+    assert!(
+        (ours - python).abs() < 1e-6,
+        "{label}: the Rust snippet check disagrees with score.py: rust {ours:.6}, \
+         python {python:.6}"
+    );
+}
+
 #[test]
 fn metric_matches_score_py_on_scrapinghub() {
     if let Some(set) = dataset("scrapinghub") {
@@ -437,6 +592,34 @@ fn metric_matches_score_py_on_scrapinghub() {
 #[test]
 fn metric_matches_score_py_on_readability() {
     if let Some(set) = dataset("readability") {
+        check_against_score_py(set);
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_big5() {
+    if let Some(set) = dataset("big5") {
+        check_against_score_py(set);
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_magic_html() {
+    if let Some(set) = dataset("magic-html") {
+        check_against_score_py(set);
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_postlight() {
+    if let Some(set) = dataset("postlight") {
+        check_against_score_py(set);
+    }
+}
+
+#[test]
+fn metric_matches_score_py_on_wceb() {
+    if let Some(set) = dataset("wceb") {
         check_against_score_py(set);
     }
 }

@@ -38,12 +38,33 @@ pub fn read_lossy(path: &Path) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// The rows of a `truth.jsonl`: each row's `id` (a string, or a number
-/// written as JSON) and its `text` ("" when it has none). Blank lines are
-/// skipped; a bad line or no row at all fails.
-pub fn truth_texts(path: &Path) -> Vec<(String, String)> {
+/// One row of a `truth.jsonl`, the fields the tests score against.
+#[derive(Debug, Clone, Default)]
+pub struct TruthRow {
+    /// The page id (a string, or a number written as JSON).
+    pub id: String,
+    /// The main text; "" when the set has no full-text truth.
+    pub text: String,
+    /// Snippets that must appear in the extraction.
+    pub with: Vec<String>,
+    /// Snippets that must not appear in the extraction.
+    pub without: Vec<String>,
+}
+
+/// The rows of a `truth.jsonl`. Blank lines are skipped; a bad line or no
+/// row at all fails.
+pub fn truth_rows(path: &Path) -> Vec<TruthRow> {
     let raw = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let mut rows = Vec::new();
     for (n, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
@@ -55,9 +76,22 @@ pub fn truth_texts(path: &Path) -> Vec<(String, String)> {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        let text = v["text"].as_str().unwrap_or("").to_owned();
-        rows.push((id, text));
+        rows.push(TruthRow {
+            id,
+            text: v["text"].as_str().unwrap_or("").to_owned(),
+            with: strings(&v["with"]),
+            without: strings(&v["without"]),
+        });
     }
     assert!(!rows.is_empty(), "{} has no rows", path.display());
     rows
+}
+
+/// The rows of a `truth.jsonl` as (`id`, `text`) pairs ("" when a row has
+/// no text).
+pub fn truth_texts(path: &Path) -> Vec<(String, String)> {
+    truth_rows(path)
+        .into_iter()
+        .map(|r| (r.id, r.text))
+        .collect()
 }

@@ -18,7 +18,10 @@
 //! * precision = mean of TP/(TP+FP) over docs whose prediction has a shingle;
 //!   recall = mean of TP/(TP+FN) over docs whose truth has a shingle;
 //!   F1 = harmonic mean of those two means;
-//! * a doc whose truth has no token is left out of the text metrics.
+//! * a doc whose truth has no token is left out of the text metrics;
+//! * snippets (`with`/`without`, for sets without full-text truth): after
+//!   collapsing whitespace and case-folding both sides, every `with` snippet
+//!   must occur in the prediction and no non-empty `without` snippet may.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -174,6 +177,45 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Scores 
     aggregate(&counts)
 }
 
+/// Python's `str.isspace`: Rust's White_Space plus the four information
+/// separators U+001C..U+001F, which Python counts as space and Rust does not.
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `score.py`'s `norm_snippet`: runs of whitespace made one space, the ends
+/// trimmed, then case-folded. Python's `casefold` is approximated by a
+/// per-character lowercase plus the foldings that lowercase lacks for
+/// Latin and Greek (`ß`, `ẞ` -> `ss`, `ς` -> `σ`, `ſ` -> `s`).
+pub fn norm_snippet(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(py_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                'ſ' => out.push('s'),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// `score.py`'s `snippets_pass`: every `with` snippet is in the prediction
+/// and no non-empty `without` snippet is, compared after [`norm_snippet`].
+pub fn snippets_pass(pred: &str, with: &[String], without: &[String]) -> bool {
+    let hay = norm_snippet(pred);
+    with.iter().all(|s| hay.contains(&norm_snippet(s)))
+        && without.iter().all(|s| {
+            let s = norm_snippet(s);
+            s.is_empty() || !hay.contains(&s)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +340,26 @@ mod tests {
         // No doc at all: zeros, as score.py's _mean of nothing.
         let s = score([]);
         assert!(close(s.f1, 0.0));
+    }
+
+    #[test]
+    fn snippets_match_on_normalised_text() {
+        let pred = "Houston has  promoted\noffensive Coordinator Major Applewhite.";
+        let with = |s: &[&str]| s.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(snippets_pass(
+            pred,
+            &with(&["houston HAS promoted offensive"]),
+            &[]
+        ));
+        assert!(!snippets_pass(pred, &with(&["promoted defensive"]), &[]));
+        // Every `with` snippet must be there; no snippet at all passes.
+        assert!(!snippets_pass(pred, &with(&["Houston", "Texas"]), &[]));
+        assert!(snippets_pass(pred, &[], &[]));
+        // A `without` snippet present fails; an empty one is ignored.
+        assert!(!snippets_pass(pred, &[], &with(&["major applewhite"])));
+        assert!(snippets_pass(pred, &[], &with(&["  ", "Sign up"])));
+        // Casefold, not just lowercase.
+        assert!(snippets_pass("Die STRASSE ist", &with(&["straße"]), &[]));
+        assert_eq!(norm_snippet(" a\u{1f}b \t\u{a0}C "), "a b c");
     }
 }
