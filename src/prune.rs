@@ -30,7 +30,9 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     // syntax highlighter's spans (`hljs-comment`, `token comment`) are not
     // boilerplate hints.
     let mut in_pre: Vec<bool> = Vec::with_capacity(n);
-    for node in &doc.nodes {
+    let noscript_text = NoscriptText::of(doc);
+    let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
+    for (id, node) in doc.nodes.iter().enumerate() {
         let parent_removed = node.parent.and_then(|p| removed.get(p).copied().flatten());
         let parent_in_pre = node
             .parent
@@ -49,7 +51,7 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
         });
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
-        removed.push(if never_content(el.tag) {
+        removed.push(if never_content(el.tag) || id_is_small_noscript(id) {
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
@@ -67,6 +69,53 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     Pruned { removed, hint }
 }
 
+/// The text size of every `<noscript>` subtree, for telling a page's
+/// no-JavaScript version (content) from a notice (never content). The
+/// parser reads `<noscript>` as markup (scripting off, see `dom`); escaped
+/// markup written as its text is counted too, and kept out by the size
+/// rule or by the classifier like any other junk text.
+struct NoscriptText(Option<Vec<usize>>);
+
+impl NoscriptText {
+    /// Characters of text under each node, summed in one pass from the
+    /// last node back (children come after their parent); computed only
+    /// for pages that have a `<noscript>`.
+    fn of(doc: &Document) -> NoscriptText {
+        if !doc
+            .nodes
+            .iter()
+            .any(|n| matches!(&n.kind, NodeKind::Element(e) if e.tag == Tag::Noscript))
+        {
+            return NoscriptText(None);
+        }
+        let mut chars = vec![0usize; doc.nodes.len()];
+        for (id, node) in doc.nodes.iter().enumerate().rev() {
+            let own = match &node.kind {
+                NodeKind::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
+                NodeKind::Element(_) => 0,
+            };
+            let total = chars.get(id).copied().unwrap_or(0) + own;
+            if let Some(slot) = chars.get_mut(id) {
+                *slot = total;
+            }
+            if let Some(slot) = node.parent.and_then(|p| chars.get_mut(p)) {
+                *slot += total;
+            }
+        }
+        NoscriptText(Some(chars))
+    }
+
+    /// Whether `id` is a `<noscript>` with too little text to be content.
+    fn is_small(&self, doc: &Document, id: usize) -> bool {
+        doc.tag(id) == Tag::Noscript
+            && self
+                .0
+                .as_ref()
+                .and_then(|c| c.get(id))
+                .is_none_or(|&chars| chars < p::NOSCRIPT_MIN_CONTENT_CHARS)
+    }
+}
+
 /// Tags whose text is never part of a story, on any rung.
 fn never_content(tag: Tag) -> bool {
     matches!(
@@ -76,7 +125,7 @@ fn never_content(tag: Tag) -> bool {
             | Tag::Meta
             | Tag::Script
             | Tag::Style
-            | Tag::Noscript
+            | Tag::Fallback
             | Tag::Template
             | Tag::Svg
             | Tag::Math
@@ -173,5 +222,31 @@ mod tests {
             "<div class='sidebar'>side</div><div class='article-related'>kept</div><p>story</p>";
         assert_eq!(removed_text(html, LADDER[0]), ["side"]);
         assert!(removed_text(html, LADDER[1]).is_empty());
+    }
+
+    #[test]
+    fn a_noscript_page_is_content_and_a_noscript_notice_is_not() {
+        let story = "The council met on Tuesday to vote on the new library hours. ".repeat(20);
+        let html = format!(
+            "<body><div id=app></div><noscript><p>Please turn on JavaScript to see this page.</p></noscript>\
+             <noscript><article><p>{story}</p></article></noscript></body>"
+        );
+        for pass in LADDER {
+            let gone = removed_text(&html, pass);
+            assert_eq!(
+                gone,
+                ["Please turn on JavaScript to see this page."],
+                "{pass:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fallback_markup_is_never_text() {
+        // `noembed` is raw text to the parser: its markup would be words.
+        let html = "<noembed><a href='/ad?id=1'><img src='/ad.gif'></a></noembed><p>story</p>";
+        let gone = removed_text(html, LADDER[2]);
+        assert_eq!(gone.len(), 1);
+        assert!(gone[0].starts_with("<a href"), "{gone:?}");
     }
 }

@@ -41,7 +41,17 @@ pub(super) fn parse_document(html: &str, max_nodes: usize) -> Result<Html> {
         inner: HtmlTreeSink::new(Html::new_document()),
         created: Rc::clone(&created),
     };
-    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    // Scripting off, as a crawler is: a `<noscript>` holds markup, parsed
+    // into elements (many sites put the whole story there for clients
+    // without JavaScript), not one opaque text node.
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::driver::parse_document(sink, opts);
     let mut start = 0usize;
     while start < html.len() {
         let mut end = start.saturating_add(SLICE_BYTES).min(html.len());

@@ -14,6 +14,9 @@ pub(crate) enum Tag {
     Script,
     Style,
     Noscript,
+    /// `noembed` and `noframes`: fallbacks no current browser shows, and
+    /// raw text to the parser (their markup would come out as words).
+    Fallback,
     Template,
     Svg,
     Math,
@@ -92,6 +95,7 @@ impl Tag {
             "script" => Tag::Script,
             "style" => Tag::Style,
             "noscript" => Tag::Noscript,
+            "noembed" | "noframes" => Tag::Fallback,
             "template" => Tag::Template,
             "svg" => Tag::Svg,
             "math" => Tag::Math,

@@ -75,7 +75,7 @@ pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize, spacing: S
             NodeKind::Element(e)
                 if matches!(
                     e.tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Fallback | Tag::Template
                 ) =>
             {
                 next = node.end.max(next + 1);

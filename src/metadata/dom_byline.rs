@@ -228,7 +228,7 @@ fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> 
             NodeKind::Element(e)
                 if matches!(
                     e.tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Fallback | Tag::Template
                 ) =>
             {
                 id = node.end.max(id + 1);

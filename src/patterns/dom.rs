@@ -18,9 +18,7 @@ pub(crate) const NON_NESTING: &[&str] = &[
 
 /// Raw-text elements whose content the scan skips: a `<` inside a script
 /// (`if (a<b)`) or a comment-like string is not a tag.
-pub(crate) const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noscript", "iframe",
-];
+pub(crate) const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe"];
 
 /// Characters of each of `class` and `id` kept as hints: real names are
 /// far shorter, and a page with megabyte-long class attributes must not

@@ -18,6 +18,14 @@ pub(crate) const FURNITURE_ROLES: &[&str] = &[
     "search",
 ];
 
+/// A `<noscript>` is read as content when it holds at least this many
+/// characters of text: forum and community software (Discourse, Flarum)
+/// and some news sites put the whole page there for clients without
+/// JavaScript (wceb 0502, 0504, 0512; magic-html's Flarum threads), while
+/// the short ones are "turn on JavaScript" notices (magic-html
+/// forum-39c13f85b5bd, 254 characters) and tracking pixels.
+pub(crate) const NOSCRIPT_MIN_CONTENT_CHARS: usize = 500;
+
 /// Hint of an element marked schema.org `articleBody`: the page says where
 /// its story is, so it outweighs one boilerplate class/id on the way (its
 /// class/id is not read at all).
