@@ -48,6 +48,9 @@ pub enum Rule {
     /// Pruned: page furniture, by tag (`nav`, `menu`, and on the strict rung `aside`, `header`,
     /// `footer`) or by ARIA role (`navigation`, `banner`, `contentinfo`...).
     Furniture,
+    /// Pruned: an overlay over the page: an ARIA dialog or modal, or a class or id naming one
+    /// (`modal`, a cookie or consent banner, a pop-up).
+    Overlay,
     /// Pruned on the strict rung: a boilerplate class or id (`sidebar`, `comments`,
     /// `related`...) not also naming the story.
     UnlikelyClass,
@@ -134,6 +137,7 @@ impl Rule {
             Rule::NeverContent => "never-content",
             Rule::Hidden => "hidden",
             Rule::Furniture => "furniture",
+            Rule::Overlay => "overlay",
             Rule::UnlikelyClass => "unlikely-class",
             Rule::CommentSection => "comment-section",
             Rule::Figure => "figure",

@@ -57,6 +57,8 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
             Some(reason)
         } else if el.hidden {
             Some(Rule::Hidden)
+        } else if overlay(el, patterns) {
+            Some(Rule::Overlay)
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
             // Navigation is never story, on any rung.
             Some(Rule::Furniture)
@@ -139,6 +141,20 @@ fn never_content(tag: Tag) -> bool {
             | Tag::Input
             | Tag::Dialog
     )
+}
+
+/// An overlay over the page (every rung): an ARIA dialog or modal, or an
+/// element whose class/id names one (`modal`, consent managers, cookie
+/// banners, pop-ups).
+fn overlay(el: &crate::dom::Element, patterns: &Patterns) -> bool {
+    if el.article_body || matches!(el.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
+        return false;
+    }
+    // The class/id rule is for boxes: an inline `<a class="popup">` is a
+    // link that opens a note (readability's clean-links page).
+    el.modal
+        || p::OVERLAY_ROLES.contains(&el.role.as_str())
+        || (el.tag.is_block() && !el.hints.is_empty() && patterns.overlay.is_match(&el.hints))
 }
 
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
@@ -248,5 +264,28 @@ mod tests {
         let gone = removed_text(html, LADDER[2]);
         assert_eq!(gone.len(), 1);
         assert!(gone[0].starts_with("<a href"), "{gone:?}");
+    }
+
+    #[test]
+    fn overlays_go_on_every_rung_and_look_alikes_stay() {
+        let html = "<div role=dialog>Report this post</div>\
+            <div aria-modal=true>Sign up for our newsletter</div>\
+            <div class='modal fade'>Editor help</div>\
+            <div id='onetrust-banner-sdk'>We use cookies</div>\
+            <div class='render-target-modal'>wrapper stays</div>\
+            <p>A note <a class=popup href='#n1'>opens here</a>.</p>";
+        for pass in LADDER {
+            let gone = removed_text(html, pass);
+            assert_eq!(
+                gone,
+                [
+                    "Report this post",
+                    "Sign up for our newsletter",
+                    "Editor help",
+                    "We use cookies"
+                ],
+                "{pass:?}"
+            );
+        }
     }
 }

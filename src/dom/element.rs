@@ -17,6 +17,8 @@ pub(crate) struct Element {
     pub hidden: bool,
     /// The ARIA `role`, lower case (empty when absent).
     pub role: String,
+    /// `aria-modal="true"`: a dialog over the page.
+    pub modal: bool,
     /// `itemprop` is `articleBody`: the page itself marks the story.
     pub article_body: bool,
     /// The attributes the story's structure reads, for the few elements
@@ -69,6 +71,7 @@ pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element
         hints,
         hidden,
         role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
+        modal: attr(el, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true")),
         article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
     }
 }

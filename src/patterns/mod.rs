@@ -101,6 +101,9 @@ mod tests {
         assert!(p.negative.is_match("sidebar"));
         assert!(!p.negative.is_match("admin")); // `ad` only as a whole token
         assert!(p.unlikely.is_match("comments-area"));
+        assert!(p.overlay.is_match("modal fade"));
+        assert!(p.overlay.is_match("x cookie-banner"));
+        assert!(!p.overlay.is_match("render-target-modal modal-open-op(1)"));
         assert!(p.maybe.is_match("article-related"));
         assert!(p.boilerplate_phrase.is_match("© 2024 All rights reserved"));
         assert!(

@@ -26,6 +26,13 @@ pub(crate) const FURNITURE_ROLES: &[&str] = &[
 /// forum-39c13f85b5bd, 254 characters) and tracking pixels.
 pub(crate) const NOSCRIPT_MIN_CONTENT_CHARS: usize = 500;
 
+/// ARIA roles of overlays over the page, removed on every rung: a dialog
+/// (cookie consent, newsletter sign-up, "report this post", an editor's
+/// help box) is never the story, and on the lenient rungs it used to win
+/// over stories the locator scored low (magic-html forum-7b01ccf33237,
+/// forum-58167e71f300).
+pub(crate) const OVERLAY_ROLES: &[&str] = &["dialog", "alertdialog"];
+
 /// Hint of an element marked schema.org `articleBody`: the page says where
 /// its story is, so it outweighs one boilerplate class/id on the way (its
 /// class/id is not read at all).

@@ -16,6 +16,9 @@ pub(crate) struct Patterns {
     pub negative: Regex,
     /// Class/id of subtrees removed before scoring on the strict rung.
     pub unlikely: Regex,
+    /// Class/id of overlays over the page (dialogs, consent and cookie
+    /// banners, paywall and newsletter pop-ups), removed on every rung.
+    pub overlay: Regex,
     /// Class/id that rescue an `unlikely` match ("article-related" is still
     /// the article).
     pub maybe: Regex,
@@ -58,6 +61,15 @@ impl Patterns {
             // Boilerplate containers; `ad` only as a whole token.
             negative: re(
                 r"(?-u)\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
+            ),
+            // Overlays: what a reader closes before reading. Consent
+            // managers by their own names (OneTrust, Didomi, Quantcast's
+            // qc-cmp, Sourcepoint's sp-message, the IAB's cmp); `modal` and
+            // `popup` as whole class tokens: page builders name many a
+            // wrapper `render-target-modal` or `modal-open-op(1)` (Yahoo),
+            // and `html`/`body`/`article`/`main` are never removed.
+            overlay: re(
+                r"(?:^| )(modal|modal-dialog|popup|pop-up|lightbox|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
             ),
             // Removed outright on the strict rung (Readability's idea).
             unlikely: re(
