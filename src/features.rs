@@ -62,11 +62,6 @@ struct WordCounts {
     stopwords: usize,
 }
 
-fn is_cjk(c: char) -> bool {
-    let c = c as u32;
-    p::CJK_RANGES.iter().any(|r| r.contains(&c))
-}
-
 fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCounts {
     let (mut latin, mut stopwords, mut cjk) = (0, 0, 0);
     let mut word_start: Option<usize> = None;
@@ -79,10 +74,10 @@ fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCount
         }
     };
     for (i, c) in text.char_indices() {
-        if is_cjk(c) {
+        if p::is_cjk(c) {
             cjk += 1;
         }
-        let wordish = (c.is_alphanumeric() || c == '\'') && !is_cjk(c);
+        let wordish = (c.is_alphanumeric() || c == '\'') && !p::is_cjk(c);
         match (wordish, word_start) {
             (true, None) => word_start = Some(i),
             (false, Some(s)) => {

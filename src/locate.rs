@@ -72,6 +72,7 @@ pub(crate) fn locate(
         };
     };
     top = climb(doc, &score, top);
+    top = cover_prose(doc, blocks, top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
     let region_chars = ranges
         .iter()
@@ -218,6 +219,56 @@ fn climb(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
     let top = shared_by_rivals(doc, score, top);
     let top = higher_ancestor(doc, score, top);
     only_child(doc, top)
+}
+
+/// Climbs from `top` to its nearest ancestor holding at least
+/// [`p::MIN_PROSE_COVER`] of the page's prose, when `top` holds less; never
+/// to `body` or `html` (a page whose prose is spread over its whole body
+/// keeps the scored container, and the classifier its neighbours).
+fn cover_prose(doc: &Document, blocks: &[TextBlock], top: NodeId) -> NodeId {
+    let prose = prose_chars(doc, blocks);
+    let total = prose.first().copied().unwrap_or(0) as f32;
+    let enough =
+        |id: NodeId| prose.get(id).copied().unwrap_or(0) as f32 >= total * p::MIN_PROSE_COVER;
+    if total == 0.0 || enough(top) {
+        return top;
+    }
+    for anc in
+        std::iter::successors(doc.parent(top), |&a| doc.parent(a)).take(p::MAX_PROSE_COVER_LEVELS)
+    {
+        if is_top_level(doc, anc) {
+            break;
+        }
+        if enough(anc) {
+            return anc;
+        }
+    }
+    top
+}
+
+/// Characters of running text under every node, summed up the tree: the
+/// unpruned blocks longer than [`p::LOOSE_PARAGRAPH_LONG_CHARS`] (CJK
+/// weighted) with no link at all. Teasers (a linked headline and its
+/// summary) and link lists do not count, so a column of them elsewhere on
+/// the page does not pull the story's container up to take it in.
+fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
+    let mut prose = vec![0usize; doc.nodes.len()];
+    for b in blocks.iter().filter(|b| b.pruned.is_none()) {
+        let cjk = b.text.chars().filter(|c| p::is_cjk(*c)).count();
+        let width = b.chars + cjk * (p::CJK_CHAR_WEIGHT - 1);
+        if width > p::LOOSE_PARAGRAPH_LONG_CHARS && b.link_chars == 0 {
+            if let Some(c) = prose.get_mut(b.owner) {
+                *c += width;
+            }
+        }
+    }
+    for id in (0..doc.nodes.len()).rev() {
+        let c = prose.get(id).copied().unwrap_or(0);
+        if let Some(sum) = doc.parent(id).and_then(|p| prose.get_mut(p)) {
+            *sum += c;
+        }
+    }
+    prose
 }
 
 fn is_top_level(doc: &Document, id: NodeId) -> bool {
@@ -392,5 +443,48 @@ mod tests {
         assert_eq!(doc.element(top).unwrap().hints, "story");
         assert!(!c.contains(blocks[0].owner));
         assert!(c.contains(blocks[1].owner));
+    }
+
+    fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+        let blocks = crate::blocks::segment(&doc, &pruned, false);
+        let c = locate(&doc, &pruned, &blocks, LADDER[0]);
+        (doc, blocks, c)
+    }
+
+    #[test]
+    fn a_story_in_sections_is_located_whole() {
+        // The references box scores best (commas), but the sections beside
+        // it hold most of the prose: the container climbs to take them in.
+        let section = |i: usize| {
+            format!(
+                "<div class='s{i}'><div><h2>Question {i}?</h2></div><div class='a{i}'><div>\
+                 <p>An answer of plain prose that runs on for a while, long enough to count \
+                 as running text here. A second sentence makes the answer twice as long as \
+                 that.</p></div></div></div>"
+            )
+        };
+        let sections: String = (0..6).map(section).collect();
+        let refs = "<li>Doe J, Roe R, Poe P, Low L, et al. A study, of things, in a journal, \
+            2020, 1(2), 3-4, with, many, commas, and, more, of, them.</li>";
+        let html = format!(
+            "<body><div id='main'>{sections}<div id='refs'><ol>{}</ol></div></div>\
+             <div id='teasers'><p><a href='/a'>Another story</a> and a summary of it, long \
+             enough to pass for prose if links did not count against it.</p></div></body>",
+            refs.repeat(6)
+        );
+        let (doc, blocks, c) = container_of(&html);
+        assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "main");
+        let first_answer = blocks
+            .iter()
+            .find(|b| b.text.starts_with("An answer"))
+            .unwrap();
+        assert!(c.contains(first_answer.owner));
+        let teaser = blocks
+            .iter()
+            .find(|b| b.text.starts_with("Another story"))
+            .unwrap();
+        assert!(!c.contains(teaser.owner));
     }
 }

@@ -34,3 +34,9 @@ pub(crate) const CJK_RANGES: &[std::ops::RangeInclusive<u32>] = &[
     0xAC00..=0xD7AF,
     0xF900..=0xFAFF,
 ];
+
+/// Whether `c` is in one of the [`CJK_RANGES`].
+pub(crate) fn is_cjk(c: char) -> bool {
+    let c = c as u32;
+    CJK_RANGES.iter().any(|r| r.contains(&c))
+}

@@ -56,6 +56,29 @@ pub(crate) const PRIOR_HEADING_TAG: f32 = -5.0;
 /// the best's score divided by this (Readability's cut-off): a wrapper
 /// that adds little of its own is not the story, the page around it is not.
 pub(crate) const CLIMB_SCORE_DIVIDER: f32 = 3.0;
+/// The story's container must hold at least this share of the page's prose
+/// (blocks of running text, as [`LOOSE_PARAGRAPH_LONG_CHARS`] and
+/// [`LOOSE_PARAGRAPH_MAX_LINK_DENSITY`] tell it): when the best-scoring box
+/// is one section of a story cut into sections (a health page under
+/// question headings, a documentation page, a thread of posts), the
+/// locator climbs to the nearest ancestor that holds this much. Below half,
+/// the box is a part, not the whole (wceb 2171, 0256: one section of 18
+/// kept; magic-html threads: one post).
+pub(crate) const MIN_PROSE_COVER: f32 = 0.5;
+/// ...looking at most this many levels up: a story's sections sit within a
+/// few levels of each other, while higher up lie the page's other columns,
+/// its comment threads and teaser lists (at 3 levels readability's yahoo-3
+/// took in its comment widgets, at 4 and more msn and pixnet too; 2 keeps
+/// most of the gain on wceb and magic-html with no set losing).
+pub(crate) const MAX_PROSE_COVER_LEVELS: usize = 2;
+
+/// In that prose measure a CJK character counts as this many Latin ones: a
+/// Chinese or Japanese paragraph says in 40 characters what English says in
+/// 120 (two characters a word, against five letters and a space), and
+/// without the weight a CJK story of short paragraphs measures as no prose
+/// at all (readability's pixnet).
+pub(crate) const CJK_CHAR_WEIGHT: usize = 3;
+
 /// A loose `p` beside the story's container joins the story when it is
 /// longer than this (chars, Readability's value) with few links...
 pub(crate) const LOOSE_PARAGRAPH_LONG_CHARS: usize = 80;
