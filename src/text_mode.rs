@@ -9,136 +9,19 @@
 //! before the story (breadcrumb, headline, byline, date) are read into the
 //! metadata, not the text.
 
+mod header;
+mod lines;
+
 use crate::article::{Article, Block, BlockKind};
-use crate::datetime::DateTime;
 use crate::explain::Features;
 use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
-use crate::metadata::date::find_in_text;
 use crate::metadata::detect_language;
 use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
-
-/// One block of a plain-text page.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TextLine {
-    /// The text, trimmed; hard-wrapped lines joined with spaces.
-    pub text: String,
-    /// Leading spaces of the first line (tabs count as 4).
-    pub indent: usize,
-    /// The line started with a list bullet (`*`, `-`, `•`, `o`, `+`), which
-    /// is stripped from `text`.
-    pub bullet: bool,
-    /// A blank line came before this block.
-    pub after_blank: bool,
-}
-
-/// Splits text into blocks: one per line, or one per paragraph when the
-/// page is hard-wrapped at a fixed width.
-pub(crate) fn segment(text: &str) -> Vec<TextLine> {
-    let wrapped = hard_wrap_width(text);
-    let mut out: Vec<TextLine> = Vec::new();
-    let mut blank_before = true;
-    let mut joinable = false;
-    for raw in text.lines() {
-        let line = raw.trim_end();
-        if line.trim().is_empty() {
-            blank_before = true;
-            joinable = false;
-            continue;
-        }
-        let indent = line
-            .chars()
-            .take_while(|c| c.is_whitespace())
-            .map(|c| if c == '\t' { p::TAB_WIDTH } else { 1 })
-            .sum();
-        let (bullet, body) = strip_bullet(line.trim());
-        if body.is_empty() {
-            continue;
-        }
-        let body = collapse(body);
-        if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
-            prev.text.push(' ');
-            prev.text.push_str(&body);
-        } else {
-            out.push(TextLine {
-                text: body,
-                indent,
-                bullet,
-                after_blank: blank_before,
-            });
-        }
-        // The next line continues this paragraph when the page is wrapped
-        // and this line reaches the wrap margin.
-        joinable = wrapped.is_some_and(|w| line.chars().count() + p::WRAP_SLACK >= w);
-        blank_before = false;
-    }
-    out
-}
-
-/// The fixed width a page is hard-wrapped at, if it is: most long lines end
-/// within a few columns of the same width.
-fn hard_wrap_width(text: &str) -> Option<usize> {
-    let lengths: Vec<usize> = text
-        .lines()
-        .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n >= p::WRAP_LONG_LINE_CHARS)
-        .collect();
-    if lengths.len() < p::WRAP_MIN_LINES {
-        return None;
-    }
-    let width = lengths.iter().copied().max()?;
-    if !(p::WRAP_MIN_WIDTH..=p::WRAP_MAX_WIDTH).contains(&width) {
-        return None;
-    }
-    let near = lengths
-        .iter()
-        .filter(|&&n| n + p::WRAP_SLACK >= width)
-        .count();
-    (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
-}
-
-fn strip_bullet(line: &str) -> (bool, &str) {
-    for bullet in p::TEXT_BULLETS {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return (true, rest.trim_start());
-        }
-    }
-    if p::TEXT_BARE_BULLETS.contains(&line) {
-        return (true, "");
-    }
-    // "1. ", "12) ": numbered list items, as in "Most read" rankings.
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=p::NUMBERED_ITEM_MAX_DIGITS).contains(&digits) {
-        let rest = line.get(digits..).unwrap_or("");
-        let item = p::NUMBERED_ITEM_MARKS
-            .iter()
-            .find_map(|m| rest.strip_prefix(m));
-        if let Some(rest) = item {
-            return (true, rest.trim_start());
-        }
-    }
-    (false, line)
-}
-
-/// Whitespace collapsed, control characters (NUL and the like, which a
-/// browser never shows) dropped.
-fn collapse(s: &str) -> String {
-    use crate::dom::text::{Controls, collapse_with};
-    collapse_with(s, Controls::Drop)
-}
-
-/// What the header lines said.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Header {
-    pub title: Option<String>,
-    pub author: Option<String>,
-    /// The first date (and time) named in the header lines.
-    pub date: Option<DateTime>,
-    pub site_name: Option<String>,
-    pub categories: Vec<String>,
-}
+use header::read_header;
+use lines::{TextLine, segment};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -389,83 +272,6 @@ fn repeated_line(line: &TextLine, count: usize) -> bool {
         && line.text.split_whitespace().count() <= p::REPEAT_MAX_WORDS
 }
 
-/// Reads breadcrumb, headline, byline, site and date from the lines before
-/// the story.
-pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
-    let mut header = Header::default();
-    let window = lines.len().saturating_sub(p::HEADER_LINES);
-    for (i, line) in lines.iter().enumerate().skip(window) {
-        let text = line.text.as_str();
-        if let Some(crumbs) = breadcrumb(text) {
-            header.categories = crumbs;
-            continue;
-        }
-        if let Some(byline) = patterns.text_byline.captures(text) {
-            header.author = byline.name("name").map(|m| m.as_str().trim().to_string());
-            header.site_name = byline
-                .name("site")
-                .map(|m| m.as_str().trim().to_string())
-                .or(header.site_name);
-            header.date = find_in_text(text).or(header.date);
-            if header.title.is_none() {
-                header.title = headline_before(lines, i);
-            }
-            continue;
-        }
-        if header.date.is_none() {
-            header.date = find_in_text(text);
-        }
-    }
-    if header.title.is_none() {
-        header.title = headline_before(lines, lines.len());
-    }
-    header
-}
-
-/// The nearest headline-shaped line before `i`: a few words, no sentence
-/// ending, not a bullet.
-fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
-    lines
-        .get(..i)?
-        .iter()
-        .rev()
-        .take(p::HEADER_LINES)
-        .find_map(|l| {
-            let words = l.text.split_whitespace().count();
-            let shaped = !l.bullet
-                && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
-                && !l.text.ends_with('.')
-                && breadcrumb(&l.text).is_none();
-            shaped.then(|| l.text.clone())
-        })
-}
-
-/// "World / China-US" or "Home > News > Tech": short parts joined by a
-/// separator.
-fn breadcrumb(text: &str) -> Option<Vec<String>> {
-    for &sep in p::BREADCRUMB_SEPARATORS {
-        if !text.contains(sep) {
-            continue;
-        }
-        let parts: Vec<String> = text
-            .split(sep)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let short = parts.iter().all(|s| {
-            s.split_whitespace().count() <= p::BREADCRUMB_PART_MAX_WORDS
-                && s.chars().next().is_some_and(char::is_uppercase)
-        });
-        if parts.len() >= p::BREADCRUMB_MIN_PARTS && short {
-            let skip_home = parts
-                .first()
-                .is_some_and(|s| s.eq_ignore_ascii_case(p::BREADCRUMB_HOME));
-            return Some(parts.into_iter().skip(usize::from(skip_home)).collect());
-        }
-    }
-    None
-}
-
 /// Whether the input looks like HTML rather than plain text.
 ///
 /// HTML when, after leading whitespace, it starts with a tag, comment or
@@ -503,21 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn hard_wrapped_paragraphs_are_joined() {
-        let line = "word ".repeat(14);
-        let para = format!(
-            "{}\n{}\n{}\nend.\n",
-            line.trim_end(),
-            line.trim_end(),
-            line.trim_end()
-        );
-        let text = format!("{para}\n{para}\n{para}");
-        let blocks = segment(&text);
-        assert_eq!(blocks.len(), 3, "{blocks:?}");
-        assert!(blocks[0].text.ends_with("word end."));
-    }
-
-    #[test]
     fn headline_shape() {
         assert!(headline_shaped(
             "Ethiopian FM Urges Strengthened Ethiopia-China Ties"
@@ -527,49 +318,12 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_dropped() {
-        let blocks = segment("a\u{0}b c\u{7} \u{0} d");
-        assert_eq!(blocks[0].text, "ab c d");
-    }
-
-    #[test]
-    fn short_lines_are_not_joined() {
-        let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
-        assert_eq!(blocks.len(), 4);
-    }
-
-    #[test]
-    fn bullets_are_stripped_and_marked() {
-        let blocks = segment("  * Subscribe\n    o Contact us");
-        assert!(blocks.iter().all(|b| b.bullet));
-        assert_eq!(blocks[1].text, "Contact us");
-        assert_eq!(blocks[1].indent, 4);
-    }
-
-    #[test]
     fn best_run_spans_the_prose() {
         assert_eq!(
             best_run(&[-5.0, 30.0, -2.0, 40.0, -50.0, 10.0]),
             Some((1, 4))
         );
         assert_eq!(best_run(&[-1.0, -2.0]), None);
-    }
-
-    #[test]
-    fn header_lines_are_read() {
-        let lines = segment(
-            "World / China-US\n\nUS State Dept calls for cyber security boost\n\nBy Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46\n",
-        );
-        let h = read_header(&lines, &pats());
-        assert_eq!(h.categories, ["World", "China-US"]);
-        assert_eq!(
-            h.title.as_deref(),
-            Some("US State Dept calls for cyber security boost")
-        );
-        assert_eq!(h.author.as_deref(), Some("Hua Shengdun"));
-        assert_eq!(h.site_name.as_deref(), Some("China Daily USA"));
-        assert_eq!(h.date, DateTime::parse("2015-02-25T11:46"));
-        assert!(h.date.is_some());
     }
 
     #[test]
