@@ -46,6 +46,9 @@ fn value(
     indent: Option<usize>,
     patterns: &Patterns,
 ) -> f32 {
+    if ad_label(&line.text) {
+        return -p::TEXT_AD_LABEL_PENALTY;
+    }
     if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
         return -p::TEXT_STORY_END_PENALTY;
     }
@@ -73,6 +76,35 @@ fn value(
         penalty *= p::TEXT_LIST_PENALTY_FACTOR;
     }
     -penalty
+}
+
+/// Whether a line's boilerplate phrase makes it furniture: an ad label
+/// always does; a credit mark inside a line of prose does not (see
+/// [`p::TEXT_CREDIT_MARKS`]), unless another phrase is there too ("sign up
+/// for our newsletter").
+fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
+    if ad_label(text) {
+        return true;
+    }
+    if !f.boilerplate_phrase || !is_prose(f) {
+        return f.boilerplate_phrase;
+    }
+    let mut rest = text.to_lowercase();
+    for mark in p::TEXT_CREDIT_MARKS {
+        rest = rest.replace(mark, " ");
+    }
+    patterns.boilerplate_phrase.is_match(&rest)
+}
+
+/// An ad slot's label ("Advertisement", "Anzeige", "Advertisement - story
+/// continues below").
+fn ad_label(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().map(str::to_lowercase);
+    first.is_some_and(|w| p::TEXT_AD_LABELS.contains(&w.as_str()))
+        && words.count() < p::TEXT_AD_LABEL_MAX_WORDS
 }
 
 /// Headline shape: a few words, most of them capitalised, no sentence end
@@ -158,7 +190,11 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let mut lower = String::new();
     let feats: Vec<Features> = lines
         .iter()
-        .map(|l| text_features(&l.text, patterns, &mut lower))
+        .map(|l| {
+            let mut f = text_features(&l.text, patterns, &mut lower);
+            f.boilerplate_phrase = furniture_phrase(&l.text, &f, patterns);
+            f
+        })
         .collect();
     let counts = line_counts(&lines);
     let repeated: Vec<bool> = lines
@@ -315,6 +351,39 @@ mod tests {
         ));
         assert!(!headline_shaped("He said the talks went well."));
         assert!(!headline_shaped("Home"));
+    }
+
+    #[test]
+    fn a_credit_inside_prose_is_not_furniture() {
+        let p = pats();
+        let judge = |text: &str| {
+            let f = text_features(text, &p, &mut String::new());
+            furniture_phrase(text, &f, &p)
+        };
+        assert!(!judge(
+            "© Archive Photos/Getty Images The psychological reason why we love to watch sad movies is linked to the brain."
+        ));
+        assert!(!judge(
+            "The government has copped backlash for publishing a graphic advertisement about the virus this week."
+        ));
+        assert!(judge("Photo: Getty Images"));
+        assert!(judge(
+            "When you sign up for this free report, you will also join our newsletter list."
+        ));
+    }
+
+    #[test]
+    fn ad_labels_do_not_split_the_story() {
+        assert!(ad_label("Advertisement"));
+        assert!(ad_label("Advertisement - story continues below"));
+        assert!(ad_label("ANZEIGE"));
+        assert!(!ad_label(
+            "Advertisement revenue fell by a third last year, the company said."
+        ));
+        let p = pats();
+        let line = segment("Advertisement").remove(0);
+        let f = text_features(&line.text, &p, &mut String::new());
+        assert!(value(&line, &f, false, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
     }
 
     #[test]

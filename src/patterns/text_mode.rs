@@ -100,3 +100,39 @@ pub(crate) const BREADCRUMB_MIN_PARTS: usize = 2;
 pub(crate) const BREADCRUMB_PART_MAX_WORDS: usize = 3;
 /// A first breadcrumb part that is left out of the categories (any case).
 pub(crate) const BREADCRUMB_HOME: &str = "home";
+/// Credit and caption marks that make a short line furniture ("Getty
+/// Images", "Photo:", "©", "Reuters/", "Advertisement") but, inside a line
+/// of prose, are a photo credit glued to the lede ("© Archive Photos/Getty
+/// Images The psychological reason why...") or a word of the story ("a
+/// graphic advertisement"): such a line is still judged as prose, not as
+/// boilerplate that cuts the story's start off. Lower case.
+pub(crate) const TEXT_CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "photo:",
+    "image:",
+    "©",
+    "reuters/",
+    "ap photo",
+    "advertisement",
+];
+/// Labels of an ad slot between a story's paragraphs, in several
+/// languages: furniture, dropped, but not a sign the story ended (news
+/// pages put several between the lede and the second paragraph). Lower
+/// case; the label is the line's first word...
+pub(crate) const TEXT_AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "publicidade",
+    "pubblicità",
+];
+/// ...of a line of at most this many words ("Advertisement - story
+/// continues below").
+pub(crate) const TEXT_AD_LABEL_MAX_WORDS: usize = 5;
+/// Value of an ad label: a short line's cost, so a run of them between two
+/// paragraphs does not split the story.
+pub(crate) const TEXT_AD_LABEL_PENALTY: f32 = TEXT_SHORT_PENALTY;
