@@ -1,6 +1,10 @@
 //! Thresholds of plain-text mode (`text_mode`): line joining, the story
 //! search over lines, the header, and HTML-or-text sniffing.
 
+use super::regex;
+use regex::Regex;
+use std::sync::LazyLock;
+
 /// A page counts as hard-wrapped when most long lines end within this many
 /// columns of the longest...
 pub(crate) const WRAP_SLACK: usize = 12;
@@ -136,3 +140,9 @@ pub(crate) const TEXT_AD_LABEL_MAX_WORDS: usize = 5;
 /// Value of an ad label: a short line's cost, so a run of them between two
 /// paragraphs does not split the story.
 pub(crate) const TEXT_AD_LABEL_PENALTY: f32 = TEXT_SHORT_PENALTY;
+/// A dateline's clock time or numeric date ("1:21 PM ET", "04.08.05",
+/// "10/13/16 12:34PM"): the line by the headline that holds one is the
+/// byline or dateline, not the headline (which the date reader does not
+/// always recognise as a date).
+pub(crate) static TEXT_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{1,2}:\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})\b"));

@@ -36,7 +36,7 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
                 .or(header.site_name);
             header.date = find_in_text(text).or(header.date);
             if header.title.is_none() {
-                header.title = headline_before(lines, i);
+                header.title = headline_before(lines, i, patterns);
             }
             continue;
         }
@@ -45,25 +45,34 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
         }
     }
     if header.title.is_none() {
-        header.title = headline_before(lines, lines.len());
+        header.title = headline_before(lines, lines.len(), patterns);
     }
     header
 }
 
 /// The nearest headline-shaped line before `i`: a few words, no sentence
-/// ending, not a bullet.
-fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
+/// ending, not a bullet, and none of the other header lines: not a
+/// breadcrumb, nor a byline or dateline (a name with a date, "Arik
+/// Hesseldahl , 08.24.04, 6:00 AM ET"), nor furniture or a photo credit
+/// ("Share this story", "Evan Vucci/AP Photo").
+fn headline_before(lines: &[TextLine], i: usize, patterns: &Patterns) -> Option<String> {
     lines
         .get(..i)?
         .iter()
         .rev()
         .take(p::HEADER_LINES)
         .find_map(|l| {
-            let words = l.text.split_whitespace().count();
+            let text = l.text.as_str();
+            let words = text.split_whitespace().count();
             let shaped = !l.bullet
                 && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
-                && !l.text.ends_with('.')
-                && breadcrumb(&l.text).is_none();
+                && !text.ends_with('.')
+                && breadcrumb(text).is_none()
+                && !patterns.text_byline.is_match(text)
+                && !patterns.boilerplate_phrase.is_match(text)
+                && !patterns.story_end.is_match(text.trim_end_matches(':'))
+                && find_in_text(text).is_none()
+                && !p::TEXT_DATELINE.is_match(text);
             shaped.then(|| l.text.clone())
         })
 }
@@ -118,5 +127,14 @@ mod tests {
         assert_eq!(h.site_name.as_deref(), Some("China Daily USA"));
         assert_eq!(h.date, DateTime::parse("2015-02-25T11:46"));
         assert!(h.date.is_some());
+    }
+
+    #[test]
+    fn datelines_and_credits_are_not_the_headline() {
+        let lines = segment(
+            "AMD More Fleet-Footed Than Intel\nArik Hesseldahl , 04.08.05, 1:21 PM ET\n\nEvan Vucci/AP Photo\nShare this story\n",
+        );
+        let h = read_header(&lines, &pats());
+        assert_eq!(h.title.as_deref(), Some("AMD More Fleet-Footed Than Intel"));
     }
 }
