@@ -184,6 +184,28 @@ fn extend_run(
     (start, end)
 }
 
+/// The story's start moved back over the lead image's credit lines right
+/// before it ("Photo by Mark Wilson/Getty Images").
+fn lead_credits(lines: &[TextLine], mut start: usize) -> usize {
+    let first = start;
+    while start > 0
+        && first - start < p::TEXT_LEAD_CREDIT_LINES
+        && lines.get(start - 1).is_some_and(lead_credit)
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// A short line naming a photo's credit or file.
+fn lead_credit(line: &TextLine) -> bool {
+    if line.bullet || line.text.split_whitespace().count() > p::TEXT_LEAD_CREDIT_MAX_WORDS {
+        return false;
+    }
+    let lower = line.text.to_lowercase();
+    p::TEXT_LEAD_CREDIT_MARKS.iter().any(|m| lower.contains(m))
+}
+
 /// Cleans a plain-text page.
 pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
     let lines = segment(text);
@@ -219,6 +241,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     };
     let (start, end) = run.unwrap_or((0, lines.len()));
     let (start, end) = extend_run(&lines, &feats, &values, start, end);
+    let start = lead_credits(&lines, start);
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
         title: header.title,
@@ -236,6 +259,9 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let last = lines.len().saturating_sub(1).max(1) as f32;
     for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
         f.in_container = (start..end).contains(&i);
+        if f.in_container && lead_credit(&line) {
+            f.boilerplate_phrase = false;
+        }
         f.position = i as f32 / last;
         let (decision, rule) = decide(&line, &f, repeated.get(i).copied().unwrap_or(false), focus);
         if decision == Decision::Keep {
@@ -384,6 +410,21 @@ mod tests {
         let line = segment("Advertisement").remove(0);
         let f = text_features(&line.text, &p, &mut String::new());
         assert!(value(&line, &f, false, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
+    }
+
+    #[test]
+    fn the_lead_credit_opens_the_story() {
+        let para = "The chairman announced on Thursday that the agency would vote on the new rules next month, after a long delay.";
+        let text =
+            format!("Home\nNews\n\nPhoto by Mark Wilson/Getty Images\n\n{para}\n\n{para} Again.\n");
+        let article = clean(&text, &pats(), Focus::Balanced, false);
+        assert!(
+            article
+                .text()
+                .starts_with("Photo by Mark Wilson/Getty Images"),
+            "{}",
+            article.text()
+        );
     }
 
     #[test]

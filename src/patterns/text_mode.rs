@@ -146,3 +146,26 @@ pub(crate) const TEXT_AD_LABEL_PENALTY: f32 = TEXT_SHORT_PENALTY;
 /// always recognise as a date).
 pub(crate) static TEXT_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\b(\d{1,2}:\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})\b"));
+/// Marks of the lead image's credit or file name ("Photo by Mark
+/// Wilson/Getty Images", "Image source: Getty Images.", "cards.jpg"), the
+/// line a figure leaves right before the story's first paragraph: kept with
+/// the story, as a reader that renders the figure shows it. Lower case.
+pub(crate) const TEXT_LEAD_CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "photo:",
+    "image:",
+    "photo by",
+    "image source",
+    "credit:",
+    "©",
+    "reuters/",
+    "ap photo",
+    "shutterstock",
+    ".jpg",
+    ".png",
+];
+/// A lead credit has at most this many words (a caption with a credit is
+/// longer, but then it is prose and joins the story on its own)...
+pub(crate) const TEXT_LEAD_CREDIT_MAX_WORDS: usize = 12;
+/// ...and at most this many such lines are taken (credit, then file name).
+pub(crate) const TEXT_LEAD_CREDIT_LINES: usize = 2;
