@@ -9,136 +9,19 @@
 //! before the story (breadcrumb, headline, byline, date) are read into the
 //! metadata, not the text.
 
+mod header;
+mod lines;
+
 use crate::article::{Article, Block, BlockKind};
-use crate::datetime::DateTime;
 use crate::explain::Features;
 use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
-use crate::metadata::date::find_in_text;
 use crate::metadata::detect_language;
 use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
-
-/// One block of a plain-text page.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TextLine {
-    /// The text, trimmed; hard-wrapped lines joined with spaces.
-    pub text: String,
-    /// Leading spaces of the first line (tabs count as 4).
-    pub indent: usize,
-    /// The line started with a list bullet (`*`, `-`, `•`, `o`, `+`), which
-    /// is stripped from `text`.
-    pub bullet: bool,
-    /// A blank line came before this block.
-    pub after_blank: bool,
-}
-
-/// Splits text into blocks: one per line, or one per paragraph when the
-/// page is hard-wrapped at a fixed width.
-pub(crate) fn segment(text: &str) -> Vec<TextLine> {
-    let wrapped = hard_wrap_width(text);
-    let mut out: Vec<TextLine> = Vec::new();
-    let mut blank_before = true;
-    let mut joinable = false;
-    for raw in text.lines() {
-        let line = raw.trim_end();
-        if line.trim().is_empty() {
-            blank_before = true;
-            joinable = false;
-            continue;
-        }
-        let indent = line
-            .chars()
-            .take_while(|c| c.is_whitespace())
-            .map(|c| if c == '\t' { p::TAB_WIDTH } else { 1 })
-            .sum();
-        let (bullet, body) = strip_bullet(line.trim());
-        if body.is_empty() {
-            continue;
-        }
-        let body = collapse(body);
-        if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
-            prev.text.push(' ');
-            prev.text.push_str(&body);
-        } else {
-            out.push(TextLine {
-                text: body,
-                indent,
-                bullet,
-                after_blank: blank_before,
-            });
-        }
-        // The next line continues this paragraph when the page is wrapped
-        // and this line reaches the wrap margin.
-        joinable = wrapped.is_some_and(|w| line.chars().count() + p::WRAP_SLACK >= w);
-        blank_before = false;
-    }
-    out
-}
-
-/// The fixed width a page is hard-wrapped at, if it is: most long lines end
-/// within a few columns of the same width.
-fn hard_wrap_width(text: &str) -> Option<usize> {
-    let lengths: Vec<usize> = text
-        .lines()
-        .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n >= p::WRAP_LONG_LINE_CHARS)
-        .collect();
-    if lengths.len() < p::WRAP_MIN_LINES {
-        return None;
-    }
-    let width = lengths.iter().copied().max()?;
-    if !(p::WRAP_MIN_WIDTH..=p::WRAP_MAX_WIDTH).contains(&width) {
-        return None;
-    }
-    let near = lengths
-        .iter()
-        .filter(|&&n| n + p::WRAP_SLACK >= width)
-        .count();
-    (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
-}
-
-fn strip_bullet(line: &str) -> (bool, &str) {
-    for bullet in p::TEXT_BULLETS {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return (true, rest.trim_start());
-        }
-    }
-    if p::TEXT_BARE_BULLETS.contains(&line) {
-        return (true, "");
-    }
-    // "1. ", "12) ": numbered list items, as in "Most read" rankings.
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=p::NUMBERED_ITEM_MAX_DIGITS).contains(&digits) {
-        let rest = line.get(digits..).unwrap_or("");
-        let item = p::NUMBERED_ITEM_MARKS
-            .iter()
-            .find_map(|m| rest.strip_prefix(m));
-        if let Some(rest) = item {
-            return (true, rest.trim_start());
-        }
-    }
-    (false, line)
-}
-
-/// Whitespace collapsed, control characters (NUL and the like, which a
-/// browser never shows) dropped.
-fn collapse(s: &str) -> String {
-    use crate::dom::text::{Controls, collapse_with};
-    collapse_with(s, Controls::Drop)
-}
-
-/// What the header lines said.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Header {
-    pub title: Option<String>,
-    pub author: Option<String>,
-    /// The first date (and time) named in the header lines.
-    pub date: Option<DateTime>,
-    pub site_name: Option<String>,
-    pub categories: Vec<String>,
-}
+use header::read_header;
+use lines::{TextLine, segment};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -163,6 +46,9 @@ fn value(
     indent: Option<usize>,
     patterns: &Patterns,
 ) -> f32 {
+    if ad_label(&line.text) {
+        return -p::TEXT_AD_LABEL_PENALTY;
+    }
     if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
         return -p::TEXT_STORY_END_PENALTY;
     }
@@ -190,6 +76,35 @@ fn value(
         penalty *= p::TEXT_LIST_PENALTY_FACTOR;
     }
     -penalty
+}
+
+/// Whether a line's boilerplate phrase makes it furniture: an ad label
+/// always does; a credit mark inside a line of prose does not (see
+/// [`p::TEXT_CREDIT_MARKS`]), unless another phrase is there too ("sign up
+/// for our newsletter").
+fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
+    if ad_label(text) {
+        return true;
+    }
+    if !f.boilerplate_phrase || !is_prose(f) {
+        return f.boilerplate_phrase;
+    }
+    let mut rest = text.to_lowercase();
+    for mark in p::TEXT_CREDIT_MARKS {
+        rest = rest.replace(mark, " ");
+    }
+    patterns.boilerplate_phrase.is_match(&rest)
+}
+
+/// An ad slot's label ("Advertisement", "Anzeige", "Advertisement - story
+/// continues below").
+fn ad_label(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().map(str::to_lowercase);
+    first.is_some_and(|w| p::TEXT_AD_LABELS.contains(&w.as_str()))
+        && words.count() < p::TEXT_AD_LABEL_MAX_WORDS
 }
 
 /// Headline shape: a few words, most of them capitalised, no sentence end
@@ -269,13 +184,39 @@ fn extend_run(
     (start, end)
 }
 
+/// The story's start moved back over the lead image's credit lines right
+/// before it ("Photo by Mark Wilson/Getty Images").
+fn lead_credits(lines: &[TextLine], mut start: usize) -> usize {
+    let first = start;
+    while start > 0
+        && first - start < p::TEXT_LEAD_CREDIT_LINES
+        && lines.get(start - 1).is_some_and(lead_credit)
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// A short line naming a photo's credit or file.
+fn lead_credit(line: &TextLine) -> bool {
+    if line.bullet || line.text.split_whitespace().count() > p::TEXT_LEAD_CREDIT_MAX_WORDS {
+        return false;
+    }
+    let lower = line.text.to_lowercase();
+    p::TEXT_LEAD_CREDIT_MARKS.iter().any(|m| lower.contains(m))
+}
+
 /// Cleans a plain-text page.
 pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
     let lines = segment(text);
     let mut lower = String::new();
     let feats: Vec<Features> = lines
         .iter()
-        .map(|l| text_features(&l.text, patterns, &mut lower))
+        .map(|l| {
+            let mut f = text_features(&l.text, patterns, &mut lower);
+            f.boilerplate_phrase = furniture_phrase(&l.text, &f, patterns);
+            f
+        })
         .collect();
     let counts = line_counts(&lines);
     let repeated: Vec<bool> = lines
@@ -300,6 +241,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     };
     let (start, end) = run.unwrap_or((0, lines.len()));
     let (start, end) = extend_run(&lines, &feats, &values, start, end);
+    let start = lead_credits(&lines, start);
     let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
     let mut article = Article {
         title: header.title,
@@ -317,6 +259,9 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let last = lines.len().saturating_sub(1).max(1) as f32;
     for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
         f.in_container = (start..end).contains(&i);
+        if f.in_container && lead_credit(&line) {
+            f.boilerplate_phrase = false;
+        }
         f.position = i as f32 / last;
         let (decision, rule) = decide(&line, &f, repeated.get(i).copied().unwrap_or(false), focus);
         if decision == Decision::Keep {
@@ -389,83 +334,6 @@ fn repeated_line(line: &TextLine, count: usize) -> bool {
         && line.text.split_whitespace().count() <= p::REPEAT_MAX_WORDS
 }
 
-/// Reads breadcrumb, headline, byline, site and date from the lines before
-/// the story.
-pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
-    let mut header = Header::default();
-    let window = lines.len().saturating_sub(p::HEADER_LINES);
-    for (i, line) in lines.iter().enumerate().skip(window) {
-        let text = line.text.as_str();
-        if let Some(crumbs) = breadcrumb(text) {
-            header.categories = crumbs;
-            continue;
-        }
-        if let Some(byline) = patterns.text_byline.captures(text) {
-            header.author = byline.name("name").map(|m| m.as_str().trim().to_string());
-            header.site_name = byline
-                .name("site")
-                .map(|m| m.as_str().trim().to_string())
-                .or(header.site_name);
-            header.date = find_in_text(text).or(header.date);
-            if header.title.is_none() {
-                header.title = headline_before(lines, i);
-            }
-            continue;
-        }
-        if header.date.is_none() {
-            header.date = find_in_text(text);
-        }
-    }
-    if header.title.is_none() {
-        header.title = headline_before(lines, lines.len());
-    }
-    header
-}
-
-/// The nearest headline-shaped line before `i`: a few words, no sentence
-/// ending, not a bullet.
-fn headline_before(lines: &[TextLine], i: usize) -> Option<String> {
-    lines
-        .get(..i)?
-        .iter()
-        .rev()
-        .take(p::HEADER_LINES)
-        .find_map(|l| {
-            let words = l.text.split_whitespace().count();
-            let shaped = !l.bullet
-                && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
-                && !l.text.ends_with('.')
-                && breadcrumb(&l.text).is_none();
-            shaped.then(|| l.text.clone())
-        })
-}
-
-/// "World / China-US" or "Home > News > Tech": short parts joined by a
-/// separator.
-fn breadcrumb(text: &str) -> Option<Vec<String>> {
-    for &sep in p::BREADCRUMB_SEPARATORS {
-        if !text.contains(sep) {
-            continue;
-        }
-        let parts: Vec<String> = text
-            .split(sep)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let short = parts.iter().all(|s| {
-            s.split_whitespace().count() <= p::BREADCRUMB_PART_MAX_WORDS
-                && s.chars().next().is_some_and(char::is_uppercase)
-        });
-        if parts.len() >= p::BREADCRUMB_MIN_PARTS && short {
-            let skip_home = parts
-                .first()
-                .is_some_and(|s| s.eq_ignore_ascii_case(p::BREADCRUMB_HOME));
-            return Some(parts.into_iter().skip(usize::from(skip_home)).collect());
-        }
-    }
-    None
-}
-
 /// Whether the input looks like HTML rather than plain text.
 ///
 /// HTML when, after leading whitespace, it starts with a tag, comment or
@@ -503,21 +371,6 @@ mod tests {
     }
 
     #[test]
-    fn hard_wrapped_paragraphs_are_joined() {
-        let line = "word ".repeat(14);
-        let para = format!(
-            "{}\n{}\n{}\nend.\n",
-            line.trim_end(),
-            line.trim_end(),
-            line.trim_end()
-        );
-        let text = format!("{para}\n{para}\n{para}");
-        let blocks = segment(&text);
-        assert_eq!(blocks.len(), 3, "{blocks:?}");
-        assert!(blocks[0].text.ends_with("word end."));
-    }
-
-    #[test]
     fn headline_shape() {
         assert!(headline_shaped(
             "Ethiopian FM Urges Strengthened Ethiopia-China Ties"
@@ -527,23 +380,51 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_dropped() {
-        let blocks = segment("a\u{0}b c\u{7} \u{0} d");
-        assert_eq!(blocks[0].text, "ab c d");
+    fn a_credit_inside_prose_is_not_furniture() {
+        let p = pats();
+        let judge = |text: &str| {
+            let f = text_features(text, &p, &mut String::new());
+            furniture_phrase(text, &f, &p)
+        };
+        assert!(!judge(
+            "© Archive Photos/Getty Images The psychological reason why we love to watch sad movies is linked to the brain."
+        ));
+        assert!(!judge(
+            "The government has copped backlash for publishing a graphic advertisement about the virus this week."
+        ));
+        assert!(judge("Photo: Getty Images"));
+        assert!(judge(
+            "When you sign up for this free report, you will also join our newsletter list."
+        ));
     }
 
     #[test]
-    fn short_lines_are_not_joined() {
-        let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
-        assert_eq!(blocks.len(), 4);
+    fn ad_labels_do_not_split_the_story() {
+        assert!(ad_label("Advertisement"));
+        assert!(ad_label("Advertisement - story continues below"));
+        assert!(ad_label("ANZEIGE"));
+        assert!(!ad_label(
+            "Advertisement revenue fell by a third last year, the company said."
+        ));
+        let p = pats();
+        let line = segment("Advertisement").remove(0);
+        let f = text_features(&line.text, &p, &mut String::new());
+        assert!(value(&line, &f, false, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
     }
 
     #[test]
-    fn bullets_are_stripped_and_marked() {
-        let blocks = segment("  * Subscribe\n    o Contact us");
-        assert!(blocks.iter().all(|b| b.bullet));
-        assert_eq!(blocks[1].text, "Contact us");
-        assert_eq!(blocks[1].indent, 4);
+    fn the_lead_credit_opens_the_story() {
+        let para = "The chairman announced on Thursday that the agency would vote on the new rules next month, after a long delay.";
+        let text =
+            format!("Home\nNews\n\nPhoto by Mark Wilson/Getty Images\n\n{para}\n\n{para} Again.\n");
+        let article = clean(&text, &pats(), Focus::Balanced, false);
+        assert!(
+            article
+                .text()
+                .starts_with("Photo by Mark Wilson/Getty Images"),
+            "{}",
+            article.text()
+        );
     }
 
     #[test]
@@ -553,23 +434,6 @@ mod tests {
             Some((1, 4))
         );
         assert_eq!(best_run(&[-1.0, -2.0]), None);
-    }
-
-    #[test]
-    fn header_lines_are_read() {
-        let lines = segment(
-            "World / China-US\n\nUS State Dept calls for cyber security boost\n\nBy Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46\n",
-        );
-        let h = read_header(&lines, &pats());
-        assert_eq!(h.categories, ["World", "China-US"]);
-        assert_eq!(
-            h.title.as_deref(),
-            Some("US State Dept calls for cyber security boost")
-        );
-        assert_eq!(h.author.as_deref(), Some("Hua Shengdun"));
-        assert_eq!(h.site_name.as_deref(), Some("China Daily USA"));
-        assert_eq!(h.date, DateTime::parse("2015-02-25T11:46"));
-        assert!(h.date.is_some());
     }
 
     #[test]

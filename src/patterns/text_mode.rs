@@ -1,6 +1,10 @@
 //! Thresholds of plain-text mode (`text_mode`): line joining, the story
 //! search over lines, the header, and HTML-or-text sniffing.
 
+use super::regex;
+use regex::Regex;
+use std::sync::LazyLock;
+
 /// A page counts as hard-wrapped when most long lines end within this many
 /// columns of the longest...
 pub(crate) const WRAP_SLACK: usize = 12;
@@ -100,3 +104,68 @@ pub(crate) const BREADCRUMB_MIN_PARTS: usize = 2;
 pub(crate) const BREADCRUMB_PART_MAX_WORDS: usize = 3;
 /// A first breadcrumb part that is left out of the categories (any case).
 pub(crate) const BREADCRUMB_HOME: &str = "home";
+/// Credit and caption marks that make a short line furniture ("Getty
+/// Images", "Photo:", "©", "Reuters/", "Advertisement") but, inside a line
+/// of prose, are a photo credit glued to the lede ("© Archive Photos/Getty
+/// Images The psychological reason why...") or a word of the story ("a
+/// graphic advertisement"): such a line is still judged as prose, not as
+/// boilerplate that cuts the story's start off. Lower case.
+pub(crate) const TEXT_CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "photo:",
+    "image:",
+    "©",
+    "reuters/",
+    "ap photo",
+    "advertisement",
+];
+/// Labels of an ad slot between a story's paragraphs, in several
+/// languages: furniture, dropped, but not a sign the story ended (news
+/// pages put several between the lede and the second paragraph). Lower
+/// case; the label is the line's first word...
+pub(crate) const TEXT_AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "publicidade",
+    "pubblicità",
+];
+/// ...of a line of at most this many words ("Advertisement - story
+/// continues below").
+pub(crate) const TEXT_AD_LABEL_MAX_WORDS: usize = 5;
+/// Value of an ad label: a short line's cost, so a run of them between two
+/// paragraphs does not split the story.
+pub(crate) const TEXT_AD_LABEL_PENALTY: f32 = TEXT_SHORT_PENALTY;
+/// A dateline's clock time or numeric date ("1:21 PM ET", "04.08.05",
+/// "10/13/16 12:34PM"): the line by the headline that holds one is the
+/// byline or dateline, not the headline (which the date reader does not
+/// always recognise as a date).
+pub(crate) static TEXT_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{1,2}:\d\d|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})\b"));
+/// Marks of the lead image's credit or file name ("Photo by Mark
+/// Wilson/Getty Images", "Image source: Getty Images.", "cards.jpg"), the
+/// line a figure leaves right before the story's first paragraph: kept with
+/// the story, as a reader that renders the figure shows it. Lower case.
+pub(crate) const TEXT_LEAD_CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "photo:",
+    "image:",
+    "photo by",
+    "image source",
+    "credit:",
+    "©",
+    "reuters/",
+    "ap photo",
+    "shutterstock",
+    ".jpg",
+    ".png",
+];
+/// A lead credit has at most this many words (a caption with a credit is
+/// longer, but then it is prose and joins the story on its own)...
+pub(crate) const TEXT_LEAD_CREDIT_MAX_WORDS: usize = 12;
+/// ...and at most this many such lines are taken (credit, then file name).
+pub(crate) const TEXT_LEAD_CREDIT_LINES: usize = 2;

@@ -1,0 +1,153 @@
+//! Plain text to blocks: one block per line, or per paragraph when the
+//! page is hard-wrapped; list bullets stripped and marked.
+
+use crate::patterns as p;
+
+/// One block of a plain-text page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TextLine {
+    /// The text, trimmed; hard-wrapped lines joined with spaces.
+    pub text: String,
+    /// Leading spaces of the first line (tabs count as 4).
+    pub indent: usize,
+    /// The line started with a list bullet (`*`, `-`, `•`, `o`, `+`), which
+    /// is stripped from `text`.
+    pub bullet: bool,
+    /// A blank line came before this block.
+    pub after_blank: bool,
+}
+
+/// Splits text into blocks: one per line, or one per paragraph when the
+/// page is hard-wrapped at a fixed width.
+pub(crate) fn segment(text: &str) -> Vec<TextLine> {
+    let wrapped = hard_wrap_width(text);
+    let mut out: Vec<TextLine> = Vec::new();
+    let mut blank_before = true;
+    let mut joinable = false;
+    for raw in text.lines() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            blank_before = true;
+            joinable = false;
+            continue;
+        }
+        let indent = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { p::TAB_WIDTH } else { 1 })
+            .sum();
+        let (bullet, body) = strip_bullet(line.trim());
+        if body.is_empty() {
+            continue;
+        }
+        let body = collapse(body);
+        if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
+            prev.text.push(' ');
+            prev.text.push_str(&body);
+        } else {
+            out.push(TextLine {
+                text: body,
+                indent,
+                bullet,
+                after_blank: blank_before,
+            });
+        }
+        // The next line continues this paragraph when the page is wrapped
+        // and this line reaches the wrap margin.
+        joinable = wrapped.is_some_and(|w| line.chars().count() + p::WRAP_SLACK >= w);
+        blank_before = false;
+    }
+    out
+}
+
+/// The fixed width a page is hard-wrapped at, if it is: most long lines end
+/// within a few columns of the same width.
+fn hard_wrap_width(text: &str) -> Option<usize> {
+    let lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n >= p::WRAP_LONG_LINE_CHARS)
+        .collect();
+    if lengths.len() < p::WRAP_MIN_LINES {
+        return None;
+    }
+    let width = lengths.iter().copied().max()?;
+    if !(p::WRAP_MIN_WIDTH..=p::WRAP_MAX_WIDTH).contains(&width) {
+        return None;
+    }
+    let near = lengths
+        .iter()
+        .filter(|&&n| n + p::WRAP_SLACK >= width)
+        .count();
+    (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
+}
+
+fn strip_bullet(line: &str) -> (bool, &str) {
+    for bullet in p::TEXT_BULLETS {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return (true, rest.trim_start());
+        }
+    }
+    if p::TEXT_BARE_BULLETS.contains(&line) {
+        return (true, "");
+    }
+    // "1. ", "12) ": numbered list items, as in "Most read" rankings.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=p::NUMBERED_ITEM_MAX_DIGITS).contains(&digits) {
+        let rest = line.get(digits..).unwrap_or("");
+        let item = p::NUMBERED_ITEM_MARKS
+            .iter()
+            .find_map(|m| rest.strip_prefix(m));
+        if let Some(rest) = item {
+            return (true, rest.trim_start());
+        }
+    }
+    (false, line)
+}
+
+/// Whitespace collapsed, control characters (NUL and the like, which a
+/// browser never shows) dropped.
+fn collapse(s: &str) -> String {
+    use crate::dom::text::{Controls, collapse_with};
+    collapse_with(s, Controls::Drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let line = "word ".repeat(14);
+        let para = format!(
+            "{}\n{}\n{}\nend.\n",
+            line.trim_end(),
+            line.trim_end(),
+            line.trim_end()
+        );
+        let text = format!("{para}\n{para}\n{para}");
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks[0].text.ends_with("word end."));
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let blocks = segment("a\u{0}b c\u{7} \u{0} d");
+        assert_eq!(blocks[0].text, "ab c d");
+    }
+
+    #[test]
+    fn short_lines_are_not_joined() {
+        let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
+        assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn bullets_are_stripped_and_marked() {
+        let blocks = segment("  * Subscribe\n    o Contact us");
+        assert!(blocks.iter().all(|b| b.bullet));
+        assert_eq!(blocks[1].text, "Contact us");
+        assert_eq!(blocks[1].indent, 4);
+    }
+}
