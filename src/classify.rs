@@ -88,7 +88,7 @@ pub(crate) fn classify(
             .collect();
     }
     let (prev, next) = decided_neighbours(&first);
-    (0..first.len())
+    let mut verdicts: Vec<Verdict> = (0..first.len())
         .map(|i| {
             let around = (
                 prev.get(i).copied().flatten(),
@@ -96,7 +96,39 @@ pub(crate) fn classify(
             );
             in_context(&first, around, blocks, feats, i, focus)
         })
-        .collect()
+        .collect();
+    keep_lead_captions(&mut verdicts, &first, feats, &t);
+    verdicts
+}
+
+/// The caption of the story's lead picture: a caption in the story's
+/// container before its first prose block (between the headline and the
+/// story) is kept, not link-heavy; the reader sees the story start with
+/// it. Captions further down stay out (`Rule::Caption`).
+fn keep_lead_captions(
+    verdicts: &mut [Verdict],
+    first: &[(Class, Rule)],
+    feats: &[Features],
+    t: &Thresholds,
+) {
+    let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
+        return;
+    };
+    let lead = start.saturating_sub(p::LEAD_CAPTION_REACH);
+    for i in lead..start {
+        let (Some(v), Some(f)) = (verdicts.get_mut(i), feats.get(i)) else {
+            continue;
+        };
+        if first.get(i).is_some_and(|c| c.1 == Rule::Caption)
+            && f.in_container
+            && f.link_density <= t.max_link_density
+        {
+            *v = Verdict {
+                decision: Decision::Keep,
+                rule: Rule::LeadCaption,
+            };
+        }
+    }
 }
 
 /// For every block, the class of the nearest decided block (neither short
@@ -351,6 +383,26 @@ mod tests {
         );
         assert_eq!(v[0].rule, Rule::TitleHeading);
         assert_eq!(v[1].rule, Rule::LinkHeavy);
+    }
+
+    #[test]
+    fn the_lead_caption_is_kept_and_later_captions_dropped() {
+        let b = [
+            block("(Photo: Brett Davis, USA TODAY Sports)", BlockKind::Caption),
+            block("p1", BlockKind::Paragraph),
+            block("A rally in Wisconsin.", BlockKind::Caption),
+            block("p2", BlockKind::Paragraph),
+        ];
+        let f = [
+            feats(6, false),
+            feats(30, true),
+            feats(4, true),
+            feats(30, true),
+        ];
+        let v = classify(&b, &f, None, Focus::Balanced);
+        let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
+        assert_eq!(d[0], (Decision::Keep, Rule::LeadCaption));
+        assert_eq!(d[2], (Decision::Drop, Rule::Caption));
     }
 
     #[test]

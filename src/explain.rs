@@ -70,6 +70,9 @@ pub enum Rule {
     TitleHeading,
     /// A figure or table caption (without `Options::images`): dropped.
     Caption,
+    /// The caption of the story's lead picture, in the story's container above its first
+    /// paragraph: kept, as the story begins with it on the page.
+    LeadCaption,
     /// Most of the block's text is link text: a menu, a tag cloud or a list of related
     /// headlines.
     LinkHeavy,
@@ -145,6 +148,7 @@ impl Rule {
             Rule::OutsideContainer => "outside-container",
             Rule::TitleHeading => "title-heading",
             Rule::Caption => "caption",
+            Rule::LeadCaption => "lead-caption",
             Rule::LinkHeavy => "link-heavy",
             Rule::BoilerplatePhrase => "boilerplate-phrase",
             Rule::NegativeClass => "negative-class",

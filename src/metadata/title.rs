@@ -125,10 +125,70 @@ pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, O
     if let Some(t) = tag_title {
         let t = collapse(t);
         if !is_site_name(&t, cx.site_names) || cx.headings.is_empty() {
-            return Some(headline_of(&t, cx, true));
+            let (title, node) = headline_of(&t, cx, true);
+            return Some(visible_heading(&title, &t, cx).unwrap_or((title, node)));
         }
     }
     cx.headings.first().map(|h| (h.text.clone(), Some(h.node)))
+}
+
+/// With only the `<title>` to go by (no declared title), the headline the
+/// page shows when it words the story differently: the `<title>` is
+/// written for search results and tabs ("Why Does Slack Say Hummus?"),
+/// the `h1` is what the reader sees. A heading wins when it has the same
+/// letters with other punctuation (curly quotes the `<title>` made
+/// straight or dropped), when it says more with most of the title's words
+/// (the `<title>` shortened for search results) or starts the title (a
+/// site affix after a separator not known, "｜", "：", " － "), or when it is the page's only heading, long enough
+/// to be a headline, and the whole `<title>` does not name it (a site name
+/// or a section in a suffix).
+fn visible_heading(chosen: &str, tag: &str, cx: &Context<'_>) -> Option<(String, Option<NodeId>)> {
+    let mut candidates: Vec<&Heading> = Vec::new();
+    for h in cx.headings {
+        let names_site = is_site_name(&h.text, cx.site_names)
+            || cx.site_names.iter().any(|s| {
+                let s = squash(s);
+                s.len() >= p::MIN_SITE_NAME_CHARS && squash(&h.text).contains(&s)
+            });
+        if !names_site && !candidates.iter().any(|c| c.text == h.text) {
+            candidates.push(h);
+        }
+    }
+    let mut best: Option<(&Heading, f32)> = None;
+    for h in &candidates {
+        let sim = similarity(chosen, &h.text);
+        if best.is_none_or(|(_, b)| sim > b) {
+            best = Some((h, sim));
+        }
+    }
+    let (h, sim) = best?;
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let found = Some((h.text.clone(), Some(h.node)));
+    if letters(&h.text) == letters(chosen) {
+        return found;
+    }
+    if same(&h.text, chosen) {
+        return None;
+    }
+    let n = words(&h.text).len();
+    let chosen_words = words(chosen);
+    let shortened = n > chosen_words.len();
+    let affixed = chosen_words.starts_with(&words(&h.text));
+    if sim >= p::REWORDED_HEADING_MIN_SHARE
+        && n >= p::REWORDED_HEADING_MIN_WORDS
+        && (shortened || affixed)
+    {
+        return found;
+    }
+    let lone = candidates.len() == 1
+        && sim < p::TITLE_UNSUPPORTED
+        && similarity(tag, &h.text) < p::TITLE_UNSUPPORTED
+        && n >= p::LONE_HEADING_MIN_WORDS;
+    if lone { found } else { None }
 }
 
 /// One title cleaned: a heading it contains as a prefix or suffix (the
@@ -486,6 +546,76 @@ mod tests {
             )
             .as_deref(),
             Some("The Modern Ambitions Behind Neon")
+        );
+    }
+
+    #[test]
+    fn the_visible_heading_beats_a_reworded_title_tag() {
+        // Curly quotes the <title> made straight.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Why Donald Trump won't change | CNN Politics"),
+                &["Why Donald Trump won’t change"],
+                &["cnn"]
+            )
+            .as_deref(),
+            Some("Why Donald Trump won’t change")
+        );
+        // The same story worded for search results.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Why New Yorkers Received an Alert About a Manhunt - The Atlantic"),
+                &["Why New Yorkers Received a Push Alert About a Manhunt"],
+                &["theatlantic"]
+            )
+            .as_deref(),
+            Some("Why New Yorkers Received a Push Alert About a Manhunt")
+        );
+        // A site affix after a CJK separator.
+        assert_eq!(
+            pick(
+                &[],
+                Some("メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル"),
+                &["メディア芸術祭賞、「チコちゃんに叱られる！」が受賞"],
+                &["asahi"]
+            )
+            .as_deref(),
+            Some("メディア芸術祭賞、「チコちゃんに叱られる！」が受賞")
+        );
+        // Another headline altogether, as the page's only heading.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Why Does Slack Say Hummus?"),
+                &["The Adorable Reason You Can Set Your Alert Sound to “Hummus” on Slack"],
+                &["forward"]
+            )
+            .as_deref(),
+            Some("The Adorable Reason You Can Set Your Alert Sound to “Hummus” on Slack")
+        );
+        // A short lone heading is a section name, not the headline...
+        assert_eq!(
+            pick(
+                &[],
+                Some("Babies Who Eat Peanuts Early May Avoid Allergy"),
+                &["Allergies Health Center"],
+                &[]
+            )
+            .as_deref(),
+            Some("Babies Who Eat Peanuts Early May Avoid Allergy")
+        );
+        // ...and a heading the <title> names in its suffix is the site.
+        assert_eq!(
+            pick(
+                &[],
+                Some("Conversations with a Cryptid - Chapter 1 [Archive of Our Own]"),
+                &["Archive of Our Own beta"],
+                &[]
+            )
+            .as_deref(),
+            Some("Conversations with a Cryptid")
         );
     }
 

@@ -54,3 +54,8 @@ pub(crate) const PRECISION_BETWEEN_GOOD_MIN_WORDS: usize = 3;
 /// The Daily" (a site name added) is the title, a one-word heading inside a
 /// long title is not.
 pub(crate) const TITLE_MAX_LENGTH_RATIO: usize = 2;
+/// A caption this few blocks or fewer before the story's first prose block
+/// is the lead picture's, kept (`Rule::LeadCaption`): the story starts
+/// with it on the page (postlight's truth counts it: 247sports, Observer,
+/// Slate). Further up, a caption belongs to a teaser or a gallery.
+pub(crate) const LEAD_CAPTION_REACH: usize = 3;

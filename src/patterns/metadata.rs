@@ -208,6 +208,25 @@ pub(crate) const HEADING_ANCHORS: &[char] = &['¶', '#', '§', '🔗'];
 /// truncated.
 pub(crate) const TRUNCATED_MIN_WORDS: usize = 8;
 
+/// A heading that shares most words with the `<title>` but words the story
+/// differently is the headline the page shows when it has this many words
+/// (fewer are a section label: "Information and Resources" on WebMD;
+/// postlight: Fortune, People, The Atlantic shorten their `h1` in the
+/// `<title>`)...
+pub(crate) const REWORDED_HEADING_MIN_WORDS: usize = 3;
+/// ...when it holds this share of the `<title>`'s words and has more words
+/// than it: the `<title>` is the headline shortened ("...Received an Alert
+/// About a Manhunt" for "...Received a Push Alert About a Manhunt"); a
+/// heading of the same length with half the words is another title
+/// (readability's mathjax and clean-links keep their `<title>`).
+pub(crate) const REWORDED_HEADING_MIN_SHARE: f32 = 0.6;
+/// The page's only heading, sharing few words with the `<title>`, is the
+/// headline when it has this many words: shorter ones are logos and
+/// section names ("About This Site", "Allergies Health Center", "500
+/// Error! Oh crap!"); a headline of 5 words or more is not (postlight:
+/// Forward, Bustle, NPR, Refinery29 put another headline in `<title>`).
+pub(crate) const LONE_HEADING_MIN_WORDS: usize = 5;
+
 /// Headings read: the first few `h1`, then `h2` when there is no `h1`.
 pub(crate) const MAX_TITLE_HEADINGS: usize = 8;
 /// Longest heading text read, in characters.
