@@ -159,6 +159,16 @@ impl Tag {
         }
     }
 
+    /// Elements whose text the metadata walkers skip: code, styles,
+    /// templates and the no-JavaScript and no-embed fallbacks, never a byline
+    /// or a headline.
+    pub(crate) fn is_unseen(self) -> bool {
+        matches!(
+            self,
+            Tag::Script | Tag::Style | Tag::Noscript | Tag::Fallback | Tag::Template
+        )
+    }
+
     /// Tags that start and end a text block (the rest flow inline).
     pub(crate) fn is_block(self) -> bool {
         !matches!(

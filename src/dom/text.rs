@@ -72,12 +72,7 @@ pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize, spacing: S
             break;
         };
         match &node.kind {
-            NodeKind::Element(e)
-                if matches!(
-                    e.tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Fallback | Tag::Template
-                ) =>
-            {
+            NodeKind::Element(e) if e.tag.is_unseen() => {
                 next = node.end.max(next + 1);
                 continue;
             }

@@ -225,12 +225,7 @@ fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> 
     while id < range.end && out.len() < max {
         let Some(node) = doc.nodes.get(id) else { break };
         match &node.kind {
-            NodeKind::Element(e)
-                if matches!(
-                    e.tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Fallback | Tag::Template
-                ) =>
-            {
+            NodeKind::Element(e) if e.tag.is_unseen() => {
                 id = node.end.max(id + 1);
                 continue;
             }
