@@ -16,6 +16,26 @@ pub(crate) const NON_NESTING: &[&str] = &[
     "rt", "rp", "optgroup", "colgroup", "caption",
 ];
 
+/// End tags the pre-scan keeps even when no start tag of their name is
+/// open: the tree builder acts on them anyway (`</h2>` closes an open
+/// `<h1>`, `</body>` and `</html>` end the body of a page that never opened
+/// one, `</form>` resets the form pointer, `</template>` and the foreign
+/// roots have rules of their own). Other stray end tags are dropped: the
+/// tree builder would ignore them after walking its whole stack of open
+/// elements, and a run of them cost seconds (a dos-fuzzer find).
+pub(crate) const STRAY_END_TAGS_KEPT: &[&str] = &[
+    "html", "head", "body", "h1", "h2", "h3", "h4", "h5", "h6", "form", "template", "svg", "math",
+    "sarcasm", "applet", "marquee", "object", "table", "select", "frameset",
+];
+
+/// Stray end tags (no start tag of their name left open) are dropped by the
+/// pre-scan only when it counts this many open elements: the tree builder
+/// walks its whole stack for each, so a run of them under a deep stack
+/// cost seconds, while on a page of ordinary depth a stray is cheap and
+/// dropping it could move where a reconstructed `<b>` or `<em>` ends
+/// (real pages rarely nest past 60).
+pub(crate) const STRAY_END_TAG_DEPTH: usize = 128;
+
 /// Raw-text elements whose content the scan skips: a `<` inside a script
 /// (`if (a<b)`) or a comment-like string is not a tag.
 pub(crate) const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe"];
