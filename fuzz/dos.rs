@@ -17,7 +17,8 @@
 //! flagged when its time per byte at the largest size is over
 //! `FLAG_RATIO` times that at the smallest (and the largest took over
 //! `MIN_FLAG_SECONDS`, so timer noise on tiny inputs is not a find); a
-//! flagged input is timed again and reported only if it flags twice. Finds
+//! flagged input is timed again (best of three at each size) and reported
+//! only if it flags twice. Finds
 //! are written to `fuzz/dos-finds/` with their seed, and each becomes a
 //! test in `tests/linear_time.rs`.
 //!
@@ -641,13 +642,15 @@ fn time_one(cleaner: &Cleaner, input: &str, text: bool) -> f64 {
 }
 
 /// Times a recipe at its three sizes: (bytes, seconds) per size.
-fn measure(cleaner: &Cleaner, recipe: &Recipe) -> Vec<(usize, f64)> {
+fn measure(cleaner: &Cleaner, recipe: &Recipe, careful: bool) -> Vec<(usize, f64)> {
     let mut out = Vec::new();
     let mut size = SMALL_BYTES;
     for _ in 0..3 {
         let input = recipe.render(size);
-        // The best of two at the small sizes, where noise weighs most.
-        let runs = if size == SMALL_BYTES { 3 } else { 1 };
+        // The best of three at the smallest size, where noise weighs most,
+        // and at every size when checking a flagged input again (the
+        // machine is shared: one slow run is no find).
+        let runs = if size == SMALL_BYTES || careful { 3 } else { 1 };
         let secs = (0..runs)
             .map(|_| time_one(cleaner, &input, recipe.is_text()))
             .fold(f64::INFINITY, f64::min);
@@ -680,6 +683,32 @@ fn main() {
         }
         return;
     }
+    if args.first().map(String::as_str) == Some("one") {
+        // one KIND SEED [SIZES]: one recipe at more sizes, best of three each.
+        let kind = KINDS
+            .iter()
+            .copied()
+            .find(|k| Some(*k) == args.get(1).map(String::as_str))
+            .expect("one KIND SEED");
+        let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).expect("SEED");
+        let sizes: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(4);
+        let recipe = Recipe { kind, seed };
+        let mut size = SMALL_BYTES;
+        for _ in 0..sizes {
+            let input = recipe.render(size);
+            let secs = (0..3)
+                .map(|_| time_one(&cleaner, &input, recipe.is_text()))
+                .fold(f64::INFINITY, f64::min);
+            println!(
+                "{kind} seed {seed}: {} bytes {:.1} ms, {:.0} ns/byte",
+                input.len(),
+                secs * 1e3,
+                secs * 1e9 / input.len() as f64
+            );
+            size *= GROWTH;
+        }
+        return;
+    }
     let seconds: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(60);
     let kinds: Vec<&str> = if args.len() > 1 {
         KINDS
@@ -700,7 +729,7 @@ fn main() {
         let mut seed = 1u64;
         while start.elapsed() < Duration::from_secs(seconds) {
             let recipe = Recipe { kind, seed };
-            let m = measure(&cleaner, &recipe);
+            let m = measure(&cleaner, &recipe, false);
             tried += 1;
             let r = ratio(&m);
             let (bytes, secs) = m[m.len() - 1];
@@ -711,7 +740,7 @@ fn main() {
             if r > worst_ratio && secs > MIN_FLAG_SECONDS {
                 (worst_ratio, worst_ratio_seed) = (r, seed);
             }
-            if flags(&m) && flags(&measure(&cleaner, &recipe)) {
+            if flags(&m) && flags(&measure(&cleaner, &recipe, true)) {
                 finds += 1;
                 std::fs::create_dir_all(finds_dir).unwrap();
                 let path = format!("{finds_dir}/{kind}-{seed}.input");

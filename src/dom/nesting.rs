@@ -114,6 +114,7 @@ impl<'a> OpenTags<'a> {
         self.key.clear();
         self.key.extend(name.iter().map(u8::to_ascii_lowercase));
         if !closing {
+            self.close_implied(name);
             if self.stack.len() >= self.limit {
                 self.dropped += 1;
                 return false;
@@ -147,6 +148,26 @@ impl<'a> OpenTags<'a> {
             self.stack.truncate(at);
         }
         true
+    }
+
+    /// The implied end tags of a start tag (`p::IMPLIED_END`): an open
+    /// `<li>` closes at the next `<li>` unless a barrier stands between.
+    fn close_implied(&mut self, name: &[u8]) {
+        let Some(&(_, closes, search)) = p::IMPLIED_END
+            .iter()
+            .find(|(n, _, _)| name.eq_ignore_ascii_case(n.as_bytes()))
+        else {
+            return;
+        };
+        for (at, open) in self.stack.iter().enumerate().rev().take(search + 1) {
+            if is_one_of(open, closes) {
+                self.stack.truncate(at);
+                return;
+            }
+            if is_one_of(open, p::IMPLIED_END_BARRIERS) {
+                return;
+            }
+        }
     }
 }
 
@@ -388,7 +409,8 @@ mod tests {
         let html = "<i>".repeat(20) + &"</b>".repeat(20) + &"<i>".repeat(20);
         let limited = limit_nesting(&html, CAPS);
         assert_eq!(limited.matches("<i>").count(), 10);
-        assert_eq!(limited.matches("</b>").count(), 0);
+        // Ten close the dropped <i>; at this shallow depth the stray ones stay.
+        assert_eq!(limited.matches("</b>").count(), 10);
         let deep = "<i>".repeat(p::STRAY_END_TAG_DEPTH);
         let kept = deep.clone() + "<b>x</b></b></body></h2>";
         let caps = Caps {
@@ -400,6 +422,11 @@ mod tests {
             limit_nesting("<b>x</b></b>", caps),
             Cow::Borrowed(_)
         ));
+        // Unclosed list items close each other; alternating ones nest.
+        let list = "<ul>".to_string() + &"<li><b>x</b>".repeat(100) + "</ul>";
+        assert!(matches!(limit_nesting(&list, CAPS), Cow::Borrowed(_)));
+        let nested = "<li><dt>".repeat(100);
+        assert_eq!(limit_nesting(&nested, CAPS).matches("<li>").count(), 5);
         let page = "<p>a<p>b<script>if (a<b) {}</script><!-- <div> --><div>c</div>";
         let caps = Caps { depth: 2, ..CAPS };
         assert!(matches!(limit_nesting(page, caps), Cow::Borrowed(_)));

@@ -7,13 +7,86 @@
 /// inline tags that the estimate counts but a browser would close).
 pub(crate) const PARSE_DEPTH_FACTOR: usize = 4;
 
-/// Elements that never nest content or that the parser closes implicitly;
-/// they do not count towards the nesting estimate, or a list of a thousand
-/// unclosed `<li>` would read as a thousand levels deep.
+/// Elements that never nest content or that the parser closes implicitly
+/// whatever lies between (table parts close up to their table, a `<p>`
+/// closes the open `<p>`); they do not count towards the nesting estimate.
 pub(crate) const NON_NESTING: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rt", "rp", "optgroup", "colgroup", "caption",
+    "track", "wbr", "p", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// Elements the parser closes implicitly only when no other element stands
+/// in the way, as `(element, what its start tag closes, how far)`. A list
+/// of a thousand unclosed `<li>` is one level deep, but `<li><dt>` repeated
+/// nests (`<dt>` stands in the way of the next `<li>`): counted as nesting
+/// before, it reached the parser as 16,000 levels and cost seconds in its
+/// scope checks (a dos-fuzzer find). The search for the element to close
+/// goes down the open elements past any but [`IMPLIED_END_BARRIERS`], at
+/// most [`IMPLIED_END_SEARCH`] of them (`0`: the innermost only).
+pub(crate) const IMPLIED_END: &[(&str, &[&str], usize)] = &[
+    ("li", &["li"], IMPLIED_END_SEARCH),
+    ("dt", &["dt", "dd"], IMPLIED_END_SEARCH),
+    ("dd", &["dt", "dd"], IMPLIED_END_SEARCH),
+    ("option", &["option"], 0),
+    ("optgroup", &["option"], 0),
+    ("rt", &["rt", "rp"], 0),
+    ("rp", &["rt", "rp"], 0),
+];
+
+/// Open elements searched for the one an `<li>`, `<dt>` or `<dd>` closes:
+/// real lists have a few inline elements left open in an item at most, and
+/// the bound keeps the scan linear on hostile pages (missing one only
+/// overcounts the depth).
+pub(crate) const IMPLIED_END_SEARCH: usize = 64;
+
+/// The special elements of the HTML standard that stop the search for the
+/// `<li>`, `<dt>` or `<dd>` a new one closes (all but `address`, `div` and
+/// `p`, which the parser looks past; the rarest are left out).
+pub(crate) const IMPLIED_END_BARRIERS: &[&str] = &[
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "html",
+    "iframe",
+    "li",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "object",
+    "ol",
+    "pre",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "td",
+    "template",
+    "th",
+    "ul",
 ];
 
 /// End tags the pre-scan keeps even when no start tag of their name is
