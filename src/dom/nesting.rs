@@ -151,7 +151,8 @@ impl<'a> OpenTags<'a> {
     }
 
     /// The implied end tags of a start tag (`p::IMPLIED_END`): an open
-    /// `<li>` closes at the next `<li>` unless a barrier stands between.
+    /// `<li>` closes at the next `<li>` when only inline elements stand
+    /// between.
     fn close_implied(&mut self, name: &[u8]) {
         let Some(&(_, closes, search)) = p::IMPLIED_END
             .iter()
@@ -164,7 +165,7 @@ impl<'a> OpenTags<'a> {
                 self.stack.truncate(at);
                 return;
             }
-            if is_one_of(open, p::IMPLIED_END_BARRIERS) {
+            if !is_one_of(open, p::IMPLIED_END_LOOKS_PAST) {
                 return;
             }
         }
