@@ -9,7 +9,7 @@
 //!
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
-//! `nesting` (the depth cap before html5ever), `budget` (the node cap
+//! `nesting` (the depth and attribute caps before html5ever), `budget` (the node cap
 //! while html5ever runs) and `text` (the text walkers and whitespace
 //! collapsing every later stage uses).
 
@@ -25,7 +25,7 @@ pub(crate) use page::{Item, Link, PageInfo};
 pub(crate) use tags::Tag;
 
 use crate::error::{Error, Result};
-use crate::options::Options;
+use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use ego_tree::iter::Edge;
 use scraper::Node as ParsedNode;
@@ -68,17 +68,32 @@ pub(crate) struct Document {
 impl Document {
     /// Parses HTML into the arena, enforcing the node and depth limits.
     pub(crate) fn parse(html: &str, options: &Options) -> Result<Document> {
-        // html5ever's tree builder is quadratic in nesting depth: cap the
-        // depth before it sees the page (see `nesting`).
-        let limited = nesting::limit_nesting(
-            html,
-            options
+        Self::parse_within(html, options, &options.deadline())
+    }
+
+    /// [`Document::parse`], stopping with [`Error::TimedOut`] once
+    /// `deadline` passes.
+    pub(crate) fn parse_within(
+        html: &str,
+        options: &Options,
+        deadline: &Deadline,
+    ) -> Result<Document> {
+        // html5ever is quadratic in nesting depth and in the attributes of
+        // a tag: cap both before it sees the page (see `nesting`).
+        let caps = nesting::Caps {
+            depth: options
                 .get_max_depth()
                 .saturating_mul(p::PARSE_DEPTH_FACTOR),
-        );
-        let parsed = budget::parse_document(&limited, options.get_max_nodes())?;
+            attributes: options.get_max_attributes(),
+        };
+        let limited = nesting::limit_nesting(html, caps);
+        deadline.check()?;
+        let parsed = budget::parse_document(&limited, options.get_max_nodes(), deadline)?;
         let mut build = Builder::new(options, parsed.tree.nodes().len());
-        for edge in parsed.tree.root().traverse() {
+        for (i, edge) in parsed.tree.root().traverse().enumerate() {
+            if i % p::DEADLINE_CHECK_NODES == 0 {
+                deadline.check()?;
+            }
             match edge {
                 Edge::Open(node) => match node.value() {
                     ParsedNode::Element(el) => build.open(el)?,

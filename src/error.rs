@@ -48,4 +48,11 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// Cleaning took longer than [`crate::Options::time_limit`]; it was
+    /// stopped there.
+    #[error("cleaning took longer than the time limit of {limit:?} (Options::time_limit)")]
+    TimedOut {
+        /// The configured limit.
+        limit: std::time::Duration,
+    },
 }

@@ -85,8 +85,8 @@ pub use datetime::DateTime;
 pub use error::{Error, Result};
 pub use explain::{BlockTrace, Decision, Features, Rule};
 pub use options::{
-    DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_MAX_TEXT_BYTES, Focus,
-    InputKind, Options,
+    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
+    DEFAULT_MAX_TEXT_BYTES, Focus, InputKind, Options,
 };
 
 /// A reusable, thread-safe cleaner: [`Options`] plus compiled patterns.
@@ -133,20 +133,25 @@ impl Cleaner {
     /// [`Error::EmptyInput`] for empty or whitespace-only input,
     /// [`Error::BinaryInput`] when the input is not text,
     /// [`Error::InputTooLarge`] and [`Error::TooManyNodes`] when a limit of
-    /// the [`Options`] is passed.
+    /// the [`Options`] is passed, [`Error::TimedOut`] past
+    /// [`Options::time_limit`].
     ///
     /// ```
     /// let cleaner = unboil::Cleaner::default();
     /// assert!(matches!(cleaner.clean_html("  \n "), Err(unboil::Error::EmptyInput)));
     /// ```
     pub fn clean_html(&self, html: &str) -> Result<Article> {
+        let deadline = self.options.deadline();
         check_input(html, &self.options)?;
-        let doc = dom::Document::parse(html, &self.options)?;
+        let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
+        deadline.check()?;
         let meta = metadata::extract(&doc, self.options.get_base_url());
+        deadline.check()?;
         let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
         let mut best: Option<(Article, usize)> = None;
         for pass in patterns::LADDER {
-            let (article, chars) = self.extract(&doc, meta.title(), pass, &comment_sections);
+            let (article, chars) =
+                self.extract(&doc, meta.title(), pass, &comment_sections, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {
                 best = Some((article, chars));
             }
@@ -155,10 +160,12 @@ impl Cleaner {
             }
         }
         let mut article = best.map(|b| b.0).unwrap_or_default();
+        deadline.check()?;
         article.comments =
             comments::extract(&doc, &self.patterns, &self.options, &comment_sections);
         structure::resolve_urls(&mut article, meta.base());
         meta.apply(&mut article);
+        deadline.check()?;
         check_text(article, &self.options)
     }
 
@@ -234,6 +241,7 @@ impl Cleaner {
     /// # Ok::<(), unboil::Error>(())
     /// ```
     pub fn clean_text(&self, text: &str) -> Result<Article> {
+        let deadline = self.options.deadline();
         check_input(text, &self.options)?;
         let article = text_mode::clean(
             text,
@@ -241,6 +249,7 @@ impl Cleaner {
             self.options.get_focus(),
             self.options.get_explain(),
         );
+        deadline.check()?;
         check_text(article, &self.options)
     }
 
@@ -271,16 +280,19 @@ impl Cleaner {
     }
 
     /// One rung of the ladder: the article and the size of its story (see
-    /// `structure::story_chars`).
+    /// `structure::story_chars`); the deadline is checked between stages.
     fn extract(
         &self,
         doc: &dom::Document,
         title: Option<&str>,
         pass: patterns::Pass,
         comment_sections: &[std::ops::Range<usize>],
-    ) -> (Article, usize) {
+        deadline: &options::Deadline,
+    ) -> Result<(Article, usize)> {
         let (pruned, blocks) = self.segment(doc, pass, comment_sections);
+        deadline.check()?;
         let (feats, verdicts) = self.decide(doc, &pruned, &blocks, pass, title);
+        deadline.check()?;
         let chars = structure::story_chars(&blocks, &verdicts);
         let context = structure::Context {
             doc,
@@ -288,7 +300,7 @@ impl Cleaner {
         };
         let explain = self.options.get_explain();
         let article = structure::assemble(blocks, feats, verdicts, explain, &context);
-        (article, chars)
+        Ok((article, chars))
     }
 
     /// Stages prune and blocks for one rung: the nodes that are never

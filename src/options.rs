@@ -1,5 +1,8 @@
 //! Typed options: private fields, by-value setters, documented defaults.
 
+use crate::error::{Error, Result};
+use std::time::{Duration, Instant};
+
 /// How to trade precision against recall when a block is borderline.
 ///
 /// Defaults to [`Focus::Balanced`].
@@ -41,6 +44,12 @@ pub const DEFAULT_MAX_DEPTH: usize = 256;
 /// longest real stories (whole books on one page) have a few MB of text.
 pub const DEFAULT_MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
+/// Default for [`Options::max_attributes`]: 400 attributes per element, as
+/// Nokogiri (libxml2) caps them. Real tags have a few dozen at most; the
+/// cap bounds html5ever's duplicate-name check, which is quadratic in the
+/// attributes of one tag.
+pub const DEFAULT_MAX_ATTRIBUTES: usize = 400;
+
 /// Settings for a [`crate::Cleaner`], built with by-value setters.
 ///
 /// # Defaults
@@ -49,6 +58,8 @@ pub const DEFAULT_MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 /// - [`max_nodes`](Options::max_nodes): [`DEFAULT_MAX_NODES`] (4,000,000)
 /// - [`max_depth`](Options::max_depth): [`DEFAULT_MAX_DEPTH`] (256)
 /// - [`max_text_bytes`](Options::max_text_bytes): [`DEFAULT_MAX_TEXT_BYTES`] (32 MiB)
+/// - [`max_attributes`](Options::max_attributes): [`DEFAULT_MAX_ATTRIBUTES`] (400)
+/// - [`time_limit`](Options::time_limit): none
 /// - [`explain`](Options::explain): `false`
 /// - [`base_url`](Options::base_url): none
 /// - [`tables`](Options::tables): `true`
@@ -69,6 +80,8 @@ pub struct Options {
     max_nodes: usize,
     max_depth: usize,
     max_text_bytes: usize,
+    max_attributes: usize,
+    time_limit: Option<Duration>,
     explain: bool,
     input: InputKind,
     base_url: Option<String>,
@@ -87,6 +100,8 @@ impl Default for Options {
             max_nodes: DEFAULT_MAX_NODES,
             max_depth: DEFAULT_MAX_DEPTH,
             max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            max_attributes: DEFAULT_MAX_ATTRIBUTES,
+            time_limit: None,
             explain: false,
             input: InputKind::Auto,
             base_url: None,
@@ -178,6 +193,48 @@ impl Options {
     #[must_use]
     pub fn max_text_bytes(mut self, bytes: usize) -> Self {
         self.max_text_bytes = bytes;
+        self
+    }
+
+    /// Sets how many attributes of one element are read; the ones past it
+    /// are dropped before parsing, as if the page did not have them. This
+    /// bounds the parser's work on hostile pages (its check for repeated
+    /// attribute names is quadratic in the attributes of a tag); it never
+    /// fails.
+    ///
+    /// ```
+    /// let many: String = (0..1000).map(|i| format!(" data-a{i}=x")).collect();
+    /// let html = format!("<article{many} class=story><p>The harbour reopened on Monday after a week of storms had kept every boat in port.</p></article>");
+    /// let cleaner = unboil::Cleaner::new(unboil::Options::new().max_attributes(100));
+    /// assert!(cleaner.clean_html(&html)?.text().starts_with("The harbour reopened"));
+    /// assert_eq!(unboil::Options::new().get_max_attributes(), unboil::DEFAULT_MAX_ATTRIBUTES);
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    #[must_use]
+    pub fn max_attributes(mut self, attributes: usize) -> Self {
+        self.max_attributes = attributes;
+        self
+    }
+
+    /// Sets the longest time one page may take; past it, cleaning stops and
+    /// fails with [`crate::Error::TimedOut`]. The clock is read between the
+    /// stages and inside the long loops (parsing, every few thousand nodes),
+    /// so a call returns at most a little after the limit. Default: none.
+    /// In [`crate::Cleaner::clean_batch`] and the other batch calls, the
+    /// limit is per page: a page that times out is reported as such and the
+    /// others go on.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let story = "<p>The ferry will run every hour from May, the operator said on Friday morning.</p>";
+    /// let patient = unboil::Cleaner::new(unboil::Options::new().time_limit(Duration::from_secs(10)));
+    /// assert!(patient.clean_html(story).is_ok());
+    /// let hasty = unboil::Cleaner::new(unboil::Options::new().time_limit(Duration::ZERO));
+    /// assert!(matches!(hasty.clean_html(story), Err(unboil::Error::TimedOut { .. })));
+    /// ```
+    #[must_use]
+    pub fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = Some(limit);
         self
     }
 
@@ -347,6 +404,23 @@ impl Options {
     pub fn get_max_text_bytes(&self) -> usize {
         self.max_text_bytes
     }
+    /// The attributes read per element.
+    pub fn get_max_attributes(&self) -> usize {
+        self.max_attributes
+    }
+    /// The time limit per page, when set with [`Options::time_limit`].
+    pub fn get_time_limit(&self) -> Option<Duration> {
+        self.time_limit
+    }
+    /// The moment cleaning a page must stop by, starting now.
+    pub(crate) fn deadline(&self) -> Deadline {
+        Deadline {
+            limit: self.time_limit,
+            at: self
+                .time_limit
+                .and_then(|limit| Instant::now().checked_add(limit)),
+        }
+    }
     /// Whether articles carry a per-block trace.
     pub fn get_explain(&self) -> bool {
         self.explain
@@ -396,5 +470,24 @@ impl Options {
     /// Whether reader comments are extracted.
     pub fn get_comments(&self) -> bool {
         self.comments
+    }
+}
+
+/// When cleaning one page must stop ([`Options::time_limit`]): read by the
+/// stages between them and inside their long loops.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Deadline {
+    limit: Option<Duration>,
+    /// `None` with a limit: a limit too far away to represent, never hit.
+    at: Option<Instant>,
+}
+
+impl Deadline {
+    /// Fails with [`Error::TimedOut`] once the deadline has passed.
+    pub(crate) fn check(&self) -> Result<()> {
+        match (self.limit, self.at) {
+            (Some(limit), Some(at)) if Instant::now() >= at => Err(Error::TimedOut { limit }),
+            _ => Ok(()),
+        }
     }
 }

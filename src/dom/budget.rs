@@ -22,6 +22,7 @@ use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
 use crate::error::{Error, Result};
+use crate::options::Deadline;
 
 /// Bytes fed to the parser between two checks of the node tally. Small
 /// enough that the worst amplification (about one node per byte per open
@@ -30,12 +31,12 @@ use crate::error::{Error, Result};
 /// the checks cost nothing measurable.
 const SLICE_BYTES: usize = 4096;
 
-/// Parses `html` as a document; fails once the tree builder has created
+/// Parses `html` as a document; fails past `deadline`, or once the tree builder has created
 /// more than `max_nodes` elements, comments and processing instructions.
 /// (Text nodes are not counted here: adjacent text merges, so there are at
 /// most about twice as many as other nodes. The exact limit, text included,
 /// is checked on the arena.)
-pub(super) fn parse_document(html: &str, max_nodes: usize) -> Result<Html> {
+pub(super) fn parse_document(html: &str, max_nodes: usize, deadline: &Deadline) -> Result<Html> {
     let created = Rc::new(Cell::new(0usize));
     let sink = Counting {
         inner: HtmlTreeSink::new(Html::new_document()),
@@ -64,6 +65,7 @@ pub(super) fn parse_document(html: &str, max_nodes: usize) -> Result<Html> {
         if created.get() > max_nodes {
             return Err(Error::TooManyNodes { limit: max_nodes });
         }
+        deadline.check()?;
         start = end;
     }
     Ok(parser.finish())
@@ -197,6 +199,7 @@ impl TreeSink for Counting {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Options;
 
     #[test]
     fn same_tree_as_a_one_shot_parse() {
@@ -208,7 +211,8 @@ mod tests {
                 "<p class=\"c{i}\">Zürich &amp; 北京\r\n<b>bold <i>both</b> it</i> &#x1F4DA; end</p><!-- c -->"
             ));
         }
-        let sliced = parse_document(&page, usize::MAX).expect("no limit");
+        let sliced =
+            parse_document(&page, usize::MAX, &Options::new().deadline()).expect("no limit");
         let whole = Html::parse_document(&page);
         assert_eq!(sliced.html(), whole.html());
     }
@@ -222,7 +226,7 @@ mod tests {
         }
         page.push_str(&"</p><p>x".repeat(100_000));
         assert_eq!(
-            parse_document(&page, 100_000).map(|_| ()),
+            parse_document(&page, 100_000, &Options::new().deadline()).map(|_| ()),
             Err(Error::TooManyNodes { limit: 100_000 })
         );
     }

@@ -7,14 +7,71 @@
 /// inline tags that the estimate counts but a browser would close).
 pub(crate) const PARSE_DEPTH_FACTOR: usize = 4;
 
-/// Elements that never nest content or that the parser closes implicitly;
-/// they do not count towards the nesting estimate, or a list of a thousand
-/// unclosed `<li>` would read as a thousand levels deep.
+/// Elements that never nest content or that the parser closes implicitly
+/// whatever lies between (table parts close up to their table, a `<p>`
+/// closes the open `<p>`); they do not count towards the nesting estimate.
 pub(crate) const NON_NESTING: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rt", "rp", "optgroup", "colgroup", "caption",
+    "track", "wbr", "p", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
 ];
+
+/// Elements the parser closes implicitly only when no other element stands
+/// in the way, as `(element, what its start tag closes, how far)`. A list
+/// of a thousand unclosed `<li>` is one level deep, but `<li><dt>` repeated
+/// nests (`<dt>` stands in the way of the next `<li>`): counted as nesting
+/// before, it reached the parser as 16,000 levels and cost seconds in its
+/// scope checks (a dos-fuzzer find). The search for the element to close
+/// goes down the open elements past [`IMPLIED_END_LOOKS_PAST`] only, at
+/// most [`IMPLIED_END_SEARCH`] of them (`0`: the innermost only).
+pub(crate) const IMPLIED_END: &[(&str, &[&str], usize)] = &[
+    ("li", &["li"], IMPLIED_END_SEARCH),
+    ("dt", &["dt", "dd"], IMPLIED_END_SEARCH),
+    ("dd", &["dt", "dd"], IMPLIED_END_SEARCH),
+    ("option", &["option"], 0),
+    ("optgroup", &["option"], 0),
+    ("rt", &["rt", "rp"], 0),
+    ("rp", &["rt", "rp"], 0),
+];
+
+/// Open elements searched for the one an `<li>`, `<dt>` or `<dd>` closes:
+/// real lists have a few inline elements left open in an item at most, and
+/// the bound keeps the scan linear on hostile pages (missing one only
+/// overcounts the depth).
+pub(crate) const IMPLIED_END_SEARCH: usize = 64;
+
+/// The elements the search for the `<li>`, `<dt>` or `<dd>` a new one
+/// closes goes past: `address`, `div` and `p`, which the parser looks
+/// past, and the common non-special (inline) elements. Any other element
+/// stops the search, so the estimate errs towards deeper nesting: the
+/// HTML standard's list of special elements is long (`noscript`,
+/// `frameset`, `listing`, the MathML and SVG text points...), and missing
+/// one let `<a><noscript><dt>` repeated nest 16,000 deep unseen (a
+/// dos-fuzzer find).
+pub(crate) const IMPLIED_END_LOOKS_PAST: &[&str] = &[
+    "address", "div", "p", "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del",
+    "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small",
+    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+];
+
+/// End tags the pre-scan keeps even when no start tag of their name is
+/// open: the tree builder acts on them anyway (`</h2>` closes an open
+/// `<h1>`, `</body>` and `</html>` end the body of a page that never opened
+/// one, `</form>` resets the form pointer, `</template>` and the foreign
+/// roots have rules of their own). Other stray end tags are dropped: the
+/// tree builder would ignore them after walking its whole stack of open
+/// elements, and a run of them cost seconds (a dos-fuzzer find).
+pub(crate) const STRAY_END_TAGS_KEPT: &[&str] = &[
+    "html", "head", "body", "h1", "h2", "h3", "h4", "h5", "h6", "form", "template", "svg", "math",
+    "sarcasm", "applet", "marquee", "object", "table", "select", "frameset",
+];
+
+/// Stray end tags (no start tag of their name left open) are dropped by the
+/// pre-scan only when it counts this many open elements: the tree builder
+/// walks its whole stack for each, so a run of them under a deep stack
+/// cost seconds, while on a page of ordinary depth a stray is cheap and
+/// dropping it could move where a reconstructed `<b>` or `<em>` ends
+/// (real pages rarely nest past 60).
+pub(crate) const STRAY_END_TAG_DEPTH: usize = 128;
 
 /// Raw-text elements whose content the scan skips: a `<` inside a script
 /// (`if (a<b)`) or a comment-like string is not a tag.

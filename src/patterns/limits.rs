@@ -7,6 +7,12 @@
 #[cfg(feature = "rayon")]
 pub(crate) const IN_FLIGHT_PER_THREAD: usize = 4;
 
+/// Nodes copied into the arena between two readings of the clock for
+/// [`crate::Options::time_limit`]: a reading costs tens of nanoseconds, a
+/// node about a hundred, so the checks cost nothing measurable and a
+/// deadline is noticed within a fraction of a millisecond.
+pub(crate) const DEADLINE_CHECK_NODES: usize = 4096;
+
 /// Read buffer of a WARC file, and of its gzip decoder: large records
 /// (whole pages) come in a few reads.
 #[cfg(feature = "warc")]

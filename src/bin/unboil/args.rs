@@ -32,6 +32,10 @@ pub struct Args {
     /// Reject inputs larger than N bytes.
     #[arg(long, value_name = "N")]
     max_input_bytes: Option<usize>,
+    /// Give up on a page after SECONDS (it is reported as timed out and
+    /// the other pages go on) [default: no limit].
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<f64>,
     /// Clean on N threads [default: one per core].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -77,6 +81,12 @@ impl Args {
         // No flag keeps the library's own limit, rather than restating it here.
         if let Some(bytes) = self.max_input_bytes {
             options = options.max_input_bytes(bytes);
+        }
+        if let Some(limit) = self
+            .time_limit
+            .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        {
+            options = options.time_limit(limit);
         }
         Cleaner::new(options)
     }
