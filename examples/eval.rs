@@ -44,15 +44,11 @@ use std::time::Instant;
 
 use unboil::{Cleaner, InputKind, Options};
 
-/// The dev sets, in the order the table shows them.
-const SETS: [&str; 6] = [
-    "scrapinghub",
-    "readability",
-    "big5",
-    "magic-html",
-    "postlight",
-    "wceb",
-];
+/// The dev sets, in the order the table shows them (one list with the
+/// quality test's).
+#[path = "../tests/common/sets.rs"]
+mod sets;
+use sets::DEV_SETS as SETS;
 
 /// Per-page F1 under this counts as a failed page.
 const FAILED_PAGE_F1: f64 = 0.2;

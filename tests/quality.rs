@@ -37,14 +37,7 @@ const METRIC_TOLERANCE: f64 = 0.0005;
 // ------------------------------------------------------------------ setup
 
 /// The dev sets the tests read.
-const SETS: [&str; 6] = [
-    "scrapinghub",
-    "readability",
-    "big5",
-    "magic-html",
-    "postlight",
-    "wceb",
-];
+use common::sets::DEV_SETS as SETS;
 
 /// One page of a dev set with its prediction.
 struct Page {

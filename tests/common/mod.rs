@@ -6,6 +6,7 @@
 //!   pages and `truth.jsonl`;
 //! - [`fixtures`]: the golden fixtures, one folder a case under
 //!   `tests/fixtures/`, found on disk;
+//! - [`sets`]: the dev sets' names (also read by `examples/eval.rs`);
 //! - [`synthetic`]: the readability set's synthetic pages (also read by
 //!   `examples/metadata_report.rs`);
 //! - [`text`]: the line diff that failing comparisons print.
@@ -20,5 +21,6 @@
 
 pub mod eval;
 pub mod fixtures;
+pub mod sets;
 pub mod synthetic;
 pub mod text;
