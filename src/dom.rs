@@ -138,6 +138,19 @@ impl Document {
         self.nodes.get(id).and_then(|n| n.parent)
     }
 
+    /// Turns each node's own value into its subtree's total: every value is
+    /// added to its ancestors', in one pass from the last node back
+    /// (children have larger ids than their parents). `values` holds one
+    /// entry per node.
+    pub(crate) fn sum_subtrees(&self, values: &mut [usize]) {
+        for id in (0..self.nodes.len()).rev() {
+            let own = values.get(id).copied().unwrap_or(0);
+            if let Some(sum) = self.parent(id).and_then(|p| values.get_mut(p)) {
+                *sum += own;
+            }
+        }
+    }
+
     /// The direct children of `id`, in order.
     pub(crate) fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let end = self.nodes.get(id).map_or(id, |n| n.end);
@@ -287,6 +300,31 @@ mod tests {
                 .all(|&k| doc.tag(k) == Tag::P && doc.parent(k) == Some(div))
         );
         assert_eq!(doc.nodes[div].end, doc.nodes.len());
+    }
+
+    #[test]
+    fn subtree_sums_add_each_node_to_its_ancestors() {
+        let doc =
+            Document::parse("<div><p>ab<b>cde</b></p><p>f</p></div>", &Options::new()).unwrap();
+        let mut chars: Vec<usize> = doc
+            .nodes
+            .iter()
+            .map(|n| match &n.kind {
+                NodeKind::Text(t) => t.len(),
+                NodeKind::Element(_) => 0,
+            })
+            .collect();
+        doc.sum_subtrees(&mut chars);
+        let of = |tag: Tag| {
+            let id = doc
+                .nodes
+                .iter()
+                .position(|n| matches!(&n.kind, NodeKind::Element(e) if e.tag == tag));
+            chars[id.unwrap()]
+        };
+        assert_eq!(of(Tag::Div), 6);
+        assert_eq!(of(Tag::Strong), 3);
+        assert_eq!(chars[0], 6, "the root holds the whole page");
     }
 
     #[test]

@@ -86,8 +86,7 @@ pub(crate) fn locate(
     }
 }
 
-/// Characters and link characters of every subtree, summed bottom-up
-/// (children have larger ids than their parents).
+/// Characters and link characters of every subtree.
 fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>) {
     let n = doc.nodes.len();
     let (mut chars, mut links) = (vec![0usize; n], vec![0usize; n]);
@@ -97,18 +96,8 @@ fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>
             *l += b.link_chars;
         }
     }
-    for id in (0..n).rev() {
-        if let Some(parent) = doc.parent(id) {
-            let c = chars.get(id).copied().unwrap_or(0);
-            let l = links.get(id).copied().unwrap_or(0);
-            if let Some(sum) = chars.get_mut(parent) {
-                *sum += c;
-            }
-            if let Some(sum) = links.get_mut(parent) {
-                *sum += l;
-            }
-        }
-    }
+    doc.sum_subtrees(&mut chars);
+    doc.sum_subtrees(&mut links);
     (chars, links)
 }
 
@@ -262,12 +251,7 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
             }
         }
     }
-    for id in (0..doc.nodes.len()).rev() {
-        let c = prose.get(id).copied().unwrap_or(0);
-        if let Some(sum) = doc.parent(id).and_then(|p| prose.get_mut(p)) {
-            *sum += c;
-        }
-    }
+    doc.sum_subtrees(&mut prose);
     prose
 }
 
@@ -435,10 +419,7 @@ mod tests {
             "<body><div id='side'><p>Short link list</p></div><div id='story'>{}</div></body>",
             para.repeat(5)
         );
-        let doc = Document::parse(&html, &Options::new()).unwrap();
-        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-        let blocks = crate::blocks::segment(&doc, &pruned, false);
-        let c = locate(&doc, &pruned, &blocks, LADDER[0]);
+        let (doc, blocks, c) = container_of(&html);
         let top = c.top.unwrap();
         assert_eq!(doc.element(top).unwrap().hints, "story");
         assert!(!c.contains(blocks[0].owner));

@@ -79,9 +79,8 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
 struct NoscriptText(Option<Vec<usize>>);
 
 impl NoscriptText {
-    /// Characters of text under each node, summed in one pass from the
-    /// last node back (children come after their parent); computed only
-    /// for pages that have a `<noscript>`.
+    /// Characters of text under each node; computed only for pages that
+    /// have a `<noscript>`.
     fn of(doc: &Document) -> NoscriptText {
         if !doc
             .nodes
@@ -90,20 +89,15 @@ impl NoscriptText {
         {
             return NoscriptText(None);
         }
-        let mut chars = vec![0usize; doc.nodes.len()];
-        for (id, node) in doc.nodes.iter().enumerate().rev() {
-            let own = match &node.kind {
+        let mut chars: Vec<usize> = doc
+            .nodes
+            .iter()
+            .map(|n| match &n.kind {
                 NodeKind::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
                 NodeKind::Element(_) => 0,
-            };
-            let total = chars.get(id).copied().unwrap_or(0) + own;
-            if let Some(slot) = chars.get_mut(id) {
-                *slot = total;
-            }
-            if let Some(slot) = node.parent.and_then(|p| chars.get_mut(p)) {
-                *slot += total;
-            }
-        }
+            })
+            .collect();
+        doc.sum_subtrees(&mut chars);
         NoscriptText(Some(chars))
     }
 
