@@ -25,6 +25,10 @@ pub(crate) struct TextBlock {
     /// The pruning rule that removed the block's subtree: such blocks are
     /// segmented only for the explanation and always dropped.
     pub pruned: Option<Rule>,
+    /// An image (`<img>`) came between the previous block and this one: the
+    /// text right under a picture is its caption or credit. Set the same
+    /// whatever [`Wants::images`] says (an image-only block passes it on).
+    pub after_image: bool,
     /// Where the block sits in the page's structure, for the renderers;
     /// the classifier never reads it.
     pub shape: Shape,
@@ -195,6 +199,8 @@ struct Segmenter<'d> {
     spans: Vec<Span>,
     /// The structure of the block being built, taken at its first character.
     shape: Shape,
+    /// An `<img>` opened since the last block with text.
+    image_seen: bool,
 }
 
 impl Segmenter<'_> {
@@ -205,7 +211,14 @@ impl Segmenter<'_> {
                 self.pending_space = false;
                 return;
             }
-            Tag::Img if self.wants.images => self.image(id),
+            Tag::Img => {
+                // Images in a removed subtree are not seen, so the trace
+                // never changes a decision.
+                self.image_seen |= self.region.is_none();
+                if self.wants.images {
+                    self.image(id);
+                }
+            }
             Tag::A => self.links += 1,
             Tag::Pre => self.pre += 1,
             Tag::Blockquote => self.quotes += 1,
@@ -536,6 +549,10 @@ impl Segmenter<'_> {
             kind
         };
         let removed_chars = chars.saturating_sub(trimmed.chars().count());
+        // An image-only block leaves the flag for the caption after it, and
+        // a removed block (segmented for the trace only) for the next one.
+        let after_image =
+            !trimmed.is_empty() && self.region.is_none() && std::mem::take(&mut self.image_seen);
         self.blocks.push(TextBlock {
             text: trimmed.to_string(),
             kind,
@@ -543,6 +560,7 @@ impl Segmenter<'_> {
             chars: chars - removed_chars,
             link_chars: link_chars.min(chars - removed_chars),
             pruned: self.region.map(|r| r.1),
+            after_image,
             shape,
         });
     }
@@ -638,6 +656,27 @@ mod tests {
             .map(|b| b.text.as_str())
             .collect();
         assert_eq!(side, ["side"]);
+    }
+
+    /// The text right under an image knows it; an image-only block and a
+    /// removed share bar pass the mark on; the trace sees the same marks.
+    #[test]
+    fn the_block_under_an_image_is_marked() {
+        let html = "<p>intro</p><figure><img src='a.jpg'><div class='share'><a href='#'>Share</a></div><figcaption>Credit</figcaption></figure><p>story</p>";
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+        let plain = segment(&doc, &pruned, false);
+        let marks: Vec<_> = plain
+            .iter()
+            .map(|b| (b.text.as_str(), b.after_image))
+            .collect();
+        assert_eq!(
+            marks,
+            [("intro", false), ("Credit", true), ("story", false)]
+        );
+        let traced = segment(&doc, &pruned, true);
+        let kept: Vec<_> = traced.into_iter().filter(|b| b.pruned.is_none()).collect();
+        assert_eq!(plain, kept);
     }
 
     #[test]

@@ -97,36 +97,127 @@ pub(crate) fn classify(
             in_context(&first, around, blocks, feats, i, focus)
         })
         .collect();
-    keep_lead_captions(&mut verdicts, &first, feats, &t);
+    keep_lead_captions(&mut verdicts, &first, blocks, feats, &t);
+    join_lead_prose(&mut verdicts, &first, blocks, feats, title_key.as_deref(), &t);
     verdicts
 }
 
-/// The caption of the story's lead picture: a caption in the story's
-/// container before its first prose block (between the headline and the
-/// story) is kept, not link-heavy; the reader sees the story start with
-/// it. Captions further down stay out (`Rule::Caption`).
+/// The caption of the story's lead picture, kept: the reader sees the
+/// story start with it. Two shapes, among the few blocks before the first
+/// prose block:
+/// - a caption element in the story's container (between the headline
+///   and the story), not link-heavy;
+/// - the text right under a picture just before the story, in the
+///   container or not (a hero figure above the story's `<div>`): only
+///   caption elements may come between it and the story, so a headline,
+///   byline or date under a picture is never taken for its caption.
+///
+/// Captions further down stay out (`Rule::Caption`). Blocks removed by
+/// pruning (segmented for the trace only) are not counted, so tracing
+/// never changes a decision.
 fn keep_lead_captions(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
+    blocks: &[TextBlock],
     feats: &[Features],
     t: &Thresholds,
 ) {
     let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
         return;
     };
-    let lead = start.saturating_sub(p::LEAD_CAPTION_REACH);
-    for i in lead..start {
-        let (Some(v), Some(f)) = (verdicts.get_mut(i), feats.get(i)) else {
-            continue;
-        };
-        if first.get(i).is_some_and(|c| c.1 == Rule::Caption)
-            && f.in_container
-            && f.link_density <= t.max_link_density
-        {
+    // The nearest unpruned blocks before the story, nearest first.
+    let lead: Vec<usize> = (0..start)
+        .rev()
+        .filter(|&i| first.get(i).is_some_and(|c| c.0 != Class::Pruned))
+        .take(p::LEAD_CAPTION_REACH)
+        .collect();
+    let readable = |i: usize| {
+        feats
+            .get(i)
+            .is_some_and(|f| f.link_density <= t.max_link_density)
+    };
+    let caption = |i: usize| first.get(i).is_some_and(|c| c.1 == Rule::Caption);
+    let mut keep: Vec<usize> = lead
+        .iter()
+        .copied()
+        .filter(|&i| caption(i) && readable(i) && feats.get(i).is_some_and(|f| f.in_container))
+        .collect();
+    let under_picture = lead
+        .iter()
+        .copied()
+        .find(|&i| !caption(i) || blocks.get(i).is_some_and(|b| b.after_image))
+        .filter(|&i| blocks.get(i).is_some_and(|b| b.after_image));
+    if let Some(from) = under_picture {
+        let short = feats
+            .get(from)
+            .is_some_and(|f| f.words <= p::LEAD_CAPTION_MAX_WORDS);
+        let heading = blocks
+            .get(from)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
+        if short && !heading && readable(from) {
+            keep.extend(lead.iter().copied().filter(|&i| i >= from && readable(i)));
+        }
+    }
+    for i in keep {
+        if let Some(v) = verdicts.get_mut(i) {
             *v = Verdict {
                 decision: Decision::Keep,
                 rule: Rule::LeadCaption,
             };
+        }
+    }
+}
+
+/// The story's first paragraphs when they sit just above its container (a
+/// lede in the header, paragraphs before an inline box that split the
+/// body): walking up from the first prose block, every block outside the
+/// container that would be prose inside it is kept, across at most
+/// [`p::LEAD_PROSE_MAX_GAP`] other blocks in a row; a heading (the
+/// headline) ends the walk.
+fn join_lead_prose(
+    verdicts: &mut [Verdict],
+    first: &[(Class, Rule)],
+    blocks: &[TextBlock],
+    feats: &[Features],
+    title: Option<&str>,
+    t: &Thresholds,
+) {
+    let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
+        return;
+    };
+    let mut gap = 0;
+    for i in (0..start).rev() {
+        let (Some(&(class, rule)), Some(b), Some(f)) = (first.get(i), blocks.get(i), feats.get(i))
+        else {
+            break;
+        };
+        if class == Class::Pruned {
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            break;
+        }
+        let inside = Features {
+            in_container: true,
+            ..f.clone()
+        };
+        // Text under a picture is its caption, however long.
+        let prose = rule == Rule::OutsideContainer
+            && !b.after_image
+            && first_look(b, &inside, title, t) == (Class::Good, Rule::Prose);
+        if prose {
+            if let Some(v) = verdicts.get_mut(i) {
+                *v = Verdict {
+                    decision: Decision::Keep,
+                    rule: Rule::LeadProse,
+                };
+            }
+            gap = 0;
+        } else {
+            gap += 1;
+            if gap > p::LEAD_PROSE_MAX_GAP {
+                break;
+            }
         }
     }
 }
@@ -332,6 +423,7 @@ mod tests {
             chars: text.chars().count(),
             link_chars: 0,
             pruned: None,
+            after_image: false,
             shape: crate::blocks::Shape::default(),
         }
     }
@@ -403,6 +495,62 @@ mod tests {
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[0], (Decision::Keep, Rule::LeadCaption));
         assert_eq!(d[2], (Decision::Drop, Rule::Caption));
+    }
+
+    /// A hero picture above the story's container: the credit right under
+    /// it is kept; the same credit with a byline between it and the story
+    /// is not (the byline shows the picture belongs to the page's header).
+    #[test]
+    fn credit_under_the_lead_picture_is_kept_outside_the_container() {
+        let credit = || TextBlock {
+            after_image: true,
+            ..block("Photo by Mark Wilson/Getty Images", BlockKind::Paragraph)
+        };
+        let outside = |words| Features {
+            in_container: false,
+            ..feats(words, false)
+        };
+        let story = || {
+            block(
+                "U.S. Federal Communications Commission chairman ...",
+                BlockKind::Paragraph,
+            )
+        };
+        let b = [credit(), story()];
+        let f = [outside(6), feats(30, true)];
+        let v = classify(&b, &f, None, Focus::Balanced);
+        assert_eq!(
+            (v[0].decision, v[0].rule),
+            (Decision::Keep, Rule::LeadCaption)
+        );
+
+        let byline = block("By April Glaser Dec 15, 2016", BlockKind::Paragraph);
+        let b = [credit(), byline, story()];
+        let f = [outside(6), outside(6), feats(30, true)];
+        let v = classify(&b, &f, None, Focus::Balanced);
+        assert_eq!(
+            (v[0].decision, v[0].rule),
+            (Decision::Drop, Rule::OutsideContainer)
+        );
+        assert_eq!(v[1].decision, Decision::Drop);
+    }
+
+    /// Text under a picture that runs to a standfirst is not a caption.
+    #[test]
+    fn long_text_under_a_picture_is_not_a_caption() {
+        let b = [
+            TextBlock {
+                after_image: true,
+                ..block("A standfirst ...", BlockKind::Paragraph)
+            },
+            block("The story ...", BlockKind::Paragraph),
+        ];
+        let long = Features {
+            in_container: false,
+            ..feats(p::LEAD_CAPTION_MAX_WORDS + 1, false)
+        };
+        let v = classify(&b, &[long, feats(30, true)], None, Focus::Balanced);
+        assert_eq!(v[0].decision, Decision::Drop);
     }
 
     #[test]

@@ -70,9 +70,13 @@ pub enum Rule {
     TitleHeading,
     /// A figure or table caption (without `Options::images`): dropped.
     Caption,
-    /// The caption of the story's lead picture, in the story's container above its first
-    /// paragraph: kept, as the story begins with it on the page.
+    /// The caption of the story's lead picture, just above its first paragraph (in the
+    /// story's container, or right under a picture above it): kept, as the story begins
+    /// with it on the page.
     LeadCaption,
+    /// A prose paragraph just above the story's container (a lede or the first paragraphs
+    /// set apart from the rest), up to the headline: kept, as the story begins there.
+    LeadProse,
     /// Most of the block's text is link text: a menu, a tag cloud or a list of related
     /// headlines.
     LinkHeavy,
@@ -149,6 +153,7 @@ impl Rule {
             Rule::TitleHeading => "title-heading",
             Rule::Caption => "caption",
             Rule::LeadCaption => "lead-caption",
+            Rule::LeadProse => "lead-prose",
             Rule::LinkHeavy => "link-heavy",
             Rule::BoilerplatePhrase => "boilerplate-phrase",
             Rule::NegativeClass => "negative-class",

@@ -59,3 +59,15 @@ pub(crate) const TITLE_MAX_LENGTH_RATIO: usize = 2;
 /// with it on the page (postlight's truth counts it: 247sports, Observer,
 /// Slate). Further up, a caption belongs to a teaser or a gallery.
 pub(crate) const LEAD_CAPTION_REACH: usize = 3;
+/// Text right under the lead picture is its caption and credit while each
+/// block has at most this many words (a two-sentence caption); a longer
+/// block there is a standfirst or the story itself. Postlight's truth
+/// counts the hero caption (postlight.com, Vox, Recode, The Motley Fool).
+pub(crate) const LEAD_CAPTION_MAX_WORDS: usize = 25;
+/// Walking up from the story's first paragraph to take in paragraphs set
+/// above its container, the walk crosses at most this many non-prose
+/// blocks in a row (a date line, a "Link copied" button, a tag line): the
+/// lede and the body are that close; further up is the page's header.
+/// (postlight's politico, otrs, investmentexecutive: the first paragraphs
+/// sit in a header box above the body.)
+pub(crate) const LEAD_PROSE_MAX_GAP: usize = 2;
