@@ -98,7 +98,14 @@ pub(crate) fn classify(
         })
         .collect();
     keep_lead_captions(&mut verdicts, &first, blocks, feats, &t);
-    join_lead_prose(&mut verdicts, &first, blocks, feats, title_key.as_deref(), &t);
+    join_lead_prose(
+        &mut verdicts,
+        &first,
+        blocks,
+        feats,
+        title_key.as_deref(),
+        &t,
+    );
     verdicts
 }
 

@@ -72,7 +72,9 @@ pub(crate) fn locate(
         };
     };
     top = climb(doc, &score, top);
-    top = cover_prose(doc, blocks, top);
+    let prose = prose_chars(doc, blocks);
+    top = cover_prose(doc, &prose, top);
+    top = thread_of(doc, &prose, top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
     let region_chars = ranges
         .iter()
@@ -214,8 +216,7 @@ fn climb(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
 /// [`p::MIN_PROSE_COVER`] of the page's prose, when `top` holds less; never
 /// to `body` or `html` (a page whose prose is spread over its whole body
 /// keeps the scored container, and the classifier its neighbours).
-fn cover_prose(doc: &Document, blocks: &[TextBlock], top: NodeId) -> NodeId {
-    let prose = prose_chars(doc, blocks);
+fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
     let total = prose.first().copied().unwrap_or(0) as f32;
     let enough =
         |id: NodeId| prose.get(id).copied().unwrap_or(0) as f32 >= total * p::MIN_PROSE_COVER;
@@ -230,6 +231,40 @@ fn cover_prose(doc: &Document, blocks: &[TextBlock], top: NodeId) -> NodeId {
         }
         if enough(anc) {
             return anc;
+        }
+    }
+    top
+}
+
+/// The thread a post belongs to: when the container, or one of its few
+/// nearest ancestors, is one of at least [`p::THREAD_MIN_POSTS`] siblings
+/// of the same tag and first class that each hold prose (a forum's posts,
+/// a Q&A page's answers), the story is the whole series, so their parent
+/// is the container. Comment sections were already left out (and their
+/// blocks pruned), so an article's comments do not count as posts here.
+fn thread_of(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
+    let signature = |id: NodeId| {
+        doc.element(id).and_then(|e| {
+            let first = e.hints.split_whitespace().next()?;
+            Some((e.tag, first))
+        })
+    };
+    let has_prose = |id: NodeId| prose.get(id).is_some_and(|&c| c > 0);
+    let ancestors = std::iter::successors(Some(top), |&a| doc.parent(a));
+    for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
+        let Some(parent) = doc.parent(post) else {
+            break;
+        };
+        if is_top_level(doc, parent) {
+            break;
+        }
+        let Some(sig) = signature(post) else { continue };
+        let posts = doc
+            .children(parent)
+            .filter(|&c| signature(c) == Some(sig) && has_prose(c))
+            .count();
+        if posts >= p::THREAD_MIN_POSTS {
+            return parent;
         }
     }
     top
@@ -467,5 +502,42 @@ mod tests {
             .find(|b| b.text.starts_with("Another story"))
             .unwrap();
         assert!(!c.contains(teaser.owner));
+    }
+
+    /// A forum thread: the longest post wins the scoring, and the container
+    /// becomes the list of posts; two posts of the same class are not yet
+    /// a thread (a story and its pull-quote box can share a class).
+    #[test]
+    fn a_post_of_a_thread_brings_the_thread() {
+        let post = |i: usize, words: usize| {
+            format!(
+                "<div class='msg m{i}'><div class='who'>user{i}</div><div class='txt'>\
+                 <div><div><div><p>{}</p></div></div></div></div></div>",
+                "Plain words of a reply, with commas, that run on. ".repeat(words)
+            )
+        };
+        let thread = |n: usize| {
+            let posts: String = (0..n)
+                .map(|i| post(i, if i == 1 { 12 } else { 3 }))
+                .collect();
+            format!(
+                "<body><div id='wrap'><div id='thread'>{posts}</div>\
+                 <div id='side'><p>A sidebar note of its own words, long enough to be prose \
+                 for the measure here.</p></div></div></body>"
+            )
+        };
+        let owner_of = |blocks: &[TextBlock], start: &str| {
+            blocks
+                .iter()
+                .find(|b| b.text.starts_with(start))
+                .unwrap()
+                .owner
+        };
+        let (doc, blocks, c) = container_of(&thread(4));
+        assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+        assert!(!c.contains(owner_of(&blocks, "A sidebar")));
+
+        let (doc, _, c) = container_of(&thread(2));
+        assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
     }
 }

@@ -86,3 +86,11 @@ pub(crate) const LOOSE_PARAGRAPH_LONG_CHARS: usize = 80;
 /// links is a "see also" list)...
 pub(crate) const LOOSE_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 // ...or when shorter, it has no link at all and holds a sentence end.
+
+/// A container that is one of at least this many same-tag, same-class
+/// siblings holding prose is one post of a thread, and the thread is the
+/// story (magic-html's forum threads, Q&A pages: one post kept of many)...
+pub(crate) const THREAD_MIN_POSTS: usize = 3;
+/// ...looking this many levels up from the container (a post's text sits
+/// a few wrappers below the post element).
+pub(crate) const THREAD_MAX_LEVELS: usize = 5;
