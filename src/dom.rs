@@ -133,6 +133,13 @@ impl Document {
         self.element(id).map_or(Tag::Other, |e| e.tag)
     }
 
+    /// Whether any element is veiled (an inline `visibility:hidden`).
+    pub(crate) fn has_veiled(&self) -> bool {
+        self.nodes
+            .iter()
+            .any(|n| matches!(&n.kind, NodeKind::Element(el) if el.veiled))
+    }
+
     /// The parent of `id`.
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes.get(id).and_then(|n| n.parent)

@@ -149,7 +149,8 @@ impl Cleaner {
         deadline.check()?;
         let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
         let mut best: Option<(Article, usize)> = None;
-        for pass in patterns::LADDER {
+        let reveal = doc.has_veiled().then_some(patterns::REVEAL);
+        for pass in patterns::LADDER.into_iter().chain(reveal) {
             let (article, chars) =
                 self.extract(&doc, meta.title(), pass, &comment_sections, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {

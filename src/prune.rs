@@ -55,7 +55,7 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
-        } else if el.hidden {
+        } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
             Some(Rule::Hidden)
         } else if overlay(el, patterns) {
             Some(Rule::Overlay)

@@ -456,3 +456,33 @@ fn cleaner_is_shareable_across_threads() {
         }
     });
 }
+
+/// A story veiled for a script to reveal (`visibility:hidden` on its
+/// container, as WeChat articles do) still comes out, since hiding it leaves
+/// no story; a veiled box beside a visible story stays out, as does text
+/// under `display:none` whatever is left.
+#[test]
+fn a_veiled_story_is_revealed_when_nothing_else_is_left() {
+    let story = |style: &str| {
+        format!(
+            "<html><body><div style=\"{style}\"><p>{PROSE}</p><p>{PROSE} Again.</p></div></body></html>"
+        )
+    };
+    let veiled = clean(&story("visibility: hidden;")).unwrap();
+    assert!(
+        veiled.text().contains("committee met again"),
+        "{}",
+        veiled.text()
+    );
+    let gone = clean(&story("display: none")).unwrap();
+    assert!(!gone.text().contains("committee"), "{}", gone.text());
+
+    let beside = page(3).replace(
+        "</article>",
+        "<div style='visibility:hidden'><p>A veiled promotion that reads like prose, long \
+         enough to be a paragraph, and never meant to be seen by a reader.</p></div></article>",
+    );
+    let a = clean(&beside).unwrap();
+    assert!(a.text().contains("committee met again"));
+    assert!(!a.text().contains("veiled promotion"), "{}", a.text());
+}

@@ -12,9 +12,11 @@ pub(crate) struct Element {
     pub tag: Tag,
     /// Lower-cased `class` and `id`, `_` folded to `-`, space separated.
     pub hints: String,
-    /// `hidden`, `aria-hidden="true"` or an inline `display:none` /
-    /// `visibility:hidden` style.
+    /// `hidden`, `aria-hidden="true"` or an inline `display:none` style.
     pub hidden: bool,
+    /// An inline `visibility:hidden` style: hidden, or waiting for a
+    /// script to reveal it (see [`p::VEILING_STYLES`]).
+    pub veiled: bool,
     /// The ARIA `role`, lower case (empty when absent).
     pub role: String,
     /// `aria-modal="true"`: a dialog over the page.
@@ -63,13 +65,15 @@ pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element
     let style = attr(el, "style").unwrap_or("");
     let hidden = attr(el, "hidden").is_some()
         || attr(el, "aria-hidden") == Some("true")
-        || style_hides(style);
+        || style_has(style, p::HIDING_STYLES);
+    let veiled = style_has(style, p::VEILING_STYLES);
     let tag = Tag::from_name(el.name());
     Element {
         tag,
         extra: extra(el, tag, options),
         hints,
         hidden,
+        veiled,
         role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
         modal: attr(el, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true")),
         article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
@@ -152,7 +156,9 @@ fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box
 
 /// Whether an inline `style` hides the element; whitespace and case are
 /// dropped first because pages write `display: none` and `DISPLAY:NONE`.
-fn style_hides(style: &str) -> bool {
+/// Whether the inline `style` holds one of `declarations` (written without
+/// whitespace, lower case).
+fn style_has(style: &str, declarations: &[&str]) -> bool {
     if style.len() > p::MAX_STYLE_BYTES || !style.contains(':') {
         return false;
     }
@@ -161,7 +167,7 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    p::HIDING_STYLES.iter().any(|s| compact.contains(s))
+    declarations.iter().any(|s| compact.contains(s))
 }
 
 #[cfg(test)]
@@ -170,8 +176,9 @@ mod tests {
 
     #[test]
     fn hiding_styles_are_read_without_spaces_or_case() {
-        assert!(style_hides("color: red; DISPLAY : none"));
-        assert!(style_hides("visibility:hidden"));
-        assert!(!style_hides("display: block"));
+        assert!(style_has("color: red; DISPLAY : none", p::HIDING_STYLES));
+        assert!(!style_has("visibility:hidden", p::HIDING_STYLES));
+        assert!(style_has("Visibility: Hidden", p::VEILING_STYLES));
+        assert!(!style_has("display: block", p::HIDING_STYLES));
     }
 }

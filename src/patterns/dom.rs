@@ -88,7 +88,15 @@ pub(crate) const MAX_STYLE_BYTES: usize = 2048;
 
 /// Inline style declarations (whitespace removed, lower case) that hide an
 /// element: hidden text is not part of what a reader sees.
-pub(crate) const HIDING_STYLES: &[&str] = &["display:none", "visibility:hidden"];
+pub(crate) const HIDING_STYLES: &[&str] = &["display:none"];
+/// Inline style declarations that veil an element: hidden too, but pages
+/// also veil the story itself for a script to reveal once the page is laid
+/// out (WeChat articles veil their whole `#js_content`: magic-html
+/// article-7e99760d0920 came out empty). Veiled text is left out like
+/// hidden text, unless that leaves no story: then the ladder's last rung
+/// reveals it (`patterns::REVEAL`). Readability's visibility test page
+/// keeps its veiled text out, as it has a story besides.
+pub(crate) const VEILING_STYLES: &[&str] = &["visibility:hidden"];
 
 /// Attributes lazy-loading scripts put an image's URL in, read when `src`
 /// is missing or a `data:` placeholder (the common lazy-load plugins).

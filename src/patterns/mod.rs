@@ -54,6 +54,9 @@ pub(crate) struct Pass {
     pub strip_unlikely: bool,
     /// Let class/id hints weigh on container scores and block decisions.
     pub weight_classes: bool,
+    /// Keep veiled elements (an inline `visibility:hidden`, see
+    /// [`VEILING_STYLES`]) as text.
+    pub reveal_veiled: bool,
 }
 
 /// The retry ladder, strictest first.
@@ -61,16 +64,29 @@ pub(crate) const LADDER: [Pass; 3] = [
     Pass {
         strip_unlikely: true,
         weight_classes: true,
+        reveal_veiled: false,
     },
     Pass {
         strip_unlikely: false,
         weight_classes: true,
+        reveal_veiled: false,
     },
     Pass {
         strip_unlikely: false,
         weight_classes: false,
+        reveal_veiled: false,
     },
 ];
+
+/// The rung after the ladder, tried only when every rung keeps less than
+/// [`MIN_ARTICLE_CHARS`] and the page veils some of its elements: the
+/// story may be what is veiled, waiting for a script (see
+/// [`VEILING_STYLES`]). As a rung, it wins only when it keeps more.
+pub(crate) const REVEAL: Pass = Pass {
+    strip_unlikely: false,
+    weight_classes: true,
+    reveal_veiled: true,
+};
 
 /// A result shorter than this (bytes of kept text) triggers the next rung of
 /// the ladder. Most real stories are longer; short notes still come through
