@@ -53,6 +53,7 @@
 mod article;
 mod batch;
 mod blocks;
+mod checks;
 mod classify;
 mod comments;
 mod datetime;
@@ -145,7 +146,7 @@ impl Cleaner {
     /// assert!(matches!(bad, Err(Error::InvalidBaseUrl { .. })));
     /// ```
     pub fn try_new(options: Options) -> Result<Cleaner> {
-        check_base_url(options.get_base_url())?;
+        checks::check_base_url(options.get_base_url())?;
         let cleaner = Self::new(options);
         cleaner.rules.as_ref().map_err(Clone::clone)?;
         Ok(cleaner)
@@ -201,9 +202,9 @@ impl Cleaner {
     /// [`Cleaner::clean_html`] with `base` as the page's URL.
     fn clean_html_with(&self, html: &str, base: Option<&str>) -> Result<Article> {
         let deadline = self.options.deadline();
-        check_base_url(base)?;
+        checks::check_base_url(base)?;
         let rules = self.rules.as_ref().map_err(Clone::clone)?;
-        check_input(html, &self.options)?;
+        checks::check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
         let meta = metadata::extract(&doc, base);
@@ -234,7 +235,7 @@ impl Cleaner {
         structure::resolve_urls(&mut article, meta.base());
         meta.apply(&mut article);
         deadline.check()?;
-        check_text(article, &self.options)
+        checks::check_text(article, &self.options)
     }
 
     /// Cleans a page given as raw bytes, as read from a file or an HTTP
@@ -323,7 +324,7 @@ impl Cleaner {
         }
         // Decoding would turn a binary file's magic bytes into other
         // characters: look at them first.
-        check_signature(bytes)?;
+        checks::check_signature(bytes)?;
         self.clean_with(&decode::decode(bytes, content_type), base)
     }
 
@@ -349,8 +350,8 @@ impl Cleaner {
     /// ```
     pub fn clean_text(&self, text: &str) -> Result<Article> {
         let deadline = self.options.deadline();
-        check_base_url(self.options.get_base_url())?;
-        check_input(text, &self.options)?;
+        checks::check_base_url(self.options.get_base_url())?;
+        checks::check_input(text, &self.options)?;
         let article = text_mode::clean(
             text,
             &self.patterns,
@@ -358,7 +359,7 @@ impl Cleaner {
             self.options.get_explain(),
         );
         deadline.check()?;
-        check_text(article, &self.options)
+        checks::check_text(article, &self.options)
     }
 
     /// Cleans a page given as HTML or as plain text, telling them apart
@@ -389,7 +390,7 @@ impl Cleaner {
         if html {
             self.clean_html_with(input, base)
         } else {
-            check_base_url(base)?;
+            checks::check_base_url(base)?;
             self.clean_text(input)
         }
     }
@@ -543,74 +544,6 @@ pub fn clean_bytes(bytes: &[u8], content_type: Option<&str>) -> Result<Article> 
 /// ```
 pub fn is_html(input: &str) -> bool {
     text_mode::looks_like_html(input, &patterns::Patterns::shared())
-}
-
-/// Enforces [`Options::max_text_bytes`] on the article's text (the blocks
-/// and the blank lines [`Article::text`] puts between them).
-fn check_text(article: Article, options: &Options) -> Result<Article> {
-    let blocks = article.blocks.iter().map(|b| b.text.len());
-    let size = blocks
-        .sum::<usize>()
-        .saturating_add(article.blocks.len().saturating_sub(1) * 2);
-    let limit = options.get_max_text_bytes();
-    if size > limit {
-        return Err(Error::TextTooLarge { size, limit });
-    }
-    Ok(article)
-}
-
-/// Rejects a file of a known binary format by its first bytes.
-fn check_signature(bytes: &[u8]) -> Result<()> {
-    match patterns::BINARY_SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-    {
-        Some((_, format)) => Err(Error::NotAPage { format }),
-        None => Ok(()),
-    }
-}
-
-/// Rejects a page URL that relative links cannot be resolved against,
-/// rather than ignoring it and leaving every link relative.
-fn check_base_url(base: Option<&str>) -> Result<()> {
-    let Some(url) = base else {
-        return Ok(());
-    };
-    let reason = match ::url::Url::parse(url.trim()) {
-        Ok(parsed) if parsed.cannot_be_a_base() => "no path to resolve links against".to_string(),
-        Ok(_) => return Ok(()),
-        Err(e) => e.to_string(),
-    };
-    Err(Error::InvalidBaseUrl {
-        url: url.to_string(),
-        reason,
-    })
-}
-
-/// Rejects input that is not worth parsing: empty, too large, or binary.
-fn check_input(input: &str, options: &Options) -> Result<()> {
-    if input.len() > options.get_max_input_bytes() {
-        return Err(Error::InputTooLarge {
-            size: input.len(),
-            limit: options.get_max_input_bytes(),
-        });
-    }
-    if input.trim().is_empty() {
-        return Err(Error::EmptyInput);
-    }
-    check_signature(input.trim_start_matches('\u{feff}').as_bytes())?;
-    let sample = input.chars().take(patterns::BINARY_SAMPLE_CHARS);
-    let (mut sampled, mut control) = (0usize, 0usize);
-    for c in sample {
-        sampled += 1;
-        if c.is_control() && !patterns::TEXT_CONTROLS.contains(&c) {
-            control += 1;
-        }
-    }
-    if control as f32 > sampled as f32 * patterns::BINARY_CONTROL_SHARE {
-        return Err(Error::BinaryInput { control, sampled });
-    }
-    Ok(())
 }
 
 #[cfg(test)]

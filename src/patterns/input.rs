@@ -1,5 +1,5 @@
 //! Input checks before any stage runs: binary sniffing and charset
-//! decoding (`lib.rs`, `decode`).
+//! decoding (`checks`, `decode`).
 
 /// Input sniffing: characters sampled to tell text from binary junk.
 pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;

@@ -75,7 +75,7 @@ pub struct Args {
     #[arg(long)]
     pub timing: bool,
     /// Start text and Markdown output with a front-matter header (`---`,
-    /// title, authors, date, URL... `---`).
+    /// then `title`, `published`, `url`, `authors`... as YAML, then `---`).
     #[arg(long)]
     pub with_metadata: bool,
     /// Skip pages without a title and a publication date.

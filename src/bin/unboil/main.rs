@@ -243,7 +243,7 @@ fn warc_summary(name: &str, run: &WarcRun) -> String {
     let (stats, seconds) = (&run.stats, run.seconds);
     format!(
         "unboil: {name}: {} records in {seconds:.2} s ({:.0} records/s, {:.1} pages/s): \
-         {} pages ({} cleaned, {} not 200 OK skipped{}); skipped {} non-HTML responses \
+         {} pages ({} cleaned, {} not 200 OK left out{}); skipped {} non-HTML responses \
          and {} other records",
         stats.records,
         stats.records as f64 / seconds.max(1e-9),
