@@ -119,7 +119,10 @@ impl Default for Cleaner {
 }
 
 impl Cleaner {
-    /// A cleaner with these options.
+    /// A cleaner with these options. Options that cannot work (an
+    /// [`Options::base_url`] that is not an absolute URL, a site rule whose
+    /// selector does not parse) make every call fail with that error;
+    /// [`Cleaner::try_new`] reports it at once instead.
     pub fn new(options: Options) -> Self {
         let rules = select::Rules::compile(options.get_include(), options.get_exclude());
         Self {

@@ -51,7 +51,7 @@ pub struct Args {
     pub warc: Vec<PathBuf>,
     /// With --warc: clean responses of every HTTP status (404 pages,
     /// redirects), not only `200 OK` ones.
-    #[arg(long, requires = "warc")]
+    #[arg(long)]
     pub all_statuses: bool,
     /// Write one file per page into DIR (created if missing), named after
     /// the input (its name with the format's extension) or, for WARC

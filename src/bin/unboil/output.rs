@@ -132,7 +132,10 @@ impl Writer {
     ) -> io::Result<Writer> {
         let sink = match dir {
             Some(dir) => {
-                fs::create_dir_all(dir)?;
+                fs::create_dir_all(dir).map_err(|e| {
+                    let message = format!("{}: cannot create the directory: {e}", dir.display());
+                    io::Error::new(e.kind(), message)
+                })?;
                 Sink::Dir(dir.to_path_buf(), HashSet::new())
             }
             None => Sink::Stdout(BufWriter::new(io::stdout().lock())),
