@@ -212,7 +212,7 @@ impl Cleaner {
         deadline.check()?;
         let meta = metadata::extract(&doc, base);
         deadline.check()?;
-        let marks = rules.mark(html, &doc);
+        let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;
         let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
         let page = Page {
