@@ -454,7 +454,8 @@ fn an_empty_directory_or_list_is_no_success() {
 fn with_metadata_writes_front_matter_and_filters_skip_pages() {
     let dir = scratch("metadata");
     let dated = dir.join("dated.html");
-    let head = "<meta property=\"article:published_time\" content=\"2024-09-03\"><meta name=\"author\" content=\"Jane Doe\">";
+    let head = "<meta property=\"article:published_time\" content=\"2024-09-03\"><meta name=\"author\" content=\"Jane Doe\">\
+                <link rel=\"canonical\" href=\"https://daily.example/dated\">";
     std::fs::write(
         &dated,
         story("Dated story", "").replace("<title>", &format!("{head}<title>")),
@@ -468,6 +469,10 @@ fn with_metadata_writes_front_matter_and_filters_skip_pages() {
     let text = stdout(&out);
     assert!(text.starts_with("---\ntitle: \"Dated story\"\n"), "{text}");
     assert!(text.contains("\npublished: \"2024-09-03\"\n"), "{text}");
+    assert!(
+        text.contains("\nurl: \"https://daily.example/dated\"\n"),
+        "{text}"
+    );
     assert!(
         text.contains("\nauthors: [\"Jane Doe\"]\n---\nDated story: the council"),
         "{text}"
@@ -483,7 +488,7 @@ fn with_metadata_writes_front_matter_and_filters_skip_pages() {
     let titles: Vec<_> = jsonl(&out).iter().map(|r| r["title"].clone()).collect();
     assert_eq!(titles, ["Dated story"]);
     assert!(
-        stderr(&out).contains("1 without a title or a date"),
+        stderr(&out).contains("1 without a title, a URL or a date"),
         "{}",
         stderr(&out)
     );

@@ -78,7 +78,9 @@ pub struct Args {
     /// then `title`, `published`, `url`, `authors`... as YAML, then `---`).
     #[arg(long)]
     pub with_metadata: bool,
-    /// Skip pages without a title and a publication date.
+    /// Skip pages without a title, a URL (canonical, or the page's own:
+    /// `--base-url`, a WARC record's) and a publication date, as
+    /// trafilatura's option of that name does.
     #[arg(long)]
     pub only_with_metadata: bool,
     /// Skip pages whose language (declared or detected) is another one
@@ -151,7 +153,9 @@ impl Args {
                 return Some(Skip::Language);
             }
         }
-        if self.only_with_metadata && (article.title.is_none() || article.published.is_none()) {
+        let metadata =
+            article.title.is_some() && article.url.is_some() && article.published.is_some();
+        if self.only_with_metadata && !metadata {
             return Some(Skip::NoMetadata);
         }
         None
@@ -177,7 +181,7 @@ impl Args {
 pub enum Skip {
     /// Another language than `--target-language`.
     Language,
-    /// No title or no date, with `--only-with-metadata`.
+    /// No title, URL or date, with `--only-with-metadata`.
     NoMetadata,
 }
 

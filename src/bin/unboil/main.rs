@@ -142,7 +142,7 @@ fn report_skips(tally: &Tally) {
     if tally.skipped_language + tally.skipped_metadata > 0 {
         eprintln!(
             "unboil: left out {} pages in another language (--target-language) and {} \
-             without a title or a date (--only-with-metadata)",
+             without a title, a URL or a date (--only-with-metadata)",
             tally.skipped_language, tally.skipped_metadata
         );
     }
