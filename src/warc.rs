@@ -347,26 +347,32 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
 /// Undoes a `Content-Encoding` of gzip, deflate, brotli or zstd; `None`
 /// for other encodings or a corrupt stream (then the body is used as
 /// stored: many crawlers store it decoded and keep the header).
+/// The body is decoded to [`p::WARC_MAX_DECODED_BYTES`] at most.
 fn decompress(body: &[u8], encoding: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len().saturating_mul(p::INFLATE_CAPACITY_FACTOR));
+    let cap = p::WARC_MAX_DECODED_BYTES;
+    let mut read_all = |reader: &mut dyn Read| reader.take(cap).read_to_end(&mut out);
     let read = match encoding {
         "gzip" | "x-gzip" if body.starts_with(&GZIP_MAGIC) => {
-            flate2::read::MultiGzDecoder::new(body).read_to_end(&mut out)
+            read_all(&mut flate2::read::MultiGzDecoder::new(body))
         }
         "deflate" => {
             // Servers send zlib-wrapped or raw deflate under this name.
-            let zlib = flate2::read::ZlibDecoder::new(body).read_to_end(&mut out);
+            let zlib = read_all(&mut flate2::read::ZlibDecoder::new(body));
             if zlib.is_err() {
                 out.clear();
-                flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
+                flate2::read::DeflateDecoder::new(body)
+                    .take(cap)
+                    .read_to_end(&mut out)
             } else {
                 zlib
             }
         }
-        "br" => {
-            brotli_decompressor::Decompressor::new(body, p::WARC_BUFFER_BYTES).read_to_end(&mut out)
-        }
-        "zstd" => zstd::stream::read::Decoder::new(body).and_then(|mut d| d.read_to_end(&mut out)),
+        "br" => read_all(&mut brotli_decompressor::Decompressor::new(
+            body,
+            p::WARC_BUFFER_BYTES,
+        )),
+        "zstd" => zstd::stream::read::Decoder::new(body).and_then(|mut d| read_all(&mut d)),
         _ => return None,
     };
     read.ok().map(|_| out)
@@ -394,6 +400,32 @@ mod tests {
             Some(&b"hello, world"[..])
         );
         assert_eq!(dechunk(b"<html>not chunked</html>"), None);
+    }
+
+    #[test]
+    fn wet_records_are_plain_text_pages() {
+        let header = |content_type: &str| {
+            let mut h = RawRecordHeader {
+                version: "1.0".to_string(),
+                headers: Default::default(),
+            };
+            h.headers
+                .insert(WarcHeader::ContentType, content_type.as_bytes().to_vec());
+            h.headers
+                .insert(WarcHeader::TargetURI, b"https://x.example/".to_vec());
+            h
+        };
+        let page = text_page(&header("text/plain"), b"Some text.".to_vec()).unwrap();
+        assert!(page.plain_text && page.status.is_none());
+        assert_eq!(page.target_uri.as_deref(), Some("https://x.example/"));
+        assert_eq!(page.body, b"Some text.");
+        assert!(text_page(&header("application/pdf"), b"%PDF".to_vec()).is_none());
+    }
+
+    #[test]
+    fn a_body_cut_at_the_decoding_cap_is_still_too_large() {
+        let default = crate::options::DEFAULT_MAX_INPUT_BYTES as u64;
+        assert!(p::WARC_MAX_DECODED_BYTES > default);
     }
 
     #[test]

@@ -467,14 +467,14 @@ fn with_metadata_writes_front_matter_and_filters_skip_pages() {
     let out = run(&["--with-metadata", s(&dated)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("---\ntitle: \"Dated story\"\n"), "{text}");
-    assert!(text.contains("\npublished: \"2024-09-03\"\n"), "{text}");
-    assert!(
-        text.contains("\nurl: \"https://daily.example/dated\"\n"),
-        "{text}"
+    let header = format!(
+        "---\ntitle: \"Dated story\"\nauthors: [\"Jane Doe\"]\npublished: \"2024-09-03\"\n\
+         language: \"en\"\nurl: \"https://daily.example/dated\"\nsource: {}\n---\n",
+        serde_json::to_string(s(&dated)).unwrap()
     );
+    assert!(text.starts_with(&header), "{text}");
     assert!(
-        text.contains("\nauthors: [\"Jane Doe\"]\n---\nDated story: the council"),
+        text[header.len()..].starts_with("Dated story: the council"),
         "{text}"
     );
 

@@ -398,36 +398,33 @@ fn write_text(
 /// JSON string or list, which YAML reads as such), so that static-site
 /// tools and YAML parsers read it.
 fn front_matter(article: &Article, source: &str) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let date = |d: Option<&unboil::DateTime>| d.map(ToString::to_string);
-    let mut lines = vec!["---".to_string()];
+    // A JSON string or list is a YAML flow scalar or sequence.
+    let one = |s: Option<&str>| s.and_then(|s| serde_json::to_string(s).ok());
+    let list = |l: &[String]| {
+        (!l.is_empty())
+            .then(|| serde_json::to_string(l).ok())
+            .flatten()
+    };
+    let date = |d: Option<&unboil::DateTime>| one(d.map(ToString::to_string).as_deref());
     let fields = [
-        ("title", article.title.clone()),
+        ("title", one(article.title.as_deref())),
+        ("authors", list(&article.authors)),
         ("published", date(article.published.as_ref())),
         ("modified", date(article.modified.as_ref())),
-        ("site_name", article.site_name.clone()),
-        ("language", article.language.clone()),
-        ("url", article.url.clone()),
-        ("description", article.description.clone()),
-        ("image", article.image.clone()),
-        ("page_type", article.page_type.clone()),
-        ("source", Some(source.to_string())),
+        ("site_name", one(article.site_name.as_deref())),
+        ("language", one(article.language.as_deref())),
+        ("url", one(article.url.as_deref())),
+        ("description", one(article.description.as_deref())),
+        ("image", one(article.image.as_deref())),
+        ("categories", list(&article.categories)),
+        ("tags", list(&article.tags)),
+        ("page_type", one(article.page_type.as_deref())),
+        ("source", one(Some(source))),
     ];
+    let mut lines = vec!["---".to_string()];
     for (name, value) in fields {
         if let Some(value) = value {
-            lines.push(format!("{name}: {}", quote(&value)));
-        }
-    }
-    for (name, list) in [
-        ("authors", &article.authors),
-        ("categories", &article.categories),
-        ("tags", &article.tags),
-    ] {
-        if !list.is_empty() {
-            lines.push(format!(
-                "{name}: {}",
-                serde_json::to_string(list).unwrap_or_default()
-            ));
+            lines.push(format!("{name}: {value}"));
         }
     }
     lines.push("---\n".to_string());
