@@ -178,7 +178,10 @@ fn run_warc(args: &Args, cleaner: &Cleaner) -> io::Result<bool> {
     let tally = writer.finish(true)?;
     report_skips(&tally);
     if tally.processed == 0 {
-        eprintln!("unboil: nothing to clean: no page in the WARC input");
+        eprintln!(
+            "unboil: nothing to clean: no page in the WARC input to clean \
+             (responses other than 200 OK are left out unless --all-statuses)"
+        );
         return Ok(false);
     }
     Ok(all_read && tally.failed == 0)
