@@ -5,7 +5,7 @@ use crate::explain::BlockTrace;
 
 /// What kind of text a kept [`Block`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
@@ -50,7 +50,7 @@ pub enum BlockKind {
 /// `"code"`, `"table_row"`, `"caption"`, `"figure"`) or, for headings,
 /// `{"heading": LEVEL}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Block {
     /// What the block is.
@@ -62,17 +62,26 @@ pub struct Block {
     /// [`Block::text`]; sorted by start, an enclosing span before the spans
     /// inside it; spans nest, never cross. Empty for code blocks and table
     /// rows (each [`Cell`] has its own).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub spans: Vec<Span>,
     /// The list item the block belongs to: a [`BlockKind::ListItem`], or a
     /// paragraph, code block or heading inside an item.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub list: Option<ListInfo>,
     /// How many block quotations hold the block (0: none).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_zero"))]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_zero"))]
     pub quote_depth: u8,
     /// The cells of a [`BlockKind::TableRow`].
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub row: Option<Row>,
 }
 
@@ -101,7 +110,7 @@ impl Block {
 
 /// Where a block sits in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListInfo {
     /// A numbered list (`<ol>`); else bulleted (`<ul>`, `<dl>`).
@@ -146,7 +155,7 @@ impl ListInfo {
 
 /// The cells of a table row ([`BlockKind::TableRow`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Row {
     /// Every cell of the row, in order, so columns line up: a cell whose
@@ -161,7 +170,7 @@ pub struct Row {
 
 /// One cell of a [`Row`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Cell {
     /// The cell's text (its paragraphs separated by a blank line).
@@ -169,7 +178,10 @@ pub struct Cell {
     /// A header cell (`<th>`).
     pub header: bool,
     /// Formatting, links and images, as byte ranges of [`Cell::text`].
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub spans: Vec<Span>,
 }
 
@@ -181,7 +193,7 @@ pub struct Cell {
 /// "link", "href": "https://..."}`, `{"start": 3, "end": 3, "type": "image",
 /// "src": "https://...", "alt": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Span {
     /// Byte offset of the first byte covered (a `char` boundary).
@@ -208,7 +220,7 @@ impl Span {
 
 /// What a [`Span`] marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum SpanKind {
@@ -266,7 +278,11 @@ pub enum SpanKind {
 /// # Ok::<(), unboil::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+// `Serialize` is written by hand in `render`, to add the `text` field;
+// reading back ignores it (the blocks hold the text) and fills missing
+// fields with their defaults, so a record of the CLI reads back too.
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 #[non_exhaustive]
 pub struct Article {
     /// The story's headline, without the site name ("Rain returns", not
@@ -324,7 +340,8 @@ pub struct Article {
     /// They are never part of [`Article::blocks`] or [`Article::text`].
     pub comments: Vec<Block>,
     /// The per-block trace, present when [`crate::Options::explain`] is on.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    /// Written to JSON, but not read back: a debugging aid, not data.
+    #[cfg_attr(feature = "serde", serde(skip_deserializing))]
     pub explanation: Option<Vec<BlockTrace>>,
 }
 

@@ -58,7 +58,14 @@ pub fn metadata(page: &Parsed) -> usize {
 pub fn prune_segment(page: &Parsed) -> Segmented {
     let cleaner = Cleaner::default();
     let sections = comments::sections(&page.0, &cleaner.patterns, &cleaner.options);
-    let (pruned, blocks) = cleaner.segment(&page.0, LADDER[0], &sections);
+    let marks = crate::select::Marks::default();
+    let page = crate::Page {
+        doc: &page.0,
+        title: None,
+        comment_sections: &sections,
+        marks: &marks,
+    };
+    let (pruned, blocks) = cleaner.segment(&page, LADDER[0]);
     Segmented { pruned, blocks }
 }
 
@@ -66,7 +73,14 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
 /// keep/drop decisions; returns the number of kept blocks.
 pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
     let cleaner = Cleaner::default();
-    let (_, verdicts) = cleaner.decide(&page.0, &seg.pruned, &seg.blocks, LADDER[0], None);
+    let marks = crate::select::Marks::default();
+    let page = crate::Page {
+        doc: &page.0,
+        title: None,
+        comment_sections: &[],
+        marks: &marks,
+    };
+    let (_, verdicts) = cleaner.decide(&page, &seg.pruned, &seg.blocks, LADDER[0]);
     verdicts
         .iter()
         .filter(|v| v.decision == crate::Decision::Keep)

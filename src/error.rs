@@ -48,6 +48,32 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// The input is a file of a known binary format (a PDF, an image, an
+    /// archive), told by its first bytes: not a web page.
+    #[error("input is a {format} file, not a web page")]
+    NotAPage {
+        /// The format its first bytes name ("PDF", "PNG", "gzip"...).
+        format: &'static str,
+    },
+    /// The page's URL ([`crate::Options::base_url`] or the `url` of
+    /// [`crate::Cleaner::clean_html_at`]) is not an absolute URL, so no
+    /// link could be resolved against it.
+    #[error("invalid base URL {url:?}: {reason}")]
+    InvalidBaseUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it is not one (the URL parser's message).
+        reason: String,
+    },
+    /// A CSS selector of [`crate::Options::include`] or
+    /// [`crate::Options::exclude`] does not parse.
+    #[error("invalid CSS selector {selector:?}: {reason}")]
+    InvalidSelector {
+        /// The selector as given.
+        selector: String,
+        /// Why it does not parse (the selector parser's message).
+        reason: String,
+    },
     /// Cleaning took longer than [`crate::Options::time_limit`]; it was
     /// stopped there.
     #[error("cleaning took longer than the time limit of {limit:?} (Options::time_limit)")]

@@ -130,6 +130,12 @@ pub enum Rule {
     ShortBullet,
     /// Plain-text mode: a short line inside the story (a subheading or a short paragraph).
     ShortInStory,
+    /// A site rule: inside an element matched by an `Options::include` selector, so kept
+    /// whatever the heuristics said.
+    IncludeSelector,
+    /// A site rule: inside an element matched by an `Options::exclude` selector, so removed
+    /// before the story is located.
+    ExcludeSelector,
 }
 
 impl Rule {
@@ -174,6 +180,8 @@ impl Rule {
             Rule::RepeatedLine => "repeated-line",
             Rule::ShortBullet => "short-bullet",
             Rule::ShortInStory => "short-in-story",
+            Rule::IncludeSelector => "include-selector",
+            Rule::ExcludeSelector => "exclude-selector",
         }
     }
 }

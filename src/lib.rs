@@ -53,6 +53,7 @@
 mod article;
 mod batch;
 mod blocks;
+mod checks;
 mod classify;
 mod comments;
 mod datetime;
@@ -67,6 +68,7 @@ mod options;
 mod patterns;
 mod prune;
 pub mod render;
+mod select;
 mod structure;
 mod text_mode;
 mod url;
@@ -105,6 +107,9 @@ pub use options::{
 pub struct Cleaner {
     options: Options,
     patterns: std::sync::Arc<patterns::Patterns>,
+    /// The site rules of the options, compiled; or why they do not compile,
+    /// which every call then returns.
+    rules: Result<select::Rules>,
 }
 
 impl Default for Cleaner {
@@ -114,12 +119,40 @@ impl Default for Cleaner {
 }
 
 impl Cleaner {
-    /// A cleaner with these options.
+    /// A cleaner with these options. Options that cannot work (an
+    /// [`Options::base_url`] that is not an absolute URL, a site rule whose
+    /// selector does not parse) make every call fail with that error;
+    /// [`Cleaner::try_new`] reports it at once instead.
     pub fn new(options: Options) -> Self {
+        let rules = select::Rules::compile(options.get_include(), options.get_exclude());
         Self {
             options,
             patterns: patterns::Patterns::shared(),
+            rules,
         }
+    }
+
+    /// A cleaner with these options, checked first: the error
+    /// [`Cleaner::clean_html`] would give on every page for options that
+    /// cannot work (an [`Options::base_url`] that is not an absolute URL)
+    /// comes here, once.
+    ///
+    /// # Errors
+    /// [`Error::InvalidBaseUrl`], [`Error::InvalidSelector`] for a site
+    /// rule ([`Options::include`], [`Options::exclude`]) that does not
+    /// parse.
+    ///
+    /// ```
+    /// use unboil::{Cleaner, Error, Options};
+    /// assert!(Cleaner::try_new(Options::new().base_url("https://daily.example/")).is_ok());
+    /// let bad = Cleaner::try_new(Options::new().base_url("daily.example/news"));
+    /// assert!(matches!(bad, Err(Error::InvalidBaseUrl { .. })));
+    /// ```
+    pub fn try_new(options: Options) -> Result<Cleaner> {
+        checks::check_base_url(options.get_base_url())?;
+        let cleaner = Self::new(options);
+        cleaner.rules.as_ref().map_err(Clone::clone)?;
+        Ok(cleaner)
     }
 
     /// The options this cleaner was built with.
@@ -132,27 +165,66 @@ impl Cleaner {
     /// # Errors
     /// [`Error::EmptyInput`] for empty or whitespace-only input,
     /// [`Error::BinaryInput`] when the input is not text,
-    /// [`Error::InputTooLarge`] and [`Error::TooManyNodes`] when a limit of
-    /// the [`Options`] is passed, [`Error::TimedOut`] past
-    /// [`Options::time_limit`].
+    /// [`Error::NotAPage`] for a PDF or another binary format told by its
+    /// first bytes, [`Error::InputTooLarge`] and [`Error::TooManyNodes`]
+    /// when a limit of the [`Options`] is passed, [`Error::TimedOut`] past
+    /// [`Options::time_limit`], [`Error::InvalidBaseUrl`] when
+    /// [`Options::base_url`] is not an absolute URL.
     ///
     /// ```
     /// let cleaner = unboil::Cleaner::default();
     /// assert!(matches!(cleaner.clean_html("  \n "), Err(unboil::Error::EmptyInput)));
     /// ```
     pub fn clean_html(&self, html: &str) -> Result<Article> {
+        self.clean_html_with(html, self.options.get_base_url())
+    }
+
+    /// Cleans an HTML page fetched from `url`: as [`Cleaner::clean_html`]
+    /// with `url` in place of [`Options::base_url`] for this page alone
+    /// (relative links, images and the canonical URL are resolved against
+    /// it, and a date in its path counts as the publication date when the
+    /// page gives none). One cleaner serves every page of a crawl, each
+    /// with its own URL, without being rebuilt.
+    ///
+    /// # Errors
+    /// [`Error::InvalidBaseUrl`] when `url` is not an absolute URL, then
+    /// the errors of [`Cleaner::clean_html`].
+    ///
+    /// ```
+    /// let cleaner = unboil::Cleaner::new(unboil::Options::new().links(true));
+    /// let html = r#"<p>The minutes of the meeting are <a href="../minutes.pdf">online</a>, the clerk said on Friday afternoon.</p>"#;
+    /// let article = cleaner.clean_html_at(html, "https://town.example/news/today/")?;
+    /// assert!(article.to_markdown().contains("(<https://town.example/news/minutes.pdf>)"));
+    /// assert!(matches!(cleaner.clean_html_at(html, "not a url"), Err(unboil::Error::InvalidBaseUrl { .. })));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn clean_html_at(&self, html: &str, url: &str) -> Result<Article> {
+        self.clean_html_with(html, Some(url))
+    }
+
+    /// [`Cleaner::clean_html`] with `base` as the page's URL.
+    fn clean_html_with(&self, html: &str, base: Option<&str>) -> Result<Article> {
         let deadline = self.options.deadline();
-        check_input(html, &self.options)?;
+        checks::check_base_url(base)?;
+        let rules = self.rules.as_ref().map_err(Clone::clone)?;
+        checks::check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
-        let meta = metadata::extract(&doc, self.options.get_base_url());
+        let meta = metadata::extract(&doc, base);
+        deadline.check()?;
+        let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;
         let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
+        let page = Page {
+            doc: &doc,
+            title: meta.title(),
+            comment_sections: &comment_sections,
+            marks: &marks,
+        };
         let mut best: Option<(Article, usize)> = None;
         let reveal = doc.has_veiled().then_some(patterns::REVEAL);
         for pass in patterns::LADDER.into_iter().chain(reveal) {
-            let (article, chars) =
-                self.extract(&doc, meta.title(), pass, &comment_sections, &deadline)?;
+            let (article, chars) = self.extract(&page, pass, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {
                 best = Some((article, chars));
             }
@@ -167,7 +239,7 @@ impl Cleaner {
         structure::resolve_urls(&mut article, meta.base());
         meta.apply(&mut article);
         deadline.check()?;
-        check_text(article, &self.options)
+        checks::check_text(article, &self.options)
     }
 
     /// Cleans a page given as raw bytes, as read from a file or an HTTP
@@ -211,6 +283,42 @@ impl Cleaner {
     /// # Ok::<(), unboil::Error>(())
     /// ```
     pub fn clean_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article> {
+        self.clean_bytes_with(bytes, content_type, self.options.get_base_url())
+    }
+
+    /// Cleans a page given as raw bytes, fetched from `url`: as
+    /// [`Cleaner::clean_bytes`] with `url` as the page's URL (see
+    /// [`Cleaner::clean_html_at`]). What a crawl's records need: each
+    /// page's body, its `Content-Type` and its URL.
+    ///
+    /// # Errors
+    /// [`Error::InvalidBaseUrl`] when `url` is not an absolute URL, then
+    /// the errors of [`Cleaner::clean_bytes`].
+    ///
+    /// ```
+    /// let cleaner = unboil::Cleaner::new(unboil::Options::new().images(true));
+    /// let body = br#"<article><p>The old lighthouse was repainted this spring, for the first time in thirty years.</p>
+    ///   <figure><img src="img/lighthouse.jpg" alt=""><figcaption>The lighthouse, repainted.</figcaption></figure></article>"#;
+    /// let article = cleaner.clean_bytes_at(body, Some("text/html"), "https://coast.example/news/")?;
+    /// assert!(article.to_markdown().contains("https://coast.example/news/img/lighthouse.jpg"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn clean_bytes_at(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        url: &str,
+    ) -> Result<Article> {
+        self.clean_bytes_with(bytes, content_type, Some(url))
+    }
+
+    /// [`Cleaner::clean_bytes`] with `base` as the page's URL.
+    fn clean_bytes_with(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        base: Option<&str>,
+    ) -> Result<Article> {
         let limit = self.options.get_max_input_bytes();
         if bytes.len() > limit {
             return Err(Error::InputTooLarge {
@@ -218,7 +326,10 @@ impl Cleaner {
                 limit,
             });
         }
-        self.clean(&decode::decode(bytes, content_type))
+        // Decoding would turn a binary file's magic bytes into other
+        // characters: look at them first.
+        checks::check_signature(bytes)?;
+        self.clean_with(&decode::decode(bytes, content_type), base)
     }
 
     /// Cleans a page that was already flattened to plain text (by a
@@ -243,7 +354,8 @@ impl Cleaner {
     /// ```
     pub fn clean_text(&self, text: &str) -> Result<Article> {
         let deadline = self.options.deadline();
-        check_input(text, &self.options)?;
+        checks::check_base_url(self.options.get_base_url())?;
+        checks::check_input(text, &self.options)?;
         let article = text_mode::clean(
             text,
             &self.patterns,
@@ -251,7 +363,7 @@ impl Cleaner {
             self.options.get_explain(),
         );
         deadline.check()?;
-        check_text(article, &self.options)
+        checks::check_text(article, &self.options)
     }
 
     /// Cleans a page given as HTML or as plain text, telling them apart
@@ -268,14 +380,21 @@ impl Cleaner {
     /// # Ok::<(), unboil::Error>(())
     /// ```
     pub fn clean(&self, input: &str) -> Result<Article> {
+        self.clean_with(input, self.options.get_base_url())
+    }
+
+    /// [`Cleaner::clean`] with `base` as the page's URL (plain text has no
+    /// links to resolve, but a bad URL is an error either way).
+    fn clean_with(&self, input: &str, base: Option<&str>) -> Result<Article> {
         let html = match self.options.get_input() {
             InputKind::Auto => text_mode::looks_like_html(input, &self.patterns),
             InputKind::Html => true,
             InputKind::Text => false,
         };
         if html {
-            self.clean_html(input)
+            self.clean_html_with(input, base)
         } else {
+            checks::check_base_url(base)?;
             self.clean_text(input)
         }
     }
@@ -284,15 +403,14 @@ impl Cleaner {
     /// `structure::story_chars`); the deadline is checked between stages.
     fn extract(
         &self,
-        doc: &dom::Document,
-        title: Option<&str>,
+        page: &Page,
         pass: patterns::Pass,
-        comment_sections: &[std::ops::Range<usize>],
         deadline: &options::Deadline,
     ) -> Result<(Article, usize)> {
-        let (pruned, blocks) = self.segment(doc, pass, comment_sections);
+        let doc = page.doc;
+        let (pruned, blocks) = self.segment(page, pass);
         deadline.check()?;
-        let (feats, verdicts) = self.decide(doc, &pruned, &blocks, pass, title);
+        let (feats, verdicts) = self.decide(page, &pruned, &blocks, pass);
         deadline.check()?;
         let chars = structure::story_chars(&blocks, &verdicts);
         let context = structure::Context {
@@ -305,16 +423,17 @@ impl Cleaner {
     }
 
     /// Stages prune and blocks for one rung: the nodes that are never
-    /// content and the comment sections left out, the rest cut into text
-    /// blocks.
+    /// content, the comment sections and the site rules' exclusions left
+    /// out (the inclusions put back), the rest cut into text blocks.
     fn segment(
         &self,
-        doc: &dom::Document,
+        page: &Page,
         pass: patterns::Pass,
-        comment_sections: &[std::ops::Range<usize>],
     ) -> (prune::Pruned, Vec<blocks::TextBlock>) {
+        let doc = page.doc;
         let mut pruned = prune::prune(doc, &self.patterns, pass);
-        comments::exclude(&mut pruned, comment_sections);
+        comments::exclude(&mut pruned, page.comment_sections);
+        apply_rules(&mut pruned, page.marks);
         let wants = structure::wants(&self.options);
         let explain = self.options.get_explain();
         let blocks = blocks::segment_with(doc, &pruned, explain, wants, 0..doc.nodes.len());
@@ -325,16 +444,65 @@ impl Cleaner {
     /// container, every block's features and its keep/drop verdict.
     fn decide(
         &self,
-        doc: &dom::Document,
+        page: &Page,
         pruned: &prune::Pruned,
         blocks: &[blocks::TextBlock],
         pass: patterns::Pass,
-        title: Option<&str>,
     ) -> (Vec<Features>, Vec<classify::Verdict>) {
+        let doc = page.doc;
         let container = locate::locate(doc, pruned, blocks, pass);
         let feats = features::compute(blocks, doc, pruned, &container, &self.patterns);
-        let verdicts = classify::classify(blocks, &feats, title, self.options.get_focus());
+        let focus = self.options.get_focus();
+        let mut verdicts = classify::classify(blocks, &feats, page.title, focus);
+        keep_included(blocks, &mut verdicts, &page.marks.include);
         (feats, verdicts)
+    }
+}
+
+/// What every rung of the ladder reads of one page.
+struct Page<'a> {
+    doc: &'a dom::Document,
+    /// The title the metadata found (a heading repeating it is dropped).
+    title: Option<&'a str>,
+    comment_sections: &'a [std::ops::Range<usize>],
+    /// Where the site rules matched.
+    marks: &'a select::Marks,
+}
+
+/// The site rules in the pruning: what an exclude rule matched is removed
+/// (over any other reason), what an include rule matched is put back
+/// unless it is never content (a script inside a kept element stays out).
+fn apply_rules(pruned: &mut prune::Pruned, marks: &select::Marks) {
+    for range in &marks.include {
+        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
+            if *slot != Some(Rule::NeverContent) {
+                *slot = None;
+            }
+        }
+    }
+    for range in &marks.exclude {
+        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
+            *slot = Some(Rule::ExcludeSelector);
+        }
+    }
+}
+
+/// Keeps the blocks whose element lies inside an include rule's match,
+/// whatever the classifier said.
+fn keep_included(
+    blocks: &[blocks::TextBlock],
+    verdicts: &mut [classify::Verdict],
+    include: &[std::ops::Range<usize>],
+) {
+    if include.is_empty() {
+        return;
+    }
+    for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
+        // A script inside a kept element is still no text.
+        if block.pruned.is_none() && include.iter().any(|r| r.contains(&block.owner)) {
+            verdict.decision = Decision::Keep;
+            verdict.rule = Rule::IncludeSelector;
+        }
     }
 }
 
@@ -380,45 +548,6 @@ pub fn clean_bytes(bytes: &[u8], content_type: Option<&str>) -> Result<Article> 
 /// ```
 pub fn is_html(input: &str) -> bool {
     text_mode::looks_like_html(input, &patterns::Patterns::shared())
-}
-
-/// Enforces [`Options::max_text_bytes`] on the article's text (the blocks
-/// and the blank lines [`Article::text`] puts between them).
-fn check_text(article: Article, options: &Options) -> Result<Article> {
-    let blocks = article.blocks.iter().map(|b| b.text.len());
-    let size = blocks
-        .sum::<usize>()
-        .saturating_add(article.blocks.len().saturating_sub(1) * 2);
-    let limit = options.get_max_text_bytes();
-    if size > limit {
-        return Err(Error::TextTooLarge { size, limit });
-    }
-    Ok(article)
-}
-
-/// Rejects input that is not worth parsing: empty, too large, or binary.
-fn check_input(input: &str, options: &Options) -> Result<()> {
-    if input.len() > options.get_max_input_bytes() {
-        return Err(Error::InputTooLarge {
-            size: input.len(),
-            limit: options.get_max_input_bytes(),
-        });
-    }
-    if input.trim().is_empty() {
-        return Err(Error::EmptyInput);
-    }
-    let sample = input.chars().take(patterns::BINARY_SAMPLE_CHARS);
-    let (mut sampled, mut control) = (0usize, 0usize);
-    for c in sample {
-        sampled += 1;
-        if c.is_control() && !patterns::TEXT_CONTROLS.contains(&c) {
-            control += 1;
-        }
-    }
-    if control as f32 > sampled as f32 * patterns::BINARY_CONTROL_SHARE {
-        return Err(Error::BinaryInput { control, sampled });
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -67,6 +67,7 @@ pub const DEFAULT_MAX_ATTRIBUTES: usize = 400;
 /// - [`links`](Options::links): `false`
 /// - [`formatting`](Options::formatting): `true` (plain text never shows it)
 /// - [`comments`](Options::comments): `false`
+/// - [`include`](Options::include), [`exclude`](Options::exclude): no selector
 ///
 /// ```
 /// use unboil::{Cleaner, Focus, Options};
@@ -90,6 +91,8 @@ pub struct Options {
     links: bool,
     formatting: bool,
     comments: bool,
+    include: Vec<String>,
+    exclude: Vec<String>,
 }
 
 impl Default for Options {
@@ -110,6 +113,8 @@ impl Default for Options {
             links: false,
             formatting: true,
             comments: false,
+            include: Vec::new(),
+            exclude: Vec::new(),
         }
     }
 }
@@ -268,6 +273,13 @@ impl Options {
     /// assert_eq!(article.published.unwrap().to_string(), "2024-09-03");
     /// # Ok::<(), unboil::Error>(())
     /// ```
+    ///
+    /// A URL that is not absolute is an error, not ignored: cleaning fails
+    /// with [`crate::Error::InvalidBaseUrl`] (and
+    /// [`crate::Cleaner::try_new`] says so at once). For a crawl, where
+    /// each page has its own URL, keep one cleaner and pass each page's URL
+    /// to [`crate::Cleaner::clean_html_at`] or
+    /// [`crate::Cleaner::clean_bytes_at`].
     #[must_use]
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
@@ -382,6 +394,66 @@ impl Options {
     pub fn comments(mut self, comments: bool) -> Self {
         self.comments = comments;
         self
+    }
+
+    /// Adds a site rule: the elements that match the CSS `selector` (and
+    /// everything inside them) are part of the story, whatever the
+    /// heuristics say: how to fix a site whose story, or part of it, they
+    /// drop. Kept elements still lose what is never content (scripts,
+    /// styles). Selectors are compiled with `scraper` by
+    /// [`crate::Cleaner::try_new`] (or on first use by
+    /// [`crate::Cleaner::new`]); one that does not parse is an
+    /// [`crate::Error::InvalidSelector`]. Rules cost a second parse of each
+    /// page; set them for the sites that need them.
+    ///
+    /// ```
+    /// let html = r#"<article><p>The new ferry made its first crossing on Sunday, carrying two hundred passengers to the island.</p>
+    ///   <p>The company plans four crossings a day in summer, and two a day in the winter months.</p></article>
+    ///   <aside class="sidebar"><p>Timetable: 08:00, 12:00, 16:00, 20:00</p></aside>"#;
+    /// let plain = unboil::clean_article(html)?;
+    /// assert!(!plain.text().contains("Timetable"));
+    /// let cleaner = unboil::Cleaner::try_new(unboil::Options::new().include("aside.sidebar"))?;
+    /// assert!(cleaner.clean_html(html)?.text().contains("Timetable: 08:00"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    #[must_use]
+    pub fn include(mut self, selector: impl Into<String>) -> Self {
+        self.include.push(selector.into());
+        self
+    }
+
+    /// Adds a site rule: the elements that match the CSS `selector` (and
+    /// everything inside them) are removed before the story is looked for:
+    /// how to fix a site whose boilerplate the heuristics keep. Compiled as
+    /// [`Options::include`] says; an exclude rule wins over an include
+    /// rule.
+    ///
+    /// ```
+    /// let html = r#"<article><p>The new ferry made its first crossing on Sunday, carrying two hundred passengers to the island.</p>
+    ///   <p class="bio">Ann Lee has written about the island and its harbour for this paper since 2009, and she lives in the old town.</p>
+    ///   <p>The company plans four crossings a day in summer, and two a day in the winter months.</p></article>"#;
+    /// let cleaner = unboil::Cleaner::try_new(unboil::Options::new().exclude("p.bio"))?;
+    /// assert!(unboil::clean_article(html)?.text().contains("Ann Lee has written"));
+    /// assert!(!cleaner.clean_html(html)?.text().contains("Ann Lee"));
+    /// assert!(matches!(
+    ///     unboil::Cleaner::try_new(unboil::Options::new().exclude("p[")),
+    ///     Err(unboil::Error::InvalidSelector { .. })
+    /// ));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    #[must_use]
+    pub fn exclude(mut self, selector: impl Into<String>) -> Self {
+        self.exclude.push(selector.into());
+        self
+    }
+
+    /// The selectors of [`Options::include`], in the order they were added.
+    pub fn get_include(&self) -> &[String] {
+        &self.include
+    }
+    /// The selectors of [`Options::exclude`], in the order they were added.
+    pub fn get_exclude(&self) -> &[String] {
+        &self.exclude
     }
 
     /// The precision/recall trade-off.

@@ -7,9 +7,14 @@
 //! pages of its `response` records: the HTTP headers stripped, the body
 //! de-chunked and decompressed when the crawler stored it so, with the HTTP
 //! `Content-Type` (whose charset [`crate::Cleaner::clean_bytes`] uses) and
-//! the record's target URI and date. Other records (`request`, `warcinfo`,
+//! the record's target URI, date, id and HTTP status. WET files (Common
+//! Crawl's extracted text) are read too: their `conversion` records of
+//! `text/plain` come out as pages with [`WarcPage::plain_text`] set, for
+//! [`crate::Cleaner::clean_text`]. Other records (`request`, `warcinfo`,
 //! `metadata`, `revisit`...) and non-HTML responses (images, PDFs, scripts)
-//! are skipped and counted in [`WarcStats`].
+//! are skipped and counted in [`WarcStats`]. Every page is yielded whatever
+//! its HTTP status: a caller that wants the `200 OK` pages alone (not the
+//! "Moved here" of a redirect or a 404 page) checks [`WarcPage::status`].
 //!
 //! ```
 //! # fn main() -> std::io::Result<()> {
@@ -52,8 +57,12 @@ pub struct WarcPage {
     pub date: Option<String>,
     /// `WARC-Record-ID`.
     pub record_id: Option<String>,
-    /// The HTTP status code (200, 404...).
+    /// The HTTP status code (200, 404...); `None` for a WET `conversion`
+    /// record, which has no HTTP response.
     pub status: Option<u16>,
+    /// True for a WET `conversion` record: the body is the page as plain
+    /// text (UTF-8), for [`crate::Cleaner::clean_text`], not HTML.
+    pub plain_text: bool,
     /// The HTTP `Content-Type` header value (e.g. `text/html;
     /// charset=gbk`), for [`crate::Cleaner::clean_bytes`].
     pub content_type: Option<String>,
@@ -74,7 +83,8 @@ pub struct WarcStats {
     /// `response` records whose payload is not HTML (images, PDFs, CSS,
     /// JSON...), or not an HTTP response at all, skipped.
     pub not_html: u64,
-    /// HTML pages yielded.
+    /// Pages yielded: HTML responses, and the plain-text `conversion`
+    /// records of a WET file.
     pub pages: u64,
 }
 
@@ -160,13 +170,16 @@ impl Iterator for WarcPages {
                 }
             };
             self.stats.records += 1;
-            let is_response = header_str(&header, &WarcHeader::WarcType)
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("response"));
-            if !is_response {
+            let kind = header_str(&header, &WarcHeader::WarcType).unwrap_or_default();
+            let page = if kind.eq_ignore_ascii_case("response") {
+                html_page(&header, block)
+            } else if kind.eq_ignore_ascii_case("conversion") {
+                text_page(&header, block)
+            } else {
                 self.stats.not_response += 1;
                 continue;
-            }
-            match html_page(&header, block) {
+            };
+            match page {
                 Some(page) => {
                     self.stats.pages += 1;
                     return Some(Ok(page));
@@ -175,6 +188,24 @@ impl Iterator for WarcPages {
             }
         }
     }
+}
+
+/// The page of a WET `conversion` record, when its block is plain text.
+fn text_page(header: &RawRecordHeader, block: Vec<u8>) -> Option<WarcPage> {
+    let content_type = header_str(header, &WarcHeader::ContentType);
+    let mime = content_type.as_deref().and_then(|t| t.split(';').next());
+    if !mime.is_some_and(|m| m.trim().eq_ignore_ascii_case("text/plain")) {
+        return None;
+    }
+    Some(WarcPage {
+        target_uri: header_str(header, &WarcHeader::TargetURI),
+        date: header_str(header, &WarcHeader::Date),
+        record_id: header_str(header, &WarcHeader::RecordID),
+        status: None,
+        plain_text: true,
+        content_type,
+        body: block,
+    })
 }
 
 /// A WARC header's value as text.
@@ -214,6 +245,7 @@ fn html_page(header: &RawRecordHeader, block: Vec<u8>) -> Option<WarcPage> {
         date: header_str(header, &WarcHeader::Date),
         record_id: header_str(header, &WarcHeader::RecordID),
         status: http.status,
+        plain_text: false,
         content_type: http.content_type,
         body,
     })
@@ -312,25 +344,35 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Undoes a `Content-Encoding` of gzip or deflate; `None` for other
-/// encodings or a corrupt stream (then the body is used as stored: many
-/// crawlers store it decoded and keep the header).
+/// Undoes a `Content-Encoding` of gzip, deflate, brotli or zstd; `None`
+/// for other encodings or a corrupt stream (then the body is used as
+/// stored: many crawlers store it decoded and keep the header).
+/// The body is decoded to [`p::WARC_MAX_DECODED_BYTES`] at most.
 fn decompress(body: &[u8], encoding: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len().saturating_mul(p::INFLATE_CAPACITY_FACTOR));
+    let cap = p::WARC_MAX_DECODED_BYTES;
+    let mut read_all = |reader: &mut dyn Read| reader.take(cap).read_to_end(&mut out);
     let read = match encoding {
         "gzip" | "x-gzip" if body.starts_with(&GZIP_MAGIC) => {
-            flate2::read::MultiGzDecoder::new(body).read_to_end(&mut out)
+            read_all(&mut flate2::read::MultiGzDecoder::new(body))
         }
         "deflate" => {
             // Servers send zlib-wrapped or raw deflate under this name.
-            let zlib = flate2::read::ZlibDecoder::new(body).read_to_end(&mut out);
+            let zlib = read_all(&mut flate2::read::ZlibDecoder::new(body));
             if zlib.is_err() {
                 out.clear();
-                flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
+                flate2::read::DeflateDecoder::new(body)
+                    .take(cap)
+                    .read_to_end(&mut out)
             } else {
                 zlib
             }
         }
+        "br" => read_all(&mut brotli_decompressor::Decompressor::new(
+            body,
+            p::WARC_BUFFER_BYTES,
+        )),
+        "zstd" => zstd::stream::read::Decoder::new(body).and_then(|mut d| read_all(&mut d)),
         _ => return None,
     };
     read.ok().map(|_| out)
@@ -358,6 +400,32 @@ mod tests {
             Some(&b"hello, world"[..])
         );
         assert_eq!(dechunk(b"<html>not chunked</html>"), None);
+    }
+
+    #[test]
+    fn wet_records_are_plain_text_pages() {
+        let header = |content_type: &str| {
+            let mut h = RawRecordHeader {
+                version: "1.0".to_string(),
+                headers: Default::default(),
+            };
+            h.headers
+                .insert(WarcHeader::ContentType, content_type.as_bytes().to_vec());
+            h.headers
+                .insert(WarcHeader::TargetURI, b"https://x.example/".to_vec());
+            h
+        };
+        let page = text_page(&header("text/plain"), b"Some text.".to_vec()).unwrap();
+        assert!(page.plain_text && page.status.is_none());
+        assert_eq!(page.target_uri.as_deref(), Some("https://x.example/"));
+        assert_eq!(page.body, b"Some text.");
+        assert!(text_page(&header("application/pdf"), b"%PDF".to_vec()).is_none());
+    }
+
+    #[test]
+    fn a_body_cut_at_the_decoding_cap_is_still_too_large() {
+        let default = crate::options::DEFAULT_MAX_INPUT_BYTES as u64;
+        assert!(p::WARC_MAX_DECODED_BYTES > default);
     }
 
     #[test]

@@ -29,6 +29,17 @@ impl DateTime {
     }
 }
 
+/// Read from the ISO 8601 string it serializes as (any date the lenient
+/// parser takes is accepted). Here rather than beside `Serialize` in the
+/// `datetime` leaf, because the parser lives here.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
+    }
+}
+
 // ---------------------------------------------------------------- parsing
 
 fn month_number(name: &str) -> Option<u32> {

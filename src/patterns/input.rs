@@ -1,5 +1,5 @@
 //! Input checks before any stage runs: binary sniffing and charset
-//! decoding (`lib.rs`, `decode`).
+//! decoding (`checks`, `decode`).
 
 /// Input sniffing: characters sampled to tell text from binary junk.
 pub(crate) const BINARY_SAMPLE_CHARS: usize = 4096;
@@ -9,6 +9,27 @@ pub(crate) const BINARY_CONTROL_SHARE: f32 = 0.10;
 /// Control characters that text has (line ends, tab, form feed): not
 /// counted against [`BINARY_CONTROL_SHARE`].
 pub(crate) const TEXT_CONTROLS: &[char] = &['\n', '\r', '\t', '\u{c}'];
+
+/// First bytes of binary formats that crawls and folders of pages hold
+/// beside HTML, with the name the error gives. A PDF is mostly ASCII
+/// (its streams are compressed, but its object syntax is text), so the
+/// control-character share alone lets it through as 265 blocks of
+/// `endstream endobj`: the magic bytes catch it and the others for sure.
+pub(crate) const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"\x7fELF", "ELF"),
+    (b"%!PS", "PostScript"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office"),
+];
 
 /// Bytes at the start of a page searched for a `<meta charset>`. Browsers
 /// prescan 1024 bytes; pages with long `<head>`s (inline styles, scripts

@@ -20,6 +20,13 @@ pub(crate) const WARC_BUFFER_BYTES: usize = 1 << 16;
 /// Longest HTTP head read in a WARC record: more is not an HTTP response.
 #[cfg(feature = "warc")]
 pub(crate) const MAX_HTTP_HEAD: usize = 256 * 1024;
+/// A compressed WARC body is decoded to this many bytes at most, so that a
+/// decompression bomb (a few KB that inflate to gigabytes) cannot exhaust
+/// memory: 256 MiB, four times the default `max_input_bytes`, so that a
+/// body cut here still fails as too large rather than passing as a shorter
+/// page (a unit test of `warc` checks that it stays above).
+#[cfg(feature = "warc")]
+pub(crate) const WARC_MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 /// A gzip or deflate body is inflated into a buffer this many times its
 /// compressed size to start with (HTML compresses about four to one); it
 /// grows as needed.

@@ -23,6 +23,8 @@
 mod escape;
 mod html;
 mod inline;
+#[cfg(feature = "serde")]
+mod json;
 mod markdown;
 
 use crate::article::{Article, Block, BlockKind, ListInfo};
@@ -94,19 +96,27 @@ impl Article {
         html(self)
     }
 
-    /// The whole article as JSON (with the `serde` feature): every field of
-    /// [`Article`] under its Rust name (`title`, `authors`, `published`,
-    /// `modified`, `site_name`, `language`, `description`, `url`, `image`,
-    /// `categories`, `tags`, `page_type`, `blocks`, `comments`, and
-    /// `explanation` when there is a trace), dates as ISO 8601 strings,
-    /// blocks as [`Block`] says. Field names are stable: new fields may be
-    /// added, none renamed or removed without a major version.
+    /// The whole article as JSON. Needs the `serde` feature
+    /// (`unboil = { version = "0.1", features = ["serde"] }`): without it
+    /// this method does not exist. Every field of [`Article`] under its Rust
+    /// name (`title`, `authors`, `published`, `modified`, `site_name`,
+    /// `language`, `description`, `url`, `image`, `categories`, `tags`,
+    /// `page_type`, `blocks`, `comments`, and `explanation` when there is a
+    /// trace), plus `text` (the story as [`Article::text`] gives it), dates
+    /// as ISO 8601 strings, blocks as [`Block`] says; `docs/schema.md`
+    /// describes each field. The CLI's JSON records are the same object
+    /// with a few fields of their own. Field names are stable: new fields
+    /// may be added, none renamed or removed without a major version.
+    /// `serde_json::from_str::<Article>` reads it back (all but the trace).
     ///
     /// ```
     /// let html = "<p>The ferry to the island will run twice a day from May, the operator confirmed on Friday.</p>";
-    /// let json: serde_json::Value = serde_json::from_str(&unboil::clean_article(html)?.to_json()).unwrap();
+    /// let article = unboil::clean_article(html)?;
+    /// let json: serde_json::Value = serde_json::from_str(&article.to_json()).unwrap();
     /// assert_eq!(json["blocks"][0]["kind"], "paragraph");
-    /// assert!(json["blocks"][0]["text"].as_str().unwrap().starts_with("The ferry"));
+    /// assert!(json["text"].as_str().unwrap().starts_with("The ferry"));
+    /// let back: unboil::Article = serde_json::from_str(&article.to_json()).unwrap();
+    /// assert_eq!(back, article);
     /// # Ok::<(), unboil::Error>(())
     /// ```
     #[cfg(feature = "serde")]

@@ -6,14 +6,15 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use unboil::{Cleaner, Focus, InputKind, Options};
+use unboil::{Article, Cleaner, Focus, InputKind, Options};
 
 /// Strips boilerplate from web pages: HTML in, article text out.
 #[derive(Debug, Parser)]
 #[command(version)]
 pub struct Args {
-    /// Page files, directories (searched for *.html, *.htm, *.txt) or `-` for
-    /// standard input [default: standard input]
+    /// Page files (gzipped ones are decompressed), directories (searched
+    /// for *.html and *.htm, gzipped or not) or `-` for standard input
+    /// [default: standard input]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -43,10 +44,50 @@ pub struct Args {
     /// input); each is a file or a directory, as PATH.
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
-    /// Clean the HTML responses of a WARC file (.warc or .warc.gz; `-`:
-    /// standard input) instead of PATHs.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "files_from"])]
-    pub warc: Option<PathBuf>,
+    /// Clean the `200 OK` HTML responses of WARC files (.warc or .warc.gz;
+    /// `-`: standard input), and the text records of WET files, instead of
+    /// PATHs. Links resolve against each record's URL.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with_all = ["paths", "files_from"])]
+    pub warc: Vec<PathBuf>,
+    /// With --warc: clean responses of every HTTP status (404 pages,
+    /// redirects), not only `200 OK` ones.
+    #[arg(long)]
+    pub all_statuses: bool,
+    /// Write one file per page into DIR (created if missing), named after
+    /// the input (its name with the format's extension) or, for WARC
+    /// records, the record id; instead of standard output.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// The pages' URL: relative links, images and the canonical URL are
+    /// resolved against it (WARC records use their own URL).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Keep what this CSS selector matches, whatever the heuristics say
+    /// (a site rule; repeat for several).
+    #[arg(long, value_name = "SELECTOR")]
+    include_css: Vec<String>,
+    /// Remove what this CSS selector matches before the story is looked
+    /// for (a site rule; repeat for several).
+    #[arg(long, value_name = "SELECTOR")]
+    exclude_css: Vec<String>,
+    /// Add each page's cleaning time, in seconds, to JSON records (off by
+    /// default, so that two runs on the same pages give the same output).
+    #[arg(long)]
+    pub timing: bool,
+    /// Start text and Markdown output with a front-matter header (`---`,
+    /// then `title`, `published`, `url`, `authors`... as YAML, then `---`).
+    #[arg(long)]
+    pub with_metadata: bool,
+    /// Skip pages without a title, a URL (canonical, or the page's own:
+    /// `--base-url`, a WARC record's) and a publication date, as
+    /// trafilatura's option of that name does.
+    #[arg(long)]
+    pub only_with_metadata: bool,
+    /// Skip pages whose language (declared or detected) is another one
+    /// than LANG (a code such as `en` or `pt`); pages of unknown language
+    /// are kept.
+    #[arg(long, value_name = "LANG")]
+    pub target_language: Option<String>,
     /// Keep data tables [the default].
     // Only there so that `--tables` can undo an earlier `--no-tables`
     // (`overrides_with`); `cleaner` reads `no_tables` alone.
@@ -68,8 +109,10 @@ pub struct Args {
 }
 
 impl Args {
-    /// The cleaner the options ask for.
-    pub fn cleaner(&self) -> Cleaner {
+    /// The cleaner the options ask for; an error (for the user: which
+    /// option and why) when they cannot work, as an invalid `--base-url`
+    /// or selector.
+    pub fn cleaner(&self) -> Result<Cleaner, unboil::Error> {
         let mut options = Options::new()
             .focus(self.focus.into())
             .explain(self.explain)
@@ -88,7 +131,42 @@ impl Args {
         {
             options = options.time_limit(limit);
         }
-        Cleaner::new(options)
+        if let Some(url) = &self.base_url {
+            options = options.base_url(url);
+        }
+        for selector in &self.include_css {
+            options = options.include(selector);
+        }
+        for selector in &self.exclude_css {
+            options = options.exclude(selector);
+        }
+        Cleaner::try_new(options)
+    }
+
+    /// Why a cleaned page is left out of the output, if it is: the filters
+    /// `--target-language` and `--only-with-metadata`.
+    pub fn skip_reason(&self, article: &Article) -> Option<Skip> {
+        if let (Some(wanted), Some(found)) = (&self.target_language, &article.language) {
+            // `pt-BR` is Portuguese: compare the primary language subtags.
+            let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_lowercase();
+            if primary(wanted) != primary(found) {
+                return Some(Skip::Language);
+            }
+        }
+        let metadata =
+            article.title.is_some() && article.url.is_some() && article.published.is_some();
+        if self.only_with_metadata && !metadata {
+            return Some(Skip::NoMetadata);
+        }
+        None
+    }
+
+    /// The largest input accepted, in bytes: also how far a gzipped file
+    /// is decompressed (a little past it, so that the library reports the
+    /// input as too large rather than cut).
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+            .unwrap_or(unboil::DEFAULT_MAX_INPUT_BYTES)
     }
 
     /// The `jobs` argument of `Cleaner::clean_stream`: 0 lets rayon use one
@@ -96,6 +174,15 @@ impl Args {
     pub fn jobs(&self) -> usize {
         self.jobs.unwrap_or(0)
     }
+}
+
+/// Why a cleaned page was left out of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Another language than `--target-language`.
+    Language,
+    /// No title, URL or date, with `--only-with-metadata`.
+    NoMetadata,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +197,18 @@ pub enum Format {
     Json,
     /// One JSON object per line and input.
     Jsonl,
+}
+
+impl Format {
+    /// The extension of the files `--output-dir` writes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json | Format::Jsonl => "json",
+        }
+    }
 }
 
 // `InputArg` and `FocusArg` mirror library enums so that the library does not

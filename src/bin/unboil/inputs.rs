@@ -29,8 +29,28 @@ impl Input {
         }
     }
 
-    /// The input's bytes, or why they could not be read.
-    pub fn read(&self) -> Result<Vec<u8>, String> {
+    /// The name of the file `--output-dir` writes for this input, before
+    /// its extension: the input's file name without its extensions
+    /// (`story.html.gz` -> `story`); `stdin` for standard input.
+    pub fn stem(&self) -> String {
+        let path = match self {
+            Input::Stdin => return "stdin".to_string(),
+            Input::File(path) | Input::Unlisted(path, _) => path,
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = name.unwrap_or_else(|| "page".to_string());
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// The input's bytes, gunzipped when they are gzip (at most `limit`
+    /// and one more byte of them, so that a gzip bomb stops early and the
+    /// library still reports the input as too large), or why they could
+    /// not be read.
+    pub fn read(&self, limit: usize) -> Result<Vec<u8>, String> {
         let bytes = match self {
             Input::Stdin => {
                 let mut bytes = Vec::new();
@@ -39,9 +59,22 @@ impl Input {
             Input::File(path) => fs::read(path),
             Input::Unlisted(_, e) => return Err(format!("cannot list directory: {e}")),
         };
-        bytes.map_err(|e| format!("cannot read: {e}"))
+        let bytes = bytes.map_err(|e| format!("cannot read: {e}"))?;
+        if !bytes.starts_with(&GZIP_MAGIC) {
+            return Ok(bytes);
+        }
+        let mut out = Vec::new();
+        let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(cap)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("cannot decompress (gzip): {e}"))?;
+        Ok(out)
     }
 }
+
+/// The first bytes of a gzip file.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// The inputs of a run: the PATH arguments, then the paths listed in
 /// `files_from`. Fails, saying which list and why, only when the list itself
@@ -124,22 +157,26 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         }
     }
     if files.is_empty() {
-        eprintln!("unboil: {}: no .html or .htm file found", dir.display());
+        eprintln!(
+            "unboil: {}: no .html or .htm file found (gzipped or not)",
+            dir.display()
+        );
     }
     files.sort();
     inputs.extend(files.into_iter().map(Input::File));
 }
 
-/// Pages found in directories: HTML (`*.html`, `*.htm`) and plain text
-/// (`*.txt`).
+/// Pages found in directories: HTML (`*.html`, `*.htm`), gzipped or not.
+/// Not `*.txt`: a folder of pages often holds their extracted text or
+/// notes beside them, which are not pages to clean (a `.txt` given by name
+/// is cleaned).
 fn is_page(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| {
-            ["html", "htm", "txt"]
-                .iter()
-                .any(|e| ext.eq_ignore_ascii_case(e))
-        })
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".html") || name.ends_with(".htm")
 }
 
 /// The name of a WARC page in headers and the `source` field: the record's
@@ -150,4 +187,19 @@ pub fn warc_source(page: &WarcPage, file: &str, index: usize) -> String {
         .clone()
         .or_else(|| page.record_id.clone())
         .unwrap_or_else(|| format!("{file}#{index}"))
+}
+
+/// The name of the file `--output-dir` writes for a WARC page: its record
+/// id without the `<urn:uuid:...>` wrapping, else `FILE-N`.
+pub fn warc_stem(page: &WarcPage, file: &str, index: usize) -> String {
+    match &page.record_id {
+        Some(id) => {
+            let id = id.trim_start_matches('<').trim_end_matches('>');
+            id.strip_prefix("urn:uuid:").unwrap_or(id).to_string()
+        }
+        None => {
+            let file = Path::new(file).file_name().map(|n| n.to_string_lossy());
+            format!("{}-{index}", file.unwrap_or_default())
+        }
+    }
 }
