@@ -4,6 +4,7 @@
 
 use super::element::attr;
 use super::{Document, NodeId};
+use crate::patterns as p;
 
 /// Metadata sources gathered while parsing, for `crate::metadata`.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +19,8 @@ pub(crate) struct PageInfo {
     pub json_ld: Vec<String>,
     /// Elements with `itemprop` or `itemscope` (microdata), in document order.
     pub items: Vec<Item>,
-    /// `<time>` elements, in document order.
+    /// `<time>` elements and the other elements that carry a date in an
+    /// attribute (see [`TimeTag`]), in document order.
     pub times: Vec<TimeTag>,
 }
 
@@ -52,10 +54,17 @@ pub(crate) struct Item {
     pub parent_scope: Option<usize>,
 }
 
-/// A `<time>` element.
+/// A `<time>` element, or another element with a date in an attribute:
+/// `datetime` (GitHub's `<relative-time>`, `<time-ago>`; not `<ins>` and
+/// `<del>`, whose `datetime` is an edit's), the `title` of an `<abbr>` or
+/// of an element whose class/id names a date
+/// ([`p::DATE_TITLE_HINTS`]), a `data-*` date or timestamp
+/// ([`p::DATA_DATE_WORDS`]).
 #[derive(Debug, Clone)]
 pub(crate) struct TimeTag {
     pub node: Option<NodeId>,
+    /// The attribute's value; `None` for a `<time>` without `datetime`,
+    /// whose text is its date.
     pub datetime: Option<String>,
     /// The obsolete `pubdate` attribute: "this is the publication date".
     pub pubdate: bool,
@@ -63,9 +72,11 @@ pub(crate) struct TimeTag {
 
 impl Document {
     /// Records a `<meta>` under each name it gives, so metadata finds
-    /// `og:title` and `twitter:title` alike by key.
+    /// `og:title` and `twitter:title` alike by key. The value is `content`,
+    /// else `value`: pages saved by Mercury/Postlight's parser (and a few
+    /// hand-written ones) carry it there.
     pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = attr(el, "content") else {
+        let Some(content) = attr(el, "content").or_else(|| attr(el, "value")) else {
             return;
         };
         for name in ["property", "name", "itemprop", "http-equiv"] {
@@ -109,7 +120,15 @@ impl PageInfo {
                 datetime: attr(el, "datetime").map(owned),
                 pubdate: attr(el, "pubdate").is_some(),
             }),
-            _ => {}
+            _ => {
+                if let Some(value) = date_attribute(el) {
+                    self.times.push(TimeTag {
+                        node,
+                        datetime: Some(owned(value)),
+                        pubdate: false,
+                    });
+                }
+            }
         }
         let props = attr(el, "itemprop");
         let is_scope = attr(el, "itemscope").is_some();
@@ -129,6 +148,34 @@ impl PageInfo {
         });
         is_scope.then(|| self.items.len() - 1)
     }
+}
+
+/// The date an element other than `<time>` carries in an attribute, if
+/// any (see [`TimeTag`]).
+fn date_attribute(el: &scraper::node::Element) -> Option<&str> {
+    if !matches!(el.name(), "ins" | "del") {
+        if let Some(value) = attr(el, "datetime") {
+            return Some(value);
+        }
+    }
+    if let Some(title) = attr(el, "title") {
+        let named = |a: &str| {
+            attr(el, a).is_some_and(|v| {
+                v.to_ascii_lowercase()
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| p::DATE_TITLE_HINTS.iter().any(|h| w.starts_with(h)))
+            })
+        };
+        if el.name() == "abbr" || named("class") || named("id") {
+            return Some(title);
+        }
+    }
+    el.attrs.iter().find_map(|(key, value)| {
+        let name = key.local.strip_prefix("data-")?;
+        let dated = p::DATA_DATE_WORDS.iter().any(|w| name.contains(w))
+            && !p::DATA_DATE_EXCLUDED.iter().any(|w| name.contains(w));
+        dated.then_some(&**value)
+    })
 }
 
 /// `<script type="application/ld+json">` (type compared without case and

@@ -192,7 +192,8 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
             .datetime
             .clone()
             .unwrap_or_else(|| node_text(doc, node, p::MAX_DATE_INPUT, Spacing::Blocks));
-        if let Some(d) = date::parse(&value) {
+        let day_first = date::day_first_for(doc.page.lang.as_deref());
+        if let Some(d) = date::parse_with(&value, day_first).filter(date::plausible_inferred) {
             if !outside_story(doc, node) {
                 parsed.push((node, d, t.pubdate, is_update(doc, node)));
             }
@@ -209,6 +210,51 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
             continue;
         };
         if update {
+            found.modified.get_or_insert(d);
+        } else {
+            found.published.get_or_insert(d);
+        }
+    }
+    found
+}
+
+/// Whether the class or id of `id` names a date ([`p::DATE_CLASS_WORDS`],
+/// as a whole word of a `-`-joined name: `post-date`, `dateline`, not
+/// `update-list`).
+fn names_a_date(doc: &Document, id: NodeId) -> bool {
+    hint_words(doc, id)
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .any(|part| p::DATE_CLASS_WORDS.contains(&part))
+}
+
+/// Elements whose class or id names a date (`<p class="date">Feb 2,
+/// 2023</p>`), anywhere in the story, in page order: htmldate's widest net,
+/// for pages whose date stands far from the headline. The first gives the
+/// published date, the first marked as an update the modified one; an
+/// element with more text than a date line is a container, not a date.
+pub(crate) fn date_elements(doc: &Document) -> Found {
+    let mut found = Found::default();
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
+    let mut seen = 0;
+    for id in 0..doc.nodes.len() {
+        if seen >= p::MAX_DATE_CLASS_ELEMENTS
+            || (found.published.is_some() && found.modified.is_some())
+        {
+            break;
+        }
+        if doc.element(id).is_none() || !names_a_date(doc, id) {
+            continue;
+        }
+        seen += 1;
+        let text = node_text(doc, id, p::MAX_DATE_LINE_CHARS + 1, Spacing::Blocks);
+        if text.chars().count() > p::MAX_DATE_LINE_CHARS || outside_story(doc, id) {
+            continue;
+        }
+        let Some(d) = date::parse_with(&text, day_first).filter(date::plausible_inferred) else {
+            continue;
+        };
+        if is_update(doc, id) {
             found.modified.get_or_insert(d);
         } else {
             found.published.get_or_insert(d);
@@ -257,11 +303,12 @@ pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Fo
             .iter()
             .collect()
     };
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
     for text in [after, before] {
-        let plausible = date::find_all_in_text(&text)
+        let plausible = date::find_all_with(&text, day_first)
             .into_iter()
             .map(|(_, d)| d)
-            .find(|d| p::TEXT_YEARS.contains(&d.year()));
+            .find(|d| p::TEXT_YEARS.contains(&d.year()) && date::plausible_inferred(d));
         if plausible.is_some() {
             found.published = plausible;
             break;

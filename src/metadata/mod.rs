@@ -11,7 +11,7 @@
 //! | `meta_tags` | OpenGraph, Twitter cards, named `<meta>` (Dublin Core, Parse.ly, Sailthru...) |
 //! | `microdata` | `itemprop` values of the article item |
 //! | `document` | `<title>`, `<html lang>`, `<link rel=canonical>`, `rel="category"`/`rel="tag"` links |
-//! | `dom_byline` | byline elements, `<time>` and dates in the text near the headline |
+//! | `dom_byline` | byline elements, `<time>` and other dated elements, dates in the text near the headline, elements whose class names a date |
 //! | `url_date` | a date in the URL path |
 //! | `title` | the headline: declared titles checked against the page's headings |
 //! | `date`, `author` | the date type and parser; author-name cleaning |
@@ -84,6 +84,17 @@ pub(crate) enum Source {
     Url,
     /// A date written in the text around the headline.
     NearHeadline,
+    /// An element whose class or id names a date, anywhere in the story.
+    DateElement,
+}
+
+impl Source {
+    /// Whether the page declares what this source gives (structured data
+    /// and tags), rather than showing it in its layout, text or URL.
+    fn is_declared(self) -> bool {
+        use Source::*;
+        matches!(self, JsonLd | OpenGraph | Twitter | MetaName | Microdata)
+    }
 }
 
 /// A field of [`Article`] that metadata fills.
@@ -129,11 +140,19 @@ pub(crate) const PRECEDENCE: &[(Field, &[Source])] = {
                 TimeElement,
                 Url,
                 NearHeadline,
+                DateElement,
             ],
         ),
         (
             Field::Modified,
-            &[JsonLd, OpenGraph, MetaName, Microdata, TimeElement],
+            &[
+                JsonLd,
+                OpenGraph,
+                MetaName,
+                Microdata,
+                TimeElement,
+                DateElement,
+            ],
         ),
         (Field::SiteName, &[OpenGraph, JsonLd, MetaName, Microdata]),
         (
@@ -180,6 +199,28 @@ impl Findings {
             .iter()
             .filter_map(|s| self.get(*s))
             .find_map(value)
+    }
+
+    /// The date of `field` (see `date::choose`), from the plausible values
+    /// of its sources in precedence order.
+    fn date(&self, field: Field, value: impl Fn(&Found) -> Option<DateTime>) -> Option<DateTime> {
+        let candidates = |field: Field, value: &dyn Fn(&Found) -> Option<DateTime>| {
+            sources(field)
+                .iter()
+                .filter_map(|s| {
+                    let date = self.get(*s).and_then(value).filter(plausible)?;
+                    Some(date::Candidate {
+                        date,
+                        declared: s.is_declared(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        };
+        let every = candidates(Field::Published, &|f| f.published)
+            .into_iter()
+            .chain(candidates(Field::Modified, &|f| f.modified));
+        let newest = date::newest_declared(&every.collect::<Vec<_>>());
+        date::choose(&candidates(field, &value), newest)
     }
 
     /// The first non-empty list of `field` in precedence order.
@@ -283,7 +324,8 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
             published: [page_url.as_deref(), base_url]
                 .into_iter()
                 .flatten()
-                .find_map(url_date::date_in_url),
+                .find_map(url_date::date_in_url)
+                .filter(date::plausible_inferred),
             ..Found::default()
         },
     ));
@@ -291,12 +333,15 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         Source::NearHeadline,
         dom_byline::text_near_headline(doc, headline),
     ));
+    findings
+        .0
+        .push((Source::DateElement, dom_byline::date_elements(doc)));
 
     let found = Found {
         title: chosen.map(|(t, _)| t),
         authors: findings.pick_list(Field::Authors, |f| &f.authors),
-        published: findings.pick(Field::Published, |f| f.published.filter(plausible)),
-        modified: findings.pick(Field::Modified, |f| f.modified.filter(plausible)),
+        published: findings.date(Field::Published, |f| f.published),
+        modified: findings.date(Field::Modified, |f| f.modified),
         site_name: findings.pick(Field::SiteName, |f| f.site_name.clone().filter(site_like)),
         language: findings.pick(Field::Language, |f| f.language.as_deref().and_then(bcp47)),
         description: findings.pick(Field::Description, |f| f.description.clone()),

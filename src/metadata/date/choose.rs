@@ -1,0 +1,108 @@
+//! Which of the dates the sources give is the page's: the first in
+//! precedence order that passes the sanity rules, as precise as any source
+//! gives that day.
+
+use crate::datetime::DateTime;
+
+/// A date one source gives, in precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub date: DateTime,
+    /// Declared by the page (JSON-LD, `<meta>`, microdata) rather than
+    /// read from its layout, text or URL.
+    pub declared: bool,
+}
+
+/// The calendar day of `date`, to compare days.
+fn day(date: &DateTime) -> (i32, u32, u32) {
+    (date.year(), date.month(), date.day())
+}
+
+/// The newest day among the dates the page declares (published or
+/// modified): a page is not older than its own newest date, so no date it
+/// shows in its layout can be later.
+pub(crate) fn newest_declared<'a>(
+    candidates: impl IntoIterator<Item = &'a Candidate>,
+) -> Option<DateTime> {
+    candidates
+        .into_iter()
+        .filter(|c| c.declared)
+        .map(|c| c.date)
+        .max_by_key(day)
+}
+
+/// The first candidate that passes the sanity rules (a date read from the
+/// layout, text or URL is not later than the page's newest declared date,
+/// `newest`); when it has no time of day, the first candidate of the same
+/// day that has one gives the time.
+pub(crate) fn choose(candidates: &[Candidate], newest: Option<DateTime>) -> Option<DateTime> {
+    let sane = |c: &&Candidate| c.declared || newest.is_none_or(|n| day(&c.date) <= day(&n));
+    let first = candidates.iter().find(sane)?.date;
+    if first.has_time() {
+        return Some(first);
+    }
+    let timed = candidates
+        .iter()
+        .filter(sane)
+        .map(|c| c.date)
+        .find(|d| d.has_time() && day(d) == day(&first));
+    Some(timed.unwrap_or(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str, declared: bool) -> Candidate {
+        Candidate {
+            date: DateTime::parse(s).unwrap(),
+            declared,
+        }
+    }
+
+    fn pick(candidates: &[Candidate]) -> Option<String> {
+        choose(candidates, newest_declared(candidates)).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn the_first_candidate_wins() {
+        let list = [c("2015-02-25T11:46:00Z", true), c("2015-03-01", true)];
+        assert_eq!(pick(&list).as_deref(), Some("2015-02-25T11:46:00Z"));
+        assert_eq!(pick(&[]), None);
+    }
+
+    #[test]
+    fn a_later_source_gives_the_time_of_the_same_day() {
+        let list = [
+            c("2015-02-25", true),
+            c("2015-02-24T09:00:00Z", true),
+            c("2015-02-25T11:46:00+01:00", false),
+        ];
+        assert_eq!(pick(&list).as_deref(), Some("2015-02-25T11:46:00+01:00"));
+        // No timed candidate of that day: the day alone.
+        let list = [c("2015-02-25", true), c("2015-02-24T09:00:00Z", true)];
+        assert_eq!(pick(&list).as_deref(), Some("2015-02-25"));
+    }
+
+    #[test]
+    fn no_inferred_date_after_the_newest_declared_one() {
+        // A forum's "current time" box, later than the page's modified date.
+        let list = [
+            c("2026-03-05T12:16:19Z", false),
+            c("2024-06-04T11:23:55", false),
+        ];
+        let modified = c("2024-06-09", true);
+        assert_eq!(
+            choose(&list, newest_declared([&modified]))
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-06-04T11:23:55")
+        );
+        // Declared dates are not bounded by each other.
+        let list = [c("2026-03-05", true), c("2024-06-09", true)];
+        assert_eq!(pick(&list).as_deref(), Some("2026-03-05"));
+        // Nothing declared: no bound.
+        let list = [c("2026-03-05", false)];
+        assert_eq!(pick(&list).as_deref(), Some("2026-03-05"));
+    }
+}

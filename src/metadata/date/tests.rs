@@ -1,0 +1,282 @@
+//! The parser's tests: every form it reads, one fixture a script or
+//! format at least, each expected value written by hand from the input.
+
+use super::text::find_all_with;
+use super::*;
+use crate::patterns as p;
+
+fn p(s: &str) -> Option<String> {
+    parse(s).map(|d| d.to_string())
+}
+
+#[test]
+fn iso_8601_and_rfc_3339() {
+    assert_eq!(p("2015-02-25").as_deref(), Some("2015-02-25"));
+    assert_eq!(
+        p("2015-02-25T11:46").as_deref(),
+        Some("2015-02-25T11:46:00")
+    );
+    assert_eq!(
+        p("2015-02-25T11:46:07.123Z").as_deref(),
+        Some("2015-02-25T11:46:07.123Z")
+    );
+    assert_eq!(
+        p("2017-11-03T03:01:00.000000").as_deref(),
+        Some("2017-11-03T03:01:00")
+    );
+    assert_eq!(
+        p("2021-11-01T10:52:50+0100").as_deref(),
+        Some("2021-11-01T10:52:50+01:00")
+    );
+    assert_eq!(
+        p("2015-07-10T09:53:00-04:00").as_deref(),
+        Some("2015-07-10T09:53:00-04:00")
+    );
+    assert_eq!(
+        p("2017-11-24T18:42:20.314667").as_deref(),
+        Some("2017-11-24T18:42:20.314667")
+    );
+}
+
+#[test]
+fn ten_and_more_formats() {
+    let cases = [
+        ("2015-02-25T11:46:00+00:00", "2015-02-25T11:46:00Z"),
+        ("Wed, 25 Feb 2015 11:46:00 +0000", "2015-02-25T11:46:00Z"),
+        ("Wed, 25 Feb 2015 11:46:00 GMT", "2015-02-25T11:46:00Z"),
+        ("25 Feb 2015 06:46:00 EST", "2015-02-25T06:46:00-05:00"),
+        ("February 25, 2015", "2015-02-25"),
+        ("Feb. 25, 2015", "2015-02-25"),
+        ("February 25th, 2015 at 11:46 am", "2015-02-25T11:46:00"),
+        ("25.02.2015", "2015-02-25"),
+        ("25.02.2015 11:46", "2015-02-25T11:46:00"),
+        ("2015-02-25 11:46", "2015-02-25T11:46:00"),
+        ("2015/02/25", "2015-02-25"),
+        ("25/02/2015", "2015-02-25"),
+        ("02/25/2015 3:46 PM", "2015-02-25T15:46:00"),
+        ("20150225", "2015-02-25"),
+        ("1424864760", "2015-02-25T11:46:00Z"),
+        ("1424864760123", "2015-02-25T11:46:00.123Z"),
+        ("25 February 2015", "2015-02-25"),
+        ("Wednesday 25 February 2015", "2015-02-25"),
+        ("25. Februar 2015", "2015-02-25"),
+        ("25. März 2015, 14:30 Uhr", "2015-03-25T14:30:00"),
+        ("25 février 2015", "2015-02-25"),
+        ("1er mars 2015 à 14h30", "2015-03-01T14:30:00"),
+        ("25 de febrero de 2015", "2015-02-25"),
+        ("25 de dezembro de 2018", "2018-12-25"),
+        ("25 ottobre 2015", "2015-10-25"),
+        ("25 maart 2015", "2015-03-25"),
+        ("1. listopadu 2021", "2021-11-01"),
+        ("2015年2月25日", "2015-02-25"),
+        ("Updated: 2015-02-25 11:46", "2015-02-25T11:46:00"),
+        ("March 11, 2015 3:46 PM", "2015-03-11T15:46:00"),
+        ("April 28, 2019 at 6:01 am", "2019-04-28T06:01:00"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(p(input).as_deref(), Some(want), "{input}");
+    }
+}
+
+#[test]
+fn invalid_dates_are_none() {
+    for bad in [
+        "",
+        "yesterday",
+        "2015-02-30",
+        "2015-13-01",
+        "0000-01-01",
+        "99999-01-01",
+        "31.02.2015",
+        "February 30, 2015",
+        "2015-02-25T25:00",
+        "123",
+        "99999999999999999999999",
+        "-1",
+        "NaN",
+    ] {
+        let got = parse(bad);
+        // A bad time keeps the valid date; a bad date gives nothing.
+        if bad == "2015-02-25T25:00" {
+            assert_eq!(got.map(|d| d.to_string()).as_deref(), Some("2015-02-25"));
+        } else {
+            assert_eq!(got, None, "{bad}");
+        }
+    }
+}
+
+#[test]
+fn year_99999_is_rejected() {
+    assert_eq!(p("99999999999999"), None);
+    assert_eq!(p("Feb 25, 99999"), None);
+}
+
+#[test]
+fn text_search_finds_dates_among_words() {
+    let found = find_all_in_text(
+        "By Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46",
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1.to_string(), "2015-02-25T11:46:00");
+    assert_eq!(find_in_text("no date here, only 2015 and 12/40"), None);
+}
+
+fn all(text: &str, day_first: Option<bool>) -> Vec<String> {
+    find_all_with(text, day_first)
+        .into_iter()
+        .map(|(_, d)| d.to_string())
+        .collect()
+}
+
+#[test]
+fn cjk_dates() {
+    let cases = [
+        ("2022年02月06日 13:48", "2022-02-06T13:48:00"),
+        ("2022-02-06 13:48 来源：新华社", "2022-02-06T13:48:00"),
+        ("发布时间：2022年2月6日", "2022-02-06"),
+        ("２０２２年２月６日", "2022-02-06"),
+        ("令和4年2月6日", "2022-02-06"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("平成31年4月30日", "2019-04-30"),
+        ("昭和64年1月7日", "1989-01-07"),
+        ("民國111年2月6日", "2022-02-06"),
+        ("2022년 2월 6일", "2022-02-06"),
+        ("2022. 2. 6. 오후", "2022-02-06"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(p(input).as_deref(), Some(want), "{input}");
+    }
+}
+
+#[test]
+fn month_names_in_many_languages() {
+    let cases = [
+        ("6 февраля 2022 г.", "2022-02-06"),
+        ("6 лютого 2022", "2022-02-06"),
+        ("6 lutego 2022", "2022-02-06"),
+        ("6 Φεβρουαρίου 2022", "2022-02-06"),
+        ("6 Şubat 2022 Pazar", "2022-02-06"),
+        ("6 Agustus 2022", "2022-08-06"),
+        ("6 Ogos 2022", "2022-08-06"),
+        ("6. helmikuuta 2022", "2022-02-06"),
+        ("6 februarie 2022", "2022-02-06"),
+        ("2022. február 6.", "2022-02-06"),
+        ("6 februari 2022", "2022-02-06"),
+        ("6. marts 2022", "2022-03-06"),
+        ("6 augusti 2022", "2022-08-06"),
+        ("6 desember 2022", "2022-12-06"),
+        ("6 فبراير 2022", "2022-02-06"),
+        ("6 شباط 2022", "2022-02-06"),
+        ("6 كانون الثاني 2022", "2022-01-06"),
+        ("6 בפברואר 2022", "2022-02-06"),
+        ("6 फ़रवरी 2022", "2022-02-06"),
+        ("6 กุมภาพันธ์ 2565", "2022-02-06"),
+        ("ngày 6 tháng 2 năm 2022", "2022-02-06"),
+        ("6 listopadu 2021", "2021-11-06"),
+        ("6 giugno 2022", "2022-06-06"),
+        ("6 de junho de 2022", "2022-06-06"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(p(input).as_deref(), Some(want), "{input}");
+    }
+}
+
+#[test]
+fn digits_of_other_scripts() {
+    assert_eq!(p("٦ فبراير ٢٠٢٢").as_deref(), Some("2022-02-06"));
+    assert_eq!(p("۲۰۲۲-۰۲-۰۶").as_deref(), Some("2022-02-06"));
+    assert_eq!(p("६ फ़रवरी २०२२").as_deref(), Some("2022-02-06"));
+    assert_eq!(p("๖ กุมภาพันธ์ ๒๕๖๕").as_deref(), Some("2022-02-06"));
+    // Offsets point into the text as written: "نشر " is 7 bytes.
+    let found = find_all_in_text("نشر ٢٠٢٢/٠٢/٠٦ مساء");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, 7);
+    assert_eq!(found[0].1.to_string(), "2022-02-06");
+}
+
+#[test]
+fn program_and_attribute_forms() {
+    assert_eq!(
+        p("Mon Aug 03 12:45:00 EDT 2015").as_deref(),
+        Some("2015-08-03T12:45:00-04:00")
+    );
+    assert_eq!(
+        p("Fri Dec 19 2025 18:31:39 GMT+0000").as_deref(),
+        Some("2025-12-19T18:31:39Z")
+    );
+    // Hacker News' `title`: an ISO time, then a Unix time.
+    assert_eq!(
+        p("2023-12-26T23:14:12 1703632452").as_deref(),
+        Some("2023-12-26T23:14:12")
+    );
+    assert_eq!(p("12-15-2016").as_deref(), Some("2016-12-15"));
+}
+
+#[test]
+fn ambiguous_numeric_dates() {
+    // Alone: slashes month first, dashes day first.
+    assert_eq!(p("05/06/2015").as_deref(), Some("2015-05-06"));
+    assert_eq!(p("05-06-2015").as_deref(), Some("2015-06-05"));
+    // The page's language settles it...
+    assert_eq!(
+        parse_with("05/06/2015", Some(true))
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2015-06-05")
+    );
+    assert_eq!(
+        parse_with("05-06-2015", Some(false))
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2015-05-06")
+    );
+    // ...unless the text's other dates show the order.
+    assert_eq!(
+        all("Posted 05/06/2015, edited 25/06/2015", Some(false)),
+        ["2015-06-05", "2015-06-25"]
+    );
+    assert_eq!(
+        all("Posted 05-06-2015, edited 05-25-2015", Some(true)),
+        ["2015-05-06", "2015-05-25"]
+    );
+    assert_eq!(day_first_for(Some("en-US")), Some(false));
+    assert_eq!(day_first_for(Some("en_us")), Some(false));
+    assert_eq!(day_first_for(Some("en-GB")), Some(true));
+    assert_eq!(day_first_for(Some("fr")), Some(true));
+    assert_eq!(day_first_for(Some("en")), None);
+    assert_eq!(day_first_for(None), None);
+}
+
+#[test]
+fn copyright_dates_are_skipped() {
+    assert_eq!(find_in_text("© 2015-02-25 Example Inc."), None);
+    assert_eq!(
+        all("Copyright 01.01.2010, posted 25.02.2015", None),
+        ["2015-02-25"]
+    );
+}
+
+#[test]
+fn years_before_the_web_are_not_inferred() {
+    let d = |s| parse(s).unwrap();
+    assert!(!plausible_inferred(&d("1994-12-31")));
+    assert!(plausible_inferred(&d("1995-01-01")));
+}
+
+#[test]
+fn the_month_table_is_consistent() {
+    for (lang, row) in p::MONTH_NAMES {
+        assert_eq!(row.split('|').count(), 12, "{lang}");
+        for name in row.split(['|', '/']) {
+            assert_eq!(name, name.to_lowercase(), "{lang}: {name}");
+        }
+    }
+    // A name two languages share names the same month in both.
+    for (lang, row) in p::MONTH_NAMES {
+        for (slot, month) in row.split('|').zip(1u32..) {
+            for name in slot.split('/') {
+                assert_eq!(month_number(name), Some(month), "{lang}: {name}");
+            }
+        }
+    }
+}
