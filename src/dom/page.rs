@@ -72,17 +72,25 @@ pub(crate) struct TimeTag {
 
 impl Document {
     /// Records a `<meta>` under each name it gives, so metadata finds
-    /// `og:title` and `twitter:title` alike by key. The value is `content`,
-    /// else `value`: pages saved by Mercury/Postlight's parser (and a few
-    /// hand-written ones) carry it there.
+    /// `og:title` and `twitter:title` alike by key. The value is `content`;
+    /// a date tag without one is read from `value`, where pages saved by
+    /// Mercury/Postlight's parser carry it. Only date tags: a date must
+    /// parse to be used, while a stray `value` read as a title or an author
+    /// would be taken as it stands.
     pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = attr(el, "content").or_else(|| attr(el, "value")) else {
-            return;
+        let (content, dates_only) = match attr(el, "content") {
+            Some(content) => (content, false),
+            None => match attr(el, "value") {
+                Some(value) => (value, true),
+                None => return,
+            },
         };
         for name in ["property", "name", "itemprop", "http-equiv"] {
             for key in attr(el, name).unwrap_or("").split_whitespace() {
-                self.meta
-                    .push((key.to_ascii_lowercase(), content.to_string()));
+                let key = key.to_ascii_lowercase();
+                if !dates_only || p::is_date_meta_key(&key) {
+                    self.meta.push((key, content.to_string()));
+                }
             }
         }
     }

@@ -496,6 +496,23 @@ pub(crate) const META_MODIFIED: &[&str] = &[
     "utime",
 ];
 
+/// The Open Graph date properties (read by `meta_tags::open_graph`).
+pub(crate) const OPEN_GRAPH_DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+];
+
+/// Whether `<meta>` key `key` (lower case) gives a date.
+pub(crate) fn is_date_meta_key(key: &str) -> bool {
+    [OPEN_GRAPH_DATE_KEYS, META_PUBLISHED, META_MODIFIED]
+        .iter()
+        .any(|keys| keys.contains(&key))
+}
+
 /// Years accepted in a URL: numbers outside look like ids, not dates.
 pub(crate) const URL_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 

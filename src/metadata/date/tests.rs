@@ -280,3 +280,66 @@ fn the_month_table_is_consistent() {
         }
     }
 }
+
+/// A page of about `bytes` of digits and date-like strings in every place
+/// the date readers look: text near the headline, `<time>`, `title`,
+/// `data-*`, class-named date elements, `<meta>`.
+fn date_heavy_page(bytes: usize) -> String {
+    let chunk = concat!(
+        r#"<p class="date" data-time="1424864760" title="2015-02-25">"#,
+        "2015-02-25 25/02/2015 02-25-2015 ２０１５年２月２５日 令和4年2月6日 ",
+        "٢٥ فبراير ٢٠١٥ 25 февраля 2015 1424864760 20150225 ",
+        "12345678901234567890 2015 2015 2015 12/40/9999 31.31.3131</p>",
+        r#"<time datetime="2015-02-25T11:46">x</time><abbr title="Feb 25, 2015">y</abbr>"#,
+        r#"<meta name="date" content="2015-02-25 2015-02-25 2015-02-25">"#,
+    );
+    let mut html = String::from("<html><body><h1>A headline for the page</h1>");
+    while html.len() < bytes {
+        html.push_str(chunk);
+    }
+    html.push_str("</body></html>");
+    html
+}
+
+/// Seconds to read the metadata (every date source) of a parsed page.
+fn metadata_seconds(html: &str) -> f64 {
+    let doc = crate::dom::Document::parse(html, &crate::options::Options::new()).unwrap();
+    let start = std::time::Instant::now();
+    let found = crate::metadata::extract(&doc, Some("https://example.com/2015/02/25/x")).found;
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(
+        found.published.map(|d| d.to_string()).as_deref(),
+        Some("2015-02-25"),
+        "the <meta name=date> value's first date"
+    );
+    seconds
+}
+
+#[test]
+fn date_parsing_stays_linear() {
+    // One string of a megabyte of digits and dates: the parser looks at
+    // the first MAX_DATE_INPUT bytes only.
+    let digits = "20150225 1424864760 ".repeat(50_000);
+    let start = std::time::Instant::now();
+    assert_eq!(parse(&digits), None, "too long for one value");
+    let found = find_all_in_text(&digits);
+    assert!(!found.is_empty() && found.len() < p::MAX_DATE_INPUT);
+    let text_seconds = start.elapsed().as_secs_f64();
+    // A whole page: a megabyte against a quarter of one. Linear work takes
+    // about four times as long; a quadratic pass sixteen. Bounds are
+    // generous (the target is 0.1 s for the megabyte in release).
+    metadata_seconds(&date_heavy_page(4 * 1024)); // the patterns compile
+    let quarter = metadata_seconds(&date_heavy_page(256 * 1024));
+    let whole = metadata_seconds(&date_heavy_page(1024 * 1024));
+    eprintln!(
+        "[date_parsing_stays_linear] 1 MB string {text_seconds:.4} s; \
+         metadata of a 256 KB page {quarter:.4} s, of a 1 MB page {whole:.4} s"
+    );
+    let slack = if cfg!(debug_assertions) { 10.0 } else { 1.0 };
+    assert!(text_seconds < 0.1 * slack, "{text_seconds} s");
+    assert!(whole < 1.0 * slack, "{whole} s for 1 MB");
+    assert!(
+        whole < 8.0 * quarter + 0.05 * slack,
+        "{whole} s vs {quarter} s"
+    );
+}
