@@ -204,23 +204,28 @@ impl Findings {
     /// The date of `field` (see `date::choose`), from the plausible values
     /// of its sources in precedence order.
     fn date(&self, field: Field, value: impl Fn(&Found) -> Option<DateTime>) -> Option<DateTime> {
-        let candidates = |field: Field, value: &dyn Fn(&Found) -> Option<DateTime>| {
-            sources(field)
-                .iter()
-                .filter_map(|s| {
-                    let date = self.get(*s).and_then(value).filter(plausible)?;
-                    Some(date::Candidate {
-                        date,
-                        declared: s.is_declared(),
-                    })
+        let candidates: Vec<date::Candidate> = sources(field)
+            .iter()
+            .filter_map(|s| {
+                let date = self.get(*s).and_then(&value).filter(plausible)?;
+                Some(date::Candidate {
+                    date,
+                    declared: s.is_declared(),
                 })
-                .collect::<Vec<_>>()
-        };
-        let every = candidates(Field::Published, &|f| f.published)
-            .into_iter()
-            .chain(candidates(Field::Modified, &|f| f.modified));
-        let newest = date::newest_declared(&every.collect::<Vec<_>>());
-        date::choose(&candidates(field, &value), newest)
+            })
+            .collect();
+        date::choose(&candidates, self.newest_declared())
+    }
+
+    /// The newest of the plausible dates the page declares.
+    fn newest_declared(&self) -> Option<DateTime> {
+        let declared = self.0.iter().filter(|(s, _)| s.is_declared());
+        date::newest(
+            declared
+                .flat_map(|(_, f)| [f.published, f.modified])
+                .flatten()
+                .filter(plausible),
+        )
     }
 
     /// The first non-empty list of `field` in precedence order.
@@ -311,12 +316,14 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         .or_else(|| headings.first().map(|h| h.node));
 
     // The sources that read the layout around the headline.
+    // No date the layout shows is later than the newest the page declares.
+    let newest = findings.newest_declared();
     findings
         .0
         .push((Source::Byline, dom_byline::byline(doc, headline)));
     findings.0.push((
         Source::TimeElement,
-        dom_byline::time_elements(doc, headline),
+        dom_byline::time_elements(doc, headline, newest),
     ));
     findings.0.push((
         Source::Url,
@@ -331,11 +338,11 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
     ));
     findings.0.push((
         Source::NearHeadline,
-        dom_byline::text_near_headline(doc, headline),
+        dom_byline::text_near_headline(doc, headline, newest),
     ));
     findings
         .0
-        .push((Source::DateElement, dom_byline::date_elements(doc)));
+        .push((Source::DateElement, dom_byline::date_elements(doc, newest)));
 
     let found = Found {
         title: chosen.map(|(t, _)| t),

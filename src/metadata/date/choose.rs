@@ -18,17 +18,17 @@ fn day(date: &DateTime) -> (i32, u32, u32) {
     (date.year(), date.month(), date.day())
 }
 
-/// The newest day among the dates the page declares (published or
-/// modified): a page is not older than its own newest date, so no date it
-/// shows in its layout can be later.
-pub(crate) fn newest_declared<'a>(
-    candidates: impl IntoIterator<Item = &'a Candidate>,
-) -> Option<DateTime> {
-    candidates
-        .into_iter()
-        .filter(|c| c.declared)
-        .map(|c| c.date)
-        .max_by_key(day)
+/// The newest day among `dates`, the dates the page declares (published
+/// or modified): a page is not older than its own newest date, so no date
+/// it shows in its layout can be later.
+pub(crate) fn newest(dates: impl IntoIterator<Item = DateTime>) -> Option<DateTime> {
+    dates.into_iter().max_by_key(day)
+}
+
+/// Whether `date` is not on a later day than `newest` (any date is, when
+/// the page declares none).
+pub(crate) fn not_after(date: &DateTime, newest: Option<DateTime>) -> bool {
+    newest.is_none_or(|n| day(date) <= day(&n))
 }
 
 /// The first candidate that passes the sanity rules (a date read from the
@@ -61,7 +61,8 @@ mod tests {
     }
 
     fn pick(candidates: &[Candidate]) -> Option<String> {
-        choose(candidates, newest_declared(candidates)).map(|d| d.to_string())
+        let declared = candidates.iter().filter(|c| c.declared).map(|c| c.date);
+        choose(candidates, newest(declared)).map(|d| d.to_string())
     }
 
     #[test]
@@ -93,7 +94,7 @@ mod tests {
         ];
         let modified = c("2024-06-09", true);
         assert_eq!(
-            choose(&list, newest_declared([&modified]))
+            choose(&list, newest([modified.date]))
                 .map(|d| d.to_string())
                 .as_deref(),
             Some("2024-06-04T11:23:55")

@@ -319,7 +319,7 @@ fn metadata_seconds(html: &str) -> f64 {
 fn date_parsing_stays_linear() {
     // One string of a megabyte of digits and dates: the parser looks at
     // the first MAX_DATE_INPUT bytes only.
-    let digits = "20150225 1424864760 ".repeat(50_000);
+    let digits = "2015-02-25 1424864760 20150225 ".repeat(35_000);
     let start = std::time::Instant::now();
     assert_eq!(parse(&digits), None, "too long for one value");
     let found = find_all_in_text(&digits);
@@ -342,4 +342,127 @@ fn date_parsing_stays_linear() {
         whole < 8.0 * quarter + 0.05 * slack,
         "{whole} s vs {quarter} s"
     );
+}
+
+// ------------------------------------------------- the sources, end to end
+
+fn published(html: &str) -> Option<String> {
+    meta_of(html).published.map(|d| d.to_string())
+}
+
+fn meta_of(html: &str) -> crate::metadata::Found {
+    let doc = crate::dom::Document::parse(html, &crate::options::Options::new()).unwrap();
+    crate::metadata::extract(&doc, None).found
+}
+
+#[test]
+fn meta_names_beyond_the_usual_few() {
+    for (name, value, want) in [
+        ("published", "July 17, 2025", "2025-07-17"),
+        (
+            "cXenseParse:recs:publishtime",
+            "2019-03-08T13:00:00.000Z",
+            "2019-03-08T13:00:00Z",
+        ),
+        ("DC.date.publication", "2015-02-25", "2015-02-25"),
+        ("rbpubdate", "25.02.2015", "2015-02-25"),
+    ] {
+        let html = format!(r#"<head><meta name="{name}" content="{value}"></head>"#);
+        assert_eq!(published(&html).as_deref(), Some(want), "{name}");
+    }
+    let f = meta_of(r#"<meta name="last-updated" content="2015-03-01">"#);
+    assert_eq!(
+        f.modified.map(|d| d.to_string()).as_deref(),
+        Some("2015-03-01")
+    );
+}
+
+#[test]
+fn meta_value_is_read_for_dates_only() {
+    let f = meta_of(
+        r#"<head><meta value="2020-04-19T06:50:00+01:00" name="article:published_time">
+        <meta value="Social title | Site" property="og:title"></head>
+        <body><h1>The headline</h1></body>"#,
+    );
+    assert_eq!(
+        f.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-04-19T06:50:00+01:00")
+    );
+    assert_eq!(f.title.as_deref(), Some("The headline"));
+}
+
+#[test]
+fn dates_in_attributes_near_the_headline() {
+    let page = |inner: &str| {
+        format!(
+            "<body><article><h1>A headline for the page</h1><p>{inner}</p><p>Text.</p></article></body>"
+        )
+    };
+    for (inner, want) in [
+        (
+            r#"<relative-time datetime="2020-07-07T12:10:51Z">on Jul 7</relative-time>"#,
+            Some("2020-07-07T12:10:51Z"),
+        ),
+        (
+            r#"<abbr class="published" title="2015-02-25T11:46:00Z">Feb 25</abbr>"#,
+            Some("2015-02-25T11:46:00Z"),
+        ),
+        (
+            r#"<span class="age" title="2023-12-26T23:14:12 1703632452">2 hours ago</span>"#,
+            Some("2023-12-26T23:14:12"),
+        ),
+        (
+            r#"<span class="smart-date" data-origindate="2017-03-01 14:27:02 +0800">3 days</span>"#,
+            Some("2017-03-01T14:27:02+08:00"),
+        ),
+        (
+            r#"<span data-timestamp="1424864760">Wednesday</span>"#,
+            Some("2015-02-25T11:46:00Z"),
+        ),
+        // An edit's time, a format, a title that names no date: nothing.
+        (r#"<ins datetime="2019-01-01">added</ins>"#, None),
+        (r#"<span data-date-format="mm/dd/yyyy">x</span>"#, None),
+        (r#"<span class="author" title="2019-01-01">x</span>"#, None),
+    ] {
+        assert_eq!(published(&page(inner)).as_deref(), want, "{inner}");
+    }
+}
+
+#[test]
+fn a_date_element_far_from_the_headline() {
+    let mut html = String::from("<body><article><h1>A headline for the page</h1>");
+    for _ in 0..500 {
+        html.push_str("<p>A paragraph of the story, long enough to be prose.</p>");
+    }
+    html.push_str(r#"<div class="dateline"><p>Published</p><p class="date">Feb 2, 2023</p></div>"#);
+    html.push_str(r#"<ul class="update-list"><li>2024-01-01</li></ul></article></body>"#);
+    assert_eq!(published(&html).as_deref(), Some("2023-02-02"));
+}
+
+#[test]
+fn sanity_rules_on_inferred_dates() {
+    // The forum's "current time" box is later than the page's newest
+    // declared date: the date in the text is taken.
+    let html = r#"<head><meta name="last-updated" content="2024-06-09"></head><body>
+        <h1>How is everyone using the new forum</h1>
+        <p><time datetime="2026-03-05T12:16:19Z">March 05, 2026</time></p>
+        <p>Started by Jane, June 04, 2024, 11:23:55 AM</p></body>"#;
+    assert_eq!(published(html).as_deref(), Some("2024-06-04T11:23:55"));
+    // Before 1995: history, not the page's date.
+    let html = r#"<body><h1>A Treatise on Coffee</h1><p><time datetime="1792-01-01">1792</time></p></body>"#;
+    assert_eq!(published(html), None);
+    let doc = crate::dom::Document::parse("<p>x</p>", &crate::options::Options::new()).unwrap();
+    let found = crate::metadata::extract(&doc, Some("https://example.com/1994/05/06/x")).found;
+    assert_eq!(found.published, None);
+}
+
+#[test]
+fn the_page_language_orders_numeric_dates() {
+    let page = |lang: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><h1>A headline for the page</h1><p><time>05/06/2015</time></p></body></html>"#
+        )
+    };
+    assert_eq!(published(&page("en-GB")).as_deref(), Some("2015-06-05"));
+    assert_eq!(published(&page("en-US")).as_deref(), Some("2015-05-06"));
 }
