@@ -161,29 +161,43 @@ impl PageInfo {
 /// The date an element other than `<time>` carries in an attribute, if
 /// any (see [`TimeTag`]).
 fn date_attribute(el: &scraper::node::Element) -> Option<&str> {
-    if !matches!(el.name(), "ins" | "del") {
-        if let Some(value) = attr(el, "datetime") {
-            return Some(value);
+    // One pass over the element's few attributes: this runs for every
+    // element of the page.
+    let (mut datetime, mut title, mut data) = (None, None, None);
+    for (key, value) in &el.attrs {
+        match &*key.local {
+            "datetime" => datetime = Some(&**value),
+            "title" => title = Some(&**value),
+            name if data.is_none() && is_data_date(name) => data = Some(&**value),
+            _ => {}
         }
     }
-    if let Some(title) = attr(el, "title") {
-        let named = |a: &str| {
-            attr(el, a).is_some_and(|v| {
-                v.to_ascii_lowercase()
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| p::DATE_TITLE_HINTS.iter().any(|h| w.starts_with(h)))
-            })
-        };
-        if el.name() == "abbr" || named("class") || named("id") {
-            return Some(title);
-        }
+    if !matches!(el.name(), "ins" | "del") && datetime.is_some() {
+        return datetime;
     }
-    el.attrs.iter().find_map(|(key, value)| {
-        let name = key.local.strip_prefix("data-")?;
-        let dated = p::DATA_DATE_WORDS.iter().any(|w| name.contains(w))
-            && !p::DATA_DATE_EXCLUDED.iter().any(|w| name.contains(w));
-        dated.then_some(&**value)
-    })
+    let names_a_date = |a: &str| {
+        attr(el, a).is_some_and(|v| {
+            v.to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| p::DATE_TITLE_HINTS.iter().any(|h| w.starts_with(h)))
+        })
+    };
+    if title.is_some() && (el.name() == "abbr" || names_a_date("class") || names_a_date("id")) {
+        return title;
+    }
+    data
+}
+
+/// A `data-*` attribute name that holds a date: a word of it (split at
+/// `-` and `_`) has a date word ([`p::DATA_DATE_WORDS`]), and none starts
+/// with a word that names something else ([`p::DATA_DATE_EXCLUDED`]).
+fn is_data_date(name: &str) -> bool {
+    let Some(name) = name.strip_prefix("data-") else {
+        return false;
+    };
+    let words = || name.split(['-', '_']);
+    words().any(|w| p::DATA_DATE_WORDS.iter().any(|d| w.contains(d)))
+        && !words().any(|w| p::DATA_DATE_EXCLUDED.iter().any(|x| w.starts_with(x)))
 }
 
 /// `<script type="application/ld+json">` (type compared without case and

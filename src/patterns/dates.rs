@@ -380,10 +380,13 @@ pub(crate) const DATE_TITLE_HINTS: &[&str] =
 /// (`data-timestamp`, `data-origindate`, `data-published`, `data-utime`):
 /// an attribute whose name has one of these words is read as a date.
 pub(crate) const DATA_DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "created"];
-/// ...except these, which name a format, a duration or a zone, never a
-/// date.
-pub(crate) const DATA_DATE_EXCLUDED: &[&str] =
-    &["format", "zone", "read", "duration", "ago", "out"];
+/// ...except a name with a word that starts with one of these, which name
+/// a format, a zone, a reading time or a duration, never a date
+/// (`data-date-format`, `data-readtime`, `data-timeout`; `data-thread-date`
+/// is a date).
+pub(crate) const DATA_DATE_EXCLUDED: &[&str] = &[
+    "format", "zone", "timezone", "read", "duration", "timeout", "ago",
+];
 
 /// Words of a class or id that name an element holding a date line
 /// (`<p class="date">`, `<span class="post-date">`, `<div

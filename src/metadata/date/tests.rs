@@ -419,9 +419,15 @@ fn dates_in_attributes_near_the_headline() {
             r#"<span data-timestamp="1424864760">Wednesday</span>"#,
             Some("2015-02-25T11:46:00Z"),
         ),
-        // An edit's time, a format, a title that names no date: nothing.
+        (
+            r#"<span data-thread-date="2015-02-25">x</span>"#,
+            Some("2015-02-25"),
+        ),
+        // An edit's time, a format, a reading time, a title that names no
+        // date: nothing.
         (r#"<ins datetime="2019-01-01">added</ins>"#, None),
         (r#"<span data-date-format="mm/dd/yyyy">x</span>"#, None),
+        (r#"<span data-readtime="1424864760">5 min</span>"#, None),
         (r#"<span class="author" title="2019-01-01">x</span>"#, None),
     ] {
         assert_eq!(published(&page(inner)).as_deref(), want, "{inner}");
