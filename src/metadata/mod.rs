@@ -36,7 +36,6 @@ use crate::article::Article;
 use crate::datetime::DateTime;
 use crate::dom::text::collapse;
 use crate::dom::{Document, NodeId};
-use crate::patterns as p;
 use crate::url::{host_label, resolve};
 
 use language::bcp47;
@@ -86,15 +85,6 @@ pub(crate) enum Source {
     NearHeadline,
     /// An element whose class or id names a date, anywhere in the story.
     DateElement,
-}
-
-impl Source {
-    /// Whether the page declares what this source gives (structured data
-    /// and tags), rather than showing it in its layout, text or URL.
-    fn is_declared(self) -> bool {
-        use Source::*;
-        matches!(self, JsonLd | OpenGraph | Twitter | MetaName | Microdata)
-    }
 }
 
 /// A field of [`Article`] that metadata fills.
@@ -199,33 +189,6 @@ impl Findings {
             .iter()
             .filter_map(|s| self.get(*s))
             .find_map(value)
-    }
-
-    /// The date of `field` (see `date::choose`), from the plausible values
-    /// of its sources in precedence order.
-    fn date(&self, field: Field, value: impl Fn(&Found) -> Option<DateTime>) -> Option<DateTime> {
-        let candidates: Vec<date::Candidate> = sources(field)
-            .iter()
-            .filter_map(|s| {
-                let date = self.get(*s).and_then(&value).filter(plausible)?;
-                Some(date::Candidate {
-                    date,
-                    declared: s.is_declared(),
-                })
-            })
-            .collect();
-        date::choose(&candidates, self.newest_declared())
-    }
-
-    /// The newest of the plausible dates the page declares.
-    fn newest_declared(&self) -> Option<DateTime> {
-        let declared = self.0.iter().filter(|(s, _)| s.is_declared());
-        date::newest(
-            declared
-                .flat_map(|(_, f)| [f.published, f.modified])
-                .flatten()
-                .filter(plausible),
-        )
     }
 
     /// The first non-empty list of `field` in precedence order.
@@ -361,10 +324,6 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         page_type: findings.pick(Field::PageType, |f| f.page_type.clone()),
     };
     Metadata { found, base }
-}
-
-fn plausible(d: &DateTime) -> bool {
-    p::PLAUSIBLE_YEARS.contains(&d.year())
 }
 
 impl Metadata {

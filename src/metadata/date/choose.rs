@@ -1,8 +1,60 @@
 //! Which of the dates the sources give is the page's: the first in
 //! precedence order that passes the sanity rules, as precise as any source
-//! gives that day.
+//! gives that day. Here rather than in `metadata/mod.rs` because it is date
+//! logic; `Findings` and `Source` are that module's (a child module sees
+//! them).
 
+use super::super::{Field, Findings, Found, Source, sources};
 use crate::datetime::DateTime;
+use crate::patterns as p;
+
+impl Source {
+    /// Whether the page declares what this source gives (structured data
+    /// and tags), rather than showing it in its layout, text or URL.
+    fn is_declared(self) -> bool {
+        use Source::*;
+        matches!(self, JsonLd | OpenGraph | Twitter | MetaName | Microdata)
+    }
+}
+
+/// A date in the years a page may declare (`p::PLAUSIBLE_YEARS`): not a
+/// placeholder such as `0001-01-01`.
+fn plausible(d: &DateTime) -> bool {
+    p::PLAUSIBLE_YEARS.contains(&d.year())
+}
+
+impl Findings {
+    /// The date of `field` (see `date::choose`), from the plausible values
+    /// of its sources in precedence order.
+    pub(crate) fn date(
+        &self,
+        field: Field,
+        value: impl Fn(&Found) -> Option<DateTime>,
+    ) -> Option<DateTime> {
+        let candidates: Vec<Candidate> = sources(field)
+            .iter()
+            .filter_map(|s| {
+                let date = self.get(*s).and_then(&value).filter(plausible)?;
+                Some(Candidate {
+                    date,
+                    declared: s.is_declared(),
+                })
+            })
+            .collect();
+        choose(&candidates, self.newest_declared())
+    }
+
+    /// The newest of the plausible dates the page declares.
+    pub(crate) fn newest_declared(&self) -> Option<DateTime> {
+        let declared = self.0.iter().filter(|(s, _)| s.is_declared());
+        newest(
+            declared
+                .flat_map(|(_, f)| [f.published, f.modified])
+                .flatten()
+                .filter(plausible),
+        )
+    }
+}
 
 /// A date one source gives, in precedence order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use regex::Captures;
 use crate::datetime::DateTime;
 use crate::patterns as p;
 
-pub(crate) use choose::{Candidate, choose, newest, not_after};
+pub(crate) use choose::not_after;
 pub(crate) use text::{find_all_in_text, find_all_with, find_in_text};
 
 impl DateTime {
