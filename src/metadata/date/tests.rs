@@ -315,29 +315,48 @@ fn metadata_seconds(html: &str) -> f64 {
     seconds
 }
 
+/// The fastest of three runs of `f`, in seconds: the machine's other work
+/// only ever adds time.
+fn fastest(mut f: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
 #[test]
 fn date_parsing_stays_linear() {
+    // The patterns compile on first use: not part of what is timed.
+    assert!(parse("25 février 2015").is_some());
+    metadata_seconds(&date_heavy_page(4 * 1024));
     // One string of a megabyte of digits and dates: the parser looks at
     // the first MAX_DATE_INPUT bytes only.
     let digits = "2015-02-25 1424864760 20150225 ".repeat(35_000);
-    let start = std::time::Instant::now();
-    assert_eq!(parse(&digits), None, "too long for one value");
-    let found = find_all_in_text(&digits);
-    assert!(!found.is_empty() && found.len() < p::MAX_DATE_INPUT);
-    let text_seconds = start.elapsed().as_secs_f64();
+    let text_seconds = fastest(|| {
+        assert_eq!(parse(&digits), None, "too long for one value");
+        let found = find_all_in_text(&digits);
+        assert!(!found.is_empty() && found.len() < p::MAX_DATE_INPUT);
+    });
     // A whole page: a megabyte against a quarter of one. Linear work takes
     // about four times as long; a quadratic pass sixteen. Bounds are
     // generous (the target is 0.1 s for the megabyte in release).
-    metadata_seconds(&date_heavy_page(4 * 1024)); // the patterns compile
-    let quarter = metadata_seconds(&date_heavy_page(256 * 1024));
-    let whole = metadata_seconds(&date_heavy_page(1024 * 1024));
+    let (small, big) = (date_heavy_page(256 * 1024), date_heavy_page(1024 * 1024));
+    let quarter = (0..3)
+        .map(|_| metadata_seconds(&small))
+        .fold(f64::INFINITY, f64::min);
+    let whole = (0..3)
+        .map(|_| metadata_seconds(&big))
+        .fold(f64::INFINITY, f64::min);
     eprintln!(
         "[date_parsing_stays_linear] 1 MB string {text_seconds:.4} s; \
          metadata of a 256 KB page {quarter:.4} s, of a 1 MB page {whole:.4} s"
     );
     let slack = if cfg!(debug_assertions) { 10.0 } else { 1.0 };
     assert!(text_seconds < 0.1 * slack, "{text_seconds} s");
-    assert!(whole < 1.0 * slack, "{whole} s for 1 MB");
+    assert!(whole < 0.1 * slack, "{whole} s for 1 MB");
     assert!(
         whole < 8.0 * quarter + 0.05 * slack,
         "{whole} s vs {quarter} s"
