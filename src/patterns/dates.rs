@@ -354,7 +354,7 @@ pub(crate) enum DateOrder {
 /// Languages (`<html lang>` prefixes) whose numeric dates put the month
 /// first: `en-US` and its neighbours. Other languages, British English
 /// among them, put the day first; a bare `en` says neither.
-pub(crate) const MONTH_FIRST_LANGS: &[&str] = &["en-us", "en-ca", "en-ph", "es-us"];
+pub(crate) const MONTH_FIRST_LANGS: &[&str] = &["en-us", "en-ca", "en-ph"];
 
 /// Before a date, marks that make it not a publication date: a copyright
 /// line names the site's years, not the article's day.

@@ -491,3 +491,47 @@ fn the_page_language_orders_numeric_dates() {
     assert_eq!(published(&page("en-GB")).as_deref(), Some("2015-06-05"));
     assert_eq!(published(&page("en-US")).as_deref(), Some("2015-05-06"));
 }
+
+#[test]
+fn json_ld_dates_at_any_depth() {
+    let html = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@type":"WebPage","name":"Page","mainEntity":{"@type":"ItemList","itemListElement":[
+        {"@type":"ListItem","item":{"@type":"NewsArticle","headline":"Deep story",
+        "datePublished":"2019-10-16T08:00:00+02:00","dateModified":"2019-10-17"}}]}}</script>"#;
+    let f = meta_of(html);
+    assert_eq!(
+        f.published.map(|d| d.to_string()).as_deref(),
+        Some("2019-10-16T08:00:00+02:00")
+    );
+    assert_eq!(
+        f.modified.map(|d| d.to_string()).as_deref(),
+        Some("2019-10-17")
+    );
+}
+
+#[test]
+fn url_dates() {
+    let at = |url: &str| {
+        let doc = crate::dom::Document::parse("<p>x</p>", &crate::options::Options::new()).unwrap();
+        crate::metadata::extract(&doc, Some(url))
+            .found
+            .published
+            .map(|d| d.to_string())
+    };
+    assert_eq!(
+        at("https://e.com/2019/10/16/story").as_deref(),
+        Some("2019-10-16")
+    );
+    assert_eq!(
+        at("https://e.com/a/20191016/story").as_deref(),
+        Some("2019-10-16")
+    );
+    assert_eq!(
+        at("https://e.com/story-2019-10-16").as_deref(),
+        Some("2019-10-16")
+    );
+    assert_eq!(
+        at("https://e.com/story-2019-10-16.html").as_deref(),
+        Some("2019-10-16")
+    );
+}
