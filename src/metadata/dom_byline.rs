@@ -188,6 +188,8 @@ pub(crate) fn time_elements(
         ids.sort_unstable();
         ids
     };
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
+    let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
     let mut parsed: Vec<(NodeId, DateTime, bool, bool)> = Vec::new();
     for t in &doc.page.times {
         let Some(node) = t.node else { continue };
@@ -198,8 +200,6 @@ pub(crate) fn time_elements(
             .datetime
             .clone()
             .unwrap_or_else(|| node_text(doc, node, p::MAX_DATE_INPUT, Spacing::Blocks));
-        let day_first = date::day_first_for(doc.page.lang.as_deref());
-        let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
         if let Some(d) = date::parse_with(&value, day_first).filter(sane) {
             if !outside_story(doc, node) {
                 parsed.push((node, d, t.pubdate, is_update(doc, node)));
@@ -244,6 +244,7 @@ fn names_a_date(doc: &Document, id: NodeId) -> bool {
 pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
     let mut found = Found::default();
     let day_first = date::day_first_for(doc.page.lang.as_deref());
+    let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
     let mut seen = 0;
     for id in 0..doc.nodes.len() {
         if seen >= p::MAX_DATE_CLASS_ELEMENTS
@@ -259,7 +260,6 @@ pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
         if text.chars().count() > p::MAX_DATE_LINE_CHARS || outside_story(doc, id) {
             continue;
         }
-        let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
         let Some(d) = date::parse_with(&text, day_first).filter(sane) else {
             continue;
         };
