@@ -1,9 +1,13 @@
-//! How often the metadata agrees with a dev set's truth: title, author and
-//! date, on the `readability` set (all pages and real pages only), then
-//! every disagreement.
+//! How often the metadata agrees with the dev sets' truth: first date and
+//! author agreement on every set whose truth has them (`readability`,
+//! `wceb`, `postlight`) beside trafilatura's figures (issue 16); then, for
+//! one set (`readability` unless `--set` names another), title, author and
+//! date (all pages, and real pages only where the set has synthetic ones)
+//! and every disagreement.
 //!
 //! ```sh
 //! cargo run --release --example metadata_report
+//! cargo run --release --example metadata_report -- --set postlight
 //! UNBOIL_EVAL_DIR=/path/to/eval cargo run --release --example metadata_report
 //! ```
 //!
