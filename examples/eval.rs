@@ -34,6 +34,13 @@
 //! `--per-doc` also writes score.py's per-page lines, worst first, to
 //! `target/eval/<set>.<mode>.per-doc.tsv`.
 //!
+//! A second table gives, on the sets whose truth has dates or authors
+//! (`readability`, `wceb`, `postlight`), how often the `html` mode's
+//! publication date names the truth's day and its authors are the truth's
+//! names ("By" dropped), beside trafilatura's figures (issue 16): the same
+//! comparison as `examples/metadata_report.rs`, which lists the
+//! disagreements.
+//!
 //! Exit status: 0 when every set was scored, 2 when the data, `python3` or
 //! `score.py` is missing or fails, or the arguments are wrong.
 
@@ -49,6 +56,11 @@ use unboil::{Cleaner, InputKind, Options};
 #[path = "../tests/common/sets.rs"]
 mod sets;
 use sets::DEV_SETS as SETS;
+
+/// Metadata agreement with the truth, shared with the metadata report.
+#[allow(dead_code)]
+#[path = "metadata_report.rs"]
+mod report;
 
 /// Per-page F1 under this counts as a failed page.
 const FAILED_PAGE_F1: f64 = 0.2;
@@ -157,6 +169,7 @@ fn run() -> Res<()> {
         rows.push(set_rows);
     }
     print_table(&rows);
+    print_metadata_table(&rows);
     println!(
         "\npredictions, per mode: {}/<set>.<mode>.pred.jsonl{}; {:.1} s in all",
         out_dir.display(),
@@ -172,9 +185,11 @@ fn run() -> Res<()> {
 
 // ------------------------------------------------------------- the data
 
-/// One line of `truth.jsonl`, as far as the example needs it.
+/// One line of `truth.jsonl`: its id, and the whole line for the metadata
+/// comparison.
 struct Truth {
     id: String,
+    line: serde_json::Value,
 }
 
 fn read_truth(path: &Path) -> Res<Vec<Truth>> {
@@ -191,7 +206,7 @@ fn read_truth(path: &Path) -> Res<Vec<Truth>> {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        rows.push(Truth { id });
+        rows.push(Truth { id, line: v });
     }
     if rows.is_empty() {
         return fail(format!("{} has no rows", path.display()));
@@ -224,6 +239,8 @@ struct Pred {
     title: Option<String>,
     seconds: f64,
     error: Option<String>,
+    /// The article, in `html` mode, for the metadata comparison.
+    article: Option<unboil::Article>,
 }
 
 /// Cleans every page of a set in `mode`, on all cores, in truth order.
@@ -253,6 +270,7 @@ fn predict_page(cleaner: &Cleaner, pages: &Path, id: &str, mode: Mode) -> Pred {
         title: None,
         seconds: 0.0,
         error: None,
+        article: None,
     };
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
@@ -273,7 +291,10 @@ fn predict_page(cleaner: &Cleaner, pages: &Path, id: &str, mode: Mode) -> Pred {
         Ok(None) => pred.text = String::from_utf8_lossy(&bytes).into_owned(),
         Ok(Some(Ok(article))) => {
             pred.text = article.text();
-            pred.title = article.title;
+            pred.title = article.title.clone();
+            if mode == Mode::Html {
+                pred.article = Some(article);
+            }
         }
         Ok(Some(Err(e))) => pred.error = Some(e.to_string()),
     }
@@ -483,6 +504,8 @@ struct SetRows {
     text: Scored,
     keep_all: Scored,
     peer: Option<Peer>,
+    /// The `html` mode's metadata beside the truth's.
+    meta: Vec<report::Page>,
 }
 
 fn eval_set(
@@ -497,8 +520,12 @@ fn eval_set(
     let truth = read_truth(&truth_path)?;
     let pages = dir.join("pages");
     let mut scores = Vec::new();
+    let mut meta = Vec::new();
     for mode in [Mode::Html, Mode::Text, Mode::KeepAll] {
         let preds = predict(&truth, &pages, mode);
+        if mode == Mode::Html {
+            meta = metadata_pages(name, &truth, &preds);
+        }
         let pred_path = out_dir.join(format!("{name}.{}.pred.jsonl", mode.name()));
         write_preds(&pred_path, &preds, mode != Mode::KeepAll)?;
         let scored = score(score_py, &truth_path, &pred_path)?;
@@ -518,8 +545,46 @@ fn eval_set(
             text,
             keep_all,
             peer,
+            meta,
         }),
         _ => fail("internal: a mode was not scored"),
+    }
+}
+
+/// Each page's metadata beside its truth (pages that failed are compared
+/// as empty).
+fn metadata_pages(set: &str, truth: &[Truth], preds: &[Pred]) -> Vec<report::Page> {
+    let empty = unboil::Article::default();
+    truth
+        .iter()
+        .zip(preds)
+        .map(|(t, p)| {
+            let synthetic =
+                set == "readability" && report::SYNTHETIC_READABILITY.contains(&t.id.as_str());
+            let article = p.article.as_ref().unwrap_or(&empty);
+            report::page_of(t.id.clone(), synthetic, article, &t.line)
+        })
+        .collect()
+}
+
+/// Date and author agreement on the sets whose truth has them.
+fn print_metadata_table(rows: &[SetRows]) {
+    let dated: Vec<&SetRows> = rows
+        .iter()
+        .filter(|r| {
+            r.meta
+                .iter()
+                .any(|p| p.date.1.is_some() || p.author.1.is_some())
+        })
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    println!("\nmetadata, html mode (see examples/metadata_report.rs):");
+    println!("{}", report::AGREEMENT_HEADER);
+    for r in dated {
+        let pages: Vec<&report::Page> = r.meta.iter().collect();
+        println!("{}", report::agreement_line(r.name, &pages));
     }
 }
 

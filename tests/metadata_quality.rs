@@ -1,5 +1,6 @@
-//! Metadata agreement with the `readability` dev set's truth (title,
-//! author, date), pinned by floors: a change that makes the metadata agree
+//! Metadata agreement with the dev sets' truth (title, author and date on
+//! `readability`; date and author on `wceb` and `postlight`), pinned by
+//! floors: a change that makes the metadata agree
 //! less often fails here. The figures and every disagreement are printed
 //! by `cargo run --release --example metadata_report`, which this test
 //! shares its code with.
@@ -116,6 +117,37 @@ fn synthetic_list_matches_source_md() {
             text.contains(id),
             "{id} is not listed in {}: update SYNTHETIC_READABILITY",
             source.display()
+        );
+    }
+}
+
+/// Same-day date agreement and author agreement ("By" dropped) on the
+/// other sets whose truth has them, all pages; (set, date floor, author
+/// floor). Measured (issue 16): wceb dates 102/113 = 0.903, authors 72/107
+/// = 0.673; postlight dates 111/128 = 0.867, authors 59/121 = 0.488.
+/// Postlight's truth dates are UTC, so its Japanese pages that show only
+/// their local day disagree however they are read.
+const SET_FLOORS: [(&str, f64, f64); 2] = [("wceb", 0.90, 0.67), ("postlight", 0.86, 0.48)];
+
+#[test]
+fn wceb_and_postlight_dates_and_authors_above_floors() {
+    let eval = eval_dir();
+    for (set, date_floor, author_floor) in SET_FLOORS {
+        let truth = eval.join(set).join("truth.jsonl");
+        if !truth.is_file() {
+            skip_or_fail(&format!("{} is missing", truth.display()));
+            return;
+        }
+        let pages = report::set_pages(&eval, set).unwrap_or_else(|e| panic!("{e}"));
+        check(
+            &format!("{set} date (same day)"),
+            date_floor,
+            share(pages.iter().map(|p| p.agrees(Field::Date))),
+        );
+        check(
+            &format!("{set} author (truth without \"By\")"),
+            author_floor,
+            share(pages.iter().map(|p| p.agrees_without_by())),
         );
     }
 }

@@ -4,6 +4,7 @@
 
 use super::element::attr;
 use super::{Document, NodeId};
+use crate::patterns as p;
 
 /// Metadata sources gathered while parsing, for `crate::metadata`.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +19,8 @@ pub(crate) struct PageInfo {
     pub json_ld: Vec<String>,
     /// Elements with `itemprop` or `itemscope` (microdata), in document order.
     pub items: Vec<Item>,
-    /// `<time>` elements, in document order.
+    /// `<time>` elements and the other elements that carry a date in an
+    /// attribute (see [`TimeTag`]), in document order.
     pub times: Vec<TimeTag>,
 }
 
@@ -52,10 +54,17 @@ pub(crate) struct Item {
     pub parent_scope: Option<usize>,
 }
 
-/// A `<time>` element.
+/// A `<time>` element, or another element with a date in an attribute:
+/// `datetime` (GitHub's `<relative-time>`, `<time-ago>`; not `<ins>` and
+/// `<del>`, whose `datetime` is an edit's), the `title` of an `<abbr>` or
+/// of an element whose class/id names a date
+/// ([`p::DATE_TITLE_HINTS`]), a `data-*` date or timestamp
+/// ([`p::DATA_DATE_WORDS`]).
 #[derive(Debug, Clone)]
 pub(crate) struct TimeTag {
     pub node: Option<NodeId>,
+    /// The attribute's value; `None` for a `<time>` without `datetime`,
+    /// whose text is its date.
     pub datetime: Option<String>,
     /// The obsolete `pubdate` attribute: "this is the publication date".
     pub pubdate: bool,
@@ -63,15 +72,25 @@ pub(crate) struct TimeTag {
 
 impl Document {
     /// Records a `<meta>` under each name it gives, so metadata finds
-    /// `og:title` and `twitter:title` alike by key.
+    /// `og:title` and `twitter:title` alike by key. The value is `content`;
+    /// a date tag without one is read from `value`, where pages saved by
+    /// Mercury/Postlight's parser carry it. Only date tags: a date must
+    /// parse to be used, while a stray `value` read as a title or an author
+    /// would be taken as it stands.
     pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = attr(el, "content") else {
-            return;
+        let (content, dates_only) = match attr(el, "content") {
+            Some(content) => (content, false),
+            None => match attr(el, "value") {
+                Some(value) => (value, true),
+                None => return,
+            },
         };
         for name in ["property", "name", "itemprop", "http-equiv"] {
             for key in attr(el, name).unwrap_or("").split_whitespace() {
-                self.meta
-                    .push((key.to_ascii_lowercase(), content.to_string()));
+                let key = key.to_ascii_lowercase();
+                if !dates_only || p::is_date_meta_key(&key) {
+                    self.meta.push((key, content.to_string()));
+                }
             }
         }
     }
@@ -109,7 +128,15 @@ impl PageInfo {
                 datetime: attr(el, "datetime").map(owned),
                 pubdate: attr(el, "pubdate").is_some(),
             }),
-            _ => {}
+            _ => {
+                if let Some(value) = date_attribute(el) {
+                    self.times.push(TimeTag {
+                        node,
+                        datetime: Some(owned(value)),
+                        pubdate: false,
+                    });
+                }
+            }
         }
         let props = attr(el, "itemprop");
         let is_scope = attr(el, "itemscope").is_some();
@@ -129,6 +156,48 @@ impl PageInfo {
         });
         is_scope.then(|| self.items.len() - 1)
     }
+}
+
+/// The date an element other than `<time>` carries in an attribute, if
+/// any (see [`TimeTag`]).
+fn date_attribute(el: &scraper::node::Element) -> Option<&str> {
+    // One pass over the element's few attributes: this runs for every
+    // element of the page.
+    let (mut datetime, mut title, mut data) = (None, None, None);
+    for (key, value) in &el.attrs {
+        match &*key.local {
+            "datetime" => datetime = Some(&**value),
+            "title" => title = Some(&**value),
+            name if data.is_none() && is_data_date(name) => data = Some(&**value),
+            _ => {}
+        }
+    }
+    if !matches!(el.name(), "ins" | "del") && datetime.is_some() {
+        return datetime;
+    }
+    let names_a_date = |a: &str| {
+        attr(el, a).is_some_and(|v| {
+            v.to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| p::DATE_TITLE_HINTS.iter().any(|h| w.starts_with(h)))
+        })
+    };
+    if title.is_some() && (el.name() == "abbr" || names_a_date("class") || names_a_date("id")) {
+        return title;
+    }
+    data
+}
+
+/// A `data-*` attribute name that holds a date: a word of it (split at
+/// `-` and `_`) has a date word ([`p::DATA_DATE_WORDS`]), and none starts
+/// with a word that names something else ([`p::DATA_DATE_EXCLUDED`]).
+fn is_data_date(name: &str) -> bool {
+    let Some(name) = name.strip_prefix("data-") else {
+        return false;
+    };
+    let words = || name.split(['-', '_']);
+    words().any(|w| p::DATA_DATE_WORDS.iter().any(|d| w.contains(d)))
+        && !words().any(|w| p::DATA_DATE_EXCLUDED.iter().any(|x| w.starts_with(x)))
 }
 
 /// `<script type="application/ld+json">` (type compared without case and

@@ -170,9 +170,15 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
     update(id) || doc.parent(id).is_some_and(update)
 }
 
-/// `<time datetime>` near the headline: the published date (a `pubdate`
-/// time first) and the modified date (a time marked as an update).
-pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
+/// `<time datetime>` and other dated elements near the headline: the
+/// published date (a `pubdate` time first) and the modified date (a time
+/// marked as an update). None later than `newest`, the page's newest
+/// declared date.
+pub(crate) fn time_elements(
+    doc: &Document,
+    headline: Option<NodeId>,
+    newest: Option<DateTime>,
+) -> Found {
     // The nearest times only: a page of a million `<time>`s costs no more.
     let near: Vec<NodeId> = {
         let mut ids: Vec<NodeId> = doc.page.times.iter().filter_map(|t| t.node).collect();
@@ -182,6 +188,8 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
         ids.sort_unstable();
         ids
     };
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
+    let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
     let mut parsed: Vec<(NodeId, DateTime, bool, bool)> = Vec::new();
     for t in &doc.page.times {
         let Some(node) = t.node else { continue };
@@ -192,7 +200,7 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
             .datetime
             .clone()
             .unwrap_or_else(|| node_text(doc, node, p::MAX_DATE_INPUT, Spacing::Blocks));
-        if let Some(d) = date::parse(&value) {
+        if let Some(d) = date::parse_with(&value, day_first).filter(sane) {
             if !outside_story(doc, node) {
                 parsed.push((node, d, t.pubdate, is_update(doc, node)));
             }
@@ -209,6 +217,53 @@ pub(crate) fn time_elements(doc: &Document, headline: Option<NodeId>) -> Found {
             continue;
         };
         if update {
+            found.modified.get_or_insert(d);
+        } else {
+            found.published.get_or_insert(d);
+        }
+    }
+    found
+}
+
+/// Whether the class or id of `id` names a date ([`p::DATE_CLASS_WORDS`],
+/// as a whole word of a `-`-joined name: `post-date`, `dateline`, not
+/// `update-list`).
+fn names_a_date(doc: &Document, id: NodeId) -> bool {
+    hint_words(doc, id)
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .any(|part| p::DATE_CLASS_WORDS.contains(&part))
+}
+
+/// Elements whose class or id names a date (`<p class="date">Feb 2,
+/// 2023</p>`), anywhere in the story, in page order: htmldate's widest net,
+/// for pages whose date stands far from the headline. The first gives the
+/// published date, the first marked as an update the modified one; an
+/// element with more text than a date line is a container, not a date.
+/// None later than `newest`, the page's newest declared date.
+pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
+    let mut found = Found::default();
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
+    let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
+    let mut seen = 0;
+    for id in 0..doc.nodes.len() {
+        if seen >= p::MAX_DATE_CLASS_ELEMENTS
+            || (found.published.is_some() && found.modified.is_some())
+        {
+            break;
+        }
+        if doc.element(id).is_none() || !names_a_date(doc, id) {
+            continue;
+        }
+        seen += 1;
+        let text = node_text(doc, id, p::MAX_DATE_LINE_CHARS + 1, Spacing::Blocks);
+        if text.chars().count() > p::MAX_DATE_LINE_CHARS || outside_story(doc, id) {
+            continue;
+        }
+        let Some(d) = date::parse_with(&text, day_first).filter(sane) else {
+            continue;
+        };
+        if is_update(doc, id) {
             found.modified.get_or_insert(d);
         } else {
             found.published.get_or_insert(d);
@@ -238,8 +293,13 @@ fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> 
     out
 }
 
-/// A date written in the text just after the headline (or just before it).
-pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Found {
+/// A date written in the text just after the headline (or just before it),
+/// not later than `newest`, the page's newest declared date.
+pub(crate) fn text_near_headline(
+    doc: &Document,
+    headline: Option<NodeId>,
+    newest: Option<DateTime>,
+) -> Found {
     let mut found = Found::default();
     let Some(h) = headline else {
         return found;
@@ -257,11 +317,16 @@ pub(crate) fn text_near_headline(doc: &Document, headline: Option<NodeId>) -> Fo
             .iter()
             .collect()
     };
+    let day_first = date::day_first_for(doc.page.lang.as_deref());
     for text in [after, before] {
-        let plausible = date::find_all_in_text(&text)
+        let plausible = date::find_all_with(&text, day_first)
             .into_iter()
             .map(|(_, d)| d)
-            .find(|d| p::TEXT_YEARS.contains(&d.year()));
+            .find(|d| {
+                p::TEXT_YEARS.contains(&d.year())
+                    && date::plausible_inferred(d)
+                    && date::not_after(d, newest)
+            });
         if plausible.is_some() {
             found.published = plausible;
             break;
@@ -302,7 +367,7 @@ mod tests {
             <p class="meta"><time datetime="2015-02-25T11:46:00+01:00">Feb 25</time>
             <span class="updated"><time datetime="2015-02-26">Feb 26</time></span></p>
             <footer><time datetime="2020-01-01">Copyright</time></footer></body>"#);
-        let f = time_elements(&d, h1(&d));
+        let f = time_elements(&d, h1(&d), None);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
             Some("2015-02-25T11:46:00+01:00")
@@ -320,14 +385,14 @@ mod tests {
             <p>By Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46</p>
             <p>The US government pledges ...</p></body>"#,
         );
-        let f = text_near_headline(&d, h1(&d));
+        let f = text_near_headline(&d, h1(&d), None);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
             Some("2015-02-25T11:46:00")
         );
         let d = doc("<body><h1>Die Stadt feiert</h1><p>25. Februar 2015, 14:30 Uhr</p></body>");
         assert_eq!(
-            text_near_headline(&d, h1(&d))
+            text_near_headline(&d, h1(&d), None)
                 .published
                 .map(|d| d.to_string())
                 .as_deref(),
@@ -335,7 +400,7 @@ mod tests {
         );
         let d = doc("<body><h1>Batalla</h1><p>Publicado el 25 de febrero de 2015</p></body>");
         assert_eq!(
-            text_near_headline(&d, h1(&d))
+            text_near_headline(&d, h1(&d), None)
                 .published
                 .map(|d| d.to_string())
                 .as_deref(),

@@ -211,46 +211,8 @@ pub(crate) fn named(meta: &Meta) -> Found {
         ))
         .or(parsely.title),
         authors,
-        published: date_of(
-            meta,
-            &[
-                "parsely-pub-date",
-                "sailthru.date",
-                "dc.date.issued",
-                "dcterms.issued",
-                "dc.date",
-                "dcterms.date",
-                "dc.date.created",
-                "dcterms.created",
-                "citation_publication_date",
-                "citation_date",
-                "article.published",
-                "article_date_original",
-                "publication_date",
-                "publish-date",
-                "publish_date",
-                "publishdate",
-                "pubdate",
-                "date",
-                "date.release",
-                "originalpublicationdate",
-                "timestamp",
-                "ptime",
-            ],
-        )
-        .or(parsely.published),
-        modified: date_of(
-            meta,
-            &[
-                "dcterms.modified",
-                "dc.date.modified",
-                "article.updated",
-                "last-modified",
-                "lastmod",
-                "revised",
-                "utime",
-            ],
-        ),
+        published: date_of(meta, p::META_PUBLISHED).or(parsely.published),
+        modified: date_of(meta, p::META_MODIFIED),
         site_name: text(first(
             meta,
             &[

@@ -11,7 +11,7 @@
 //! | `meta_tags` | OpenGraph, Twitter cards, named `<meta>` (Dublin Core, Parse.ly, Sailthru...) |
 //! | `microdata` | `itemprop` values of the article item |
 //! | `document` | `<title>`, `<html lang>`, `<link rel=canonical>`, `rel="category"`/`rel="tag"` links |
-//! | `dom_byline` | byline elements, `<time>` and dates in the text near the headline |
+//! | `dom_byline` | byline elements, `<time>` and other dated elements, dates in the text near the headline, elements whose class names a date |
 //! | `url_date` | a date in the URL path |
 //! | `title` | the headline: declared titles checked against the page's headings |
 //! | `date`, `author` | the date type and parser; author-name cleaning |
@@ -36,7 +36,6 @@ use crate::article::Article;
 use crate::datetime::DateTime;
 use crate::dom::text::collapse;
 use crate::dom::{Document, NodeId};
-use crate::patterns as p;
 use crate::url::{host_label, resolve};
 
 use language::bcp47;
@@ -84,6 +83,8 @@ pub(crate) enum Source {
     Url,
     /// A date written in the text around the headline.
     NearHeadline,
+    /// An element whose class or id names a date, anywhere in the story.
+    DateElement,
 }
 
 /// A field of [`Article`] that metadata fills.
@@ -129,11 +130,19 @@ pub(crate) const PRECEDENCE: &[(Field, &[Source])] = {
                 TimeElement,
                 Url,
                 NearHeadline,
+                DateElement,
             ],
         ),
         (
             Field::Modified,
-            &[JsonLd, OpenGraph, MetaName, Microdata, TimeElement],
+            &[
+                JsonLd,
+                OpenGraph,
+                MetaName,
+                Microdata,
+                TimeElement,
+                DateElement,
+            ],
         ),
         (Field::SiteName, &[OpenGraph, JsonLd, MetaName, Microdata]),
         (
@@ -270,12 +279,14 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         .or_else(|| headings.first().map(|h| h.node));
 
     // The sources that read the layout around the headline.
+    // No date the layout shows is later than the newest the page declares.
+    let newest = findings.newest_declared();
     findings
         .0
         .push((Source::Byline, dom_byline::byline(doc, headline)));
     findings.0.push((
         Source::TimeElement,
-        dom_byline::time_elements(doc, headline),
+        dom_byline::time_elements(doc, headline, newest),
     ));
     findings.0.push((
         Source::Url,
@@ -283,20 +294,24 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
             published: [page_url.as_deref(), base_url]
                 .into_iter()
                 .flatten()
-                .find_map(url_date::date_in_url),
+                .find_map(url_date::date_in_url)
+                .filter(date::plausible_inferred),
             ..Found::default()
         },
     ));
     findings.0.push((
         Source::NearHeadline,
-        dom_byline::text_near_headline(doc, headline),
+        dom_byline::text_near_headline(doc, headline, newest),
     ));
+    findings
+        .0
+        .push((Source::DateElement, dom_byline::date_elements(doc, newest)));
 
     let found = Found {
         title: chosen.map(|(t, _)| t),
         authors: findings.pick_list(Field::Authors, |f| &f.authors),
-        published: findings.pick(Field::Published, |f| f.published.filter(plausible)),
-        modified: findings.pick(Field::Modified, |f| f.modified.filter(plausible)),
+        published: findings.date(Field::Published, |f| f.published),
+        modified: findings.date(Field::Modified, |f| f.modified),
         site_name: findings.pick(Field::SiteName, |f| f.site_name.clone().filter(site_like)),
         language: findings.pick(Field::Language, |f| f.language.as_deref().and_then(bcp47)),
         description: findings.pick(Field::Description, |f| f.description.clone()),
@@ -309,10 +324,6 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         page_type: findings.pick(Field::PageType, |f| f.page_type.clone()),
     };
     Metadata { found, base }
-}
-
-fn plausible(d: &DateTime) -> bool {
-    p::PLAUSIBLE_YEARS.contains(&d.year())
 }
 
 impl Metadata {

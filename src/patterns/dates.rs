@@ -8,129 +8,169 @@ use regex::Regex;
 
 use super::regex;
 
-/// Month names and abbreviations, lower case, with their number: English,
-/// German, French, Spanish, Portuguese, Italian, Dutch and Czech (genitive,
-/// as dates are written). Abbreviations may be followed by a dot.
-pub(crate) const MONTHS: &[(&str, u32)] = &[
-    // English
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("mär", 3),
-    ("mrz", 3),
-    ("okt", 10),
-    ("dez", 12),
-    // French
-    ("janvier", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("janv", 1),
-    ("févr", 2),
-    ("fév", 2),
-    ("avr", 4),
-    ("juil", 7),
-    ("déc", 12),
-    // Spanish
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("ene", 1),
-    ("abr", 4),
-    ("ago", 8),
-    ("dic", 12),
-    // Portuguese
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    // Italian
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    // Dutch
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-    // Czech (genitive)
-    ("ledna", 1),
-    ("února", 2),
-    ("března", 3),
-    ("dubna", 4),
-    ("května", 5),
-    ("června", 6),
-    ("července", 7),
-    ("srpna", 8),
-    ("září", 9),
-    ("října", 10),
-    ("listopadu", 11),
-    ("prosince", 12),
+/// Month names as dates write them, one row a language (the 20-odd most
+/// used on the web, and Czech): twelve slots separated by `|`, January
+/// first; spelling variants of one month separated by `/`. Names are lower
+/// case; slots may hold several words (Levantine Arabic). Where a language
+/// inflects, the form a date uses (genitive, partitive) is listed.
+/// Abbreviations may be followed by a dot. A name two languages share
+/// must mean the same month in both (Croatian's `listopad`, October, is
+/// Czech's November: Croatian is left out).
+pub(crate) const MONTH_NAMES: &[(&str, &str)] = &[
+    (
+        "en",
+        "january|february|march|april|may|june|july|august|september|october|november|december",
+    ),
+    (
+        "en abbr.",
+        "jan|feb|mar|apr|may|jun|jul|aug|sep/sept|oct|nov|dec",
+    ),
+    (
+        "de",
+        "januar/jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember",
+    ),
+    (
+        "de abbr.",
+        "jan|feb|mär/mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez",
+    ),
+    (
+        "fr",
+        "janvier|février/fevrier|mars|avril|mai|juin|juillet|août/aout|septembre|octobre|novembre|décembre/decembre",
+    ),
+    (
+        "fr abbr.",
+        "janv|févr/fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc",
+    ),
+    (
+        "es",
+        "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre/setiembre|octubre|noviembre|diciembre",
+    ),
+    (
+        "es abbr.",
+        "ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic",
+    ),
+    (
+        "pt",
+        "janeiro|fevereiro|março/marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+    ),
+    (
+        "it",
+        "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
+    ),
+    (
+        "nl",
+        "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
+    ),
+    (
+        "sv",
+        "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december",
+    ),
+    (
+        "da, no",
+        "januar|februar|marts|april|maj/mai|juni|juli|august|september|oktober|november|december/desember",
+    ),
+    (
+        "fi (partitive)",
+        "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta",
+    ),
+    (
+        "pl (genitive)",
+        "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
+    ),
+    (
+        "cs (genitive)",
+        "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince",
+    ),
+    (
+        "ro",
+        "ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie",
+    ),
+    (
+        "hu",
+        "január|február|március|április|május|június|július|augusztus|szeptember|október|november|december",
+    ),
+    (
+        "tr",
+        "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık",
+    ),
+    (
+        "id, ms",
+        "januari|februari|maret/mac|april|mei|juni/jun|juli/julai|agustus/ogos|september|oktober|november|desember/disember",
+    ),
+    (
+        "ru (genitive)",
+        "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+    ),
+    (
+        "uk (genitive)",
+        "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня",
+    ),
+    (
+        "el (genitive)",
+        "ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου",
+    ),
+    (
+        "ar",
+        "يناير|فبراير|مارس|أبريل/ابريل|مايو|يونيو|يوليو|أغسطس/اغسطس|سبتمبر|أكتوبر/اكتوبر|نوفمبر|ديسمبر",
+    ),
+    (
+        "ar (Levant)",
+        "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول",
+    ),
+    (
+        "he",
+        "בינואר/ינואר|בפברואר/פברואר|במרץ/מרץ|באפריל/אפריל|במאי/מאי|ביוני/יוני|ביולי/יולי|באוגוסט/אוגוסט|בספטמבר/ספטמבר|באוקטובר/אוקטובר|בנובמבר/נובמבר|בדצמבר/דצמבר",
+    ),
+    (
+        "hi",
+        "जनवरी|फ़रवरी/फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर/सितम्बर|अक्टूबर/अक्तूबर|नवंबर/नवम्बर|दिसंबर/दिसम्बर",
+    ),
+    (
+        "th",
+        "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม",
+    ),
 ];
+
+/// Every month name of [`MONTH_NAMES`] with its number, spaces collapsed.
+pub(crate) static MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    let mut months: Vec<(String, u32)> = Vec::new();
+    for (_, row) in MONTH_NAMES {
+        for (slot, month) in row.split('|').zip(1u32..) {
+            for name in slot.split('/') {
+                if !months.iter().any(|(n, _)| n == name) {
+                    months.push((name.to_string(), month));
+                }
+            }
+        }
+    }
+    months
+});
+
+/// Thai dates count years in the Buddhist era, 543 years ahead of the
+/// common era: a year this large after a Thai month name is one.
+pub(crate) const BUDDHIST_ERA_OFFSET: i32 = 543;
+/// Years read as Buddhist-era years (1937 to 2100 CE).
+pub(crate) const BUDDHIST_ERA_YEARS: std::ops::RangeInclusive<i32> = 2480..=2643;
+/// Thai letters: a month name in them is Thai.
+pub(crate) const THAI_LETTERS: std::ops::RangeInclusive<char> = '\u{0E00}'..='\u{0E7F}';
+
+/// Japanese era names and the common-era year before each era's first
+/// year: 令和4年 is 2018 + 4 = 2022. 元年 is an era's first year. The
+/// Republic of China's calendar (民國, Taiwan) counts from 1912 the same
+/// way.
+pub(crate) const ERAS: &[(&str, i32)] = &[
+    ("令和", 2018),
+    ("平成", 1988),
+    ("昭和", 1925),
+    ("民國", 1911),
+    ("民国", 1911),
+];
+
+/// Digits of other scripts that pages write dates in, as the first
+/// character (zero) of each run of ten: full-width (CJK pages), Arabic-Indic,
+/// Eastern Arabic-Indic (Persian, Urdu), Devanagari, Bengali and Thai. They
+/// are read as ASCII digits before the date patterns run.
+pub(crate) const DIGIT_ZEROS: &[char] = &['０', '٠', '۰', '०', '০', '๐'];
 
 /// Time zone abbreviations pages write after a time, with their offset in
 /// minutes. Ambiguous ones (IST, CST in Asia...) take their common web use.
@@ -194,21 +234,48 @@ pub(crate) static RFC2822_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "à 14h30", with an optional zone.
 const TIME_OF_DAY: &str = r"(?:\s*,?\s*(?:at|um|à|a\s+las|às|alle|-|\|)?\s*(?P<H>\d{1,2})[:h.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?\s*(?P<ap>(?i:[ap]\.?\s?m\.?))?(?:\s*(?i:uhr|h))?(?:\s*(?P<z>[+-]\d{2}:?\d{2}|Z|(?i:utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|bst|mez|mesz))\b)?)?";
 
-/// The date patterns searched for in text, most specific first.
-pub(crate) static DATE_TEXT_PATTERNS: LazyLock<Vec<(DateOrder, Regex)>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
-    // Longest first, so "sept" is not read as "sep" + "t".
+/// The alternation of every month name, longest first (so "sept" is not
+/// read as "sep" + "t"), spaces inside a name matching any run of spaces.
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| n.as_str()).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    let month = names.join("|");
+    names
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The date patterns searched for in text, most specific first (where two
+/// overlap, the earlier pattern's match is kept).
+pub(crate) static DATE_TEXT_PATTERNS: LazyLock<Vec<(DateOrder, Regex)>> = LazyLock::new(|| {
+    let month = month_alternation();
+    let eras = ERAS.iter().map(|(e, _)| *e).collect::<Vec<_>>().join("|");
     let sources = [
         (
             DateOrder::Ymd,
             format!(r"\b(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T\s]{TIME_OF_DAY})?"),
         ),
+        // 令和4年2月6日: a Japanese era year (or 民國, Taiwan's calendar).
+        (
+            DateOrder::Era,
+            format!(
+                r"(?P<era>{eras})\s*(?P<ey>\d{{1,3}}|元)\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?{TIME_OF_DAY}"
+            ),
+        ),
+        // 2022年2月6日 (Chinese, Japanese), 2022년 2월 6일 (Korean).
         (
             DateOrder::Ymd,
             format!(
                 r"(?P<y>\d{{4}})\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]?{TIME_OF_DAY}"
+            ),
+        ),
+        // Mon Aug 03 12:45:00 EDT 2015 (Java's and JavaScript's Date
+        // strings): the time comes before the year.
+        (
+            DateOrder::Mdy,
+            format!(
+                r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)\s+(?P<mon>{month})\s+(?P<d>\d{{1,2}})\s+(?P<H>\d{{1,2}}):(?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?\s+(?P<z>[a-z]{{2,4}})?\s*(?P<y>\d{{4}})\b"
             ),
         ),
         (
@@ -223,20 +290,41 @@ pub(crate) static DATE_TEXT_PATTERNS: LazyLock<Vec<(DateOrder, Regex)>> = LazyLo
                 r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(?P<mon>{month})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{{4}})\b{TIME_OF_DAY}"
             ),
         ),
+        // 2022. február 6. (Hungarian), 2022 Feb 6.
         (
             DateOrder::Ymd,
-            format!(r"\b(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})\b{TIME_OF_DAY}"),
+            format!(
+                r"(?i)\b(?P<y>\d{{4}})\.?\s+(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})\b\.?{TIME_OF_DAY}"
+            ),
         ),
+        // ngày 6 tháng 2 năm 2022, 6 tháng 2, 2022 (Vietnamese).
+        (
+            DateOrder::Dmy,
+            format!(
+                r"(?i)\b(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:,|năm)\s*(?P<y>\d{{4}})\b{TIME_OF_DAY}"
+            ),
+        ),
+        // 2015/02/25, 2015.02.25, 2022. 2. 6. (Korean).
+        (
+            DateOrder::Ymd,
+            format!(
+                r"\b(?P<y>\d{{4}})(?:/|\.\s?)(?P<m>\d{{1,2}})(?:/|\.\s?)(?P<d>\d{{1,2}})\b{TIME_OF_DAY}"
+            ),
+        ),
+        // 25.02.2015: day first wherever dots are written.
         (
             DateOrder::Dmy,
             format!(r"\b(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})\b{TIME_OF_DAY}"),
         ),
+        // 25-02-2015 or 12-15-2016: the order is settled by the numbers,
+        // the other dates of the text, the page's language, else day first.
         (
-            DateOrder::Dmy,
-            format!(r"\b(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>\d{{4}})\b{TIME_OF_DAY}"),
+            DateOrder::Numeric { day_first: true },
+            format!(r"\b(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{4}})\b{TIME_OF_DAY}"),
         ),
+        // 02/25/2015 or 25/02/2015: as above, else month first.
         (
-            DateOrder::Slash,
+            DateOrder::Numeric { day_first: false },
             format!(r"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})\b{TIME_OF_DAY}"),
         ),
     ];
@@ -249,14 +337,183 @@ pub(crate) static DATE_TEXT_PATTERNS: LazyLock<Vec<(DateOrder, Regex)>> = LazyLo
 /// How the numbers of a date pattern read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DateOrder {
-    /// Year, month, day.
+    /// Year, month (a number or a name), day.
     Ymd,
     /// Month (a name), day, year.
     Mdy,
-    /// Day, month, year.
+    /// Day, month (a number or a name), year.
     Dmy,
-    /// `a/b/yyyy`: month first unless the first number cannot be a month.
-    Slash,
+    /// An era name and a year of that era, month, day.
+    Era,
+    /// `a-b-yyyy` or `a/b/yyyy`: the order a number over 12 allows, else
+    /// the one the text's other dates or the page's language show, else
+    /// `day_first`.
+    Numeric { day_first: bool },
+}
+
+/// Languages (`<html lang>` prefixes) whose numeric dates put the month
+/// first: `en-US` and its neighbours. Other languages, British English
+/// among them, put the day first; a bare `en` says neither.
+pub(crate) const MONTH_FIRST_LANGS: &[&str] = &["en-us", "en-ca", "en-ph"];
+
+/// Before a date, marks that make it not a publication date: a copyright
+/// line names the site's years, not the article's day.
+pub(crate) const NOT_PUBLISHED_BEFORE: &[&str] = &["©", "copyright", "(c)"];
+/// How far before a date, in bytes, [`NOT_PUBLISHED_BEFORE`] is looked for.
+pub(crate) const NOT_PUBLISHED_WINDOW: usize = 24;
+
+/// The earliest year a date found in a page's layout, text or URL is taken
+/// as the publication date: the web had few articles before 1995, and
+/// older years in a page's text are history, not its date. Declared dates
+/// (JSON-LD, `<meta>`) keep `PLAUSIBLE_YEARS` (a song page may declare
+/// 1984).
+pub(crate) const MIN_INFERRED_YEAR: i32 = 1995;
+
+/// Class or id words of an element whose `title` holds its date (`<abbr
+/// class="published" title="2015-02-25">`, Hacker News' `<span class="age"
+/// title="...">`): every `<abbr title>` is read, other elements only with
+/// one of these words.
+pub(crate) const DATE_TITLE_HINTS: &[&str] =
+    &["date", "time", "age", "published", "posted", "updated"];
+
+/// `data-*` attribute names that hold a timestamp or date
+/// (`data-timestamp`, `data-origindate`, `data-published`, `data-utime`):
+/// an attribute whose name has one of these words is read as a date.
+pub(crate) const DATA_DATE_WORDS: &[&str] = &["date", "time", "publish", "posted", "created"];
+/// ...except a name with a word that starts with one of these, which name
+/// a format, a zone, a reading time or a duration, never a date
+/// (`data-date-format`, `data-readtime`, `data-timeout`; `data-thread-date`
+/// is a date).
+pub(crate) const DATA_DATE_EXCLUDED: &[&str] = &[
+    "format", "zone", "timezone", "read", "duration", "timeout", "ago",
+];
+
+/// Words of a class or id that name an element holding a date line
+/// (`<p class="date">`, `<span class="post-date">`, `<div
+/// id="dateline">`), whole words of a `-`-joined name; what htmldate's
+/// widest search reads.
+pub(crate) const DATE_CLASS_WORDS: &[&str] = &[
+    "date",
+    "dateline",
+    "datetime",
+    "timestamp",
+    "published",
+    "pubdate",
+    "postdate",
+    "publishdate",
+    "datum",
+    "fecha",
+];
+/// Most such elements looked at, in page order: a page of a million
+/// `class="date"` costs no more than this many.
+pub(crate) const MAX_DATE_CLASS_ELEMENTS: usize = 64;
+/// Longest text, in characters, of an element read as a date line; longer
+/// ones are containers (an archive list, a whole post).
+pub(crate) const MAX_DATE_LINE_CHARS: usize = 120;
+
+/// `<meta name>` (and `itemprop`) keys that give the publication date,
+/// first found wins: the ones news and blog platforms write (Parse.ly,
+/// Sailthru, Dublin Core, Highwire `citation_*`, cXense, Shareaholic, the
+/// rNews and Open Graph variants that are written as names), after the
+/// list htmldate reads. Lower case, as keys are stored.
+pub(crate) const META_PUBLISHED: &[&str] = &[
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dc:date",
+    "dcterms.date",
+    "dc.date.created",
+    "dc.date.publication",
+    "dcterms.created",
+    "dc.created",
+    "dc:created",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "article.published",
+    "article:published",
+    "article:published_date",
+    "article:post_date",
+    "article.created",
+    "article_date_original",
+    "article_published_time",
+    "published_time",
+    "publication_date",
+    "publication-date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "published-date",
+    "published_date",
+    "published",
+    "pubdate",
+    "pdate",
+    "rbpubdate",
+    "bt:pubdate",
+    "datepublished",
+    "date_published",
+    "dateposted",
+    "datecreated",
+    "date_created",
+    "content_create_date",
+    "cxenseparse:recs:publishtime",
+    "shareaholic:article_published_time",
+    "mediator_published_time",
+    "rnews:datepublished",
+    "twt-published-at",
+    "vr:published_time",
+    "displaydate",
+    "doc_date",
+    "date",
+    "date.release",
+    "release_date",
+    "video:release_date",
+    "originalpublicationdate",
+    "created",
+    "timestamp",
+    "ptime",
+    "uploaddate",
+];
+
+/// `<meta name>` keys that give the date of the last update.
+pub(crate) const META_MODIFIED: &[&str] = &[
+    "dcterms.modified",
+    "dc.date.modified",
+    "dc.modified",
+    "dc:modified",
+    "article.updated",
+    "article:modified",
+    "article:modified_date",
+    "datemodified",
+    "date_modified",
+    "last-modified",
+    "lastmodified",
+    "last-updated",
+    "lastmod",
+    "revision_date",
+    "revised",
+    "modified",
+    "updated",
+    "utime",
+];
+
+/// The Open Graph date properties (read by `meta_tags::open_graph`).
+pub(crate) const OPEN_GRAPH_DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+];
+
+/// Whether `<meta>` key `key` (lower case) gives a date.
+pub(crate) fn is_date_meta_key(key: &str) -> bool {
+    [OPEN_GRAPH_DATE_KEYS, META_PUBLISHED, META_MODIFIED]
+        .iter()
+        .any(|keys| keys.contains(&key))
 }
 
 /// Years accepted in a URL: numbers outside look like ids, not dates.
@@ -286,6 +543,6 @@ mod tests {
         ] {
             LazyLock::force(re);
         }
-        assert_eq!(DATE_TEXT_PATTERNS.len(), 8);
+        assert_eq!(DATE_TEXT_PATTERNS.len(), 12);
     }
 }
