@@ -45,26 +45,33 @@ pub(crate) struct Extra {
     pub layout: bool,
 }
 
-/// The value of attribute `name` of `el` (no namespace, as
-/// `scraper::node::Element::attr` reads it), by a scan of the element's few
-/// attributes: `Element::attr` interns `name` as an atom (a hash) on every
-/// call, which cost more than the rest of this arena copy.
-pub(super) fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
-    el.attrs.iter().find_map(|(key, value)| {
-        (key.prefix.is_none() && key.ns == html5ever::ns!() && &*key.local == name)
-            .then_some(&**value)
+/// A start tag as html5ever hands it to the sink: the element's local name
+/// and its attributes, read in place (no copy).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Start<'a> {
+    pub name: &'a str,
+    pub attrs: &'a [html5ever::Attribute],
+}
+
+/// The value of attribute `name` of `el` (no namespace), by a scan of the
+/// element's few attributes: no atom is interned for `name` (a hash per
+/// call, which once cost more than the rest of the arena's building).
+pub(super) fn attr<'a>(el: &Start<'a>, name: &str) -> Option<&'a str> {
+    el.attrs.iter().find_map(|a| {
+        (a.name.prefix.is_none() && a.name.ns == html5ever::ns!() && &*a.name.local == name)
+            .then_some(&*a.value)
     })
 }
 
 /// What the pipeline keeps of `el`: its tag, class/id hints, whether it is
 /// hidden, and the few attributes later stages read.
-pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element {
+pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     let hints = hints(el);
     let style = attr(el, "style").unwrap_or("");
     let hidden = attr(el, "hidden").is_some()
         || attr(el, "aria-hidden") == Some("true")
         || style_hides(style);
-    let tag = Tag::from_name(el.name());
+    let tag = Tag::from_name(el.name);
     Element {
         tag,
         extra: extra(el, tag, options),
@@ -79,7 +86,7 @@ pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element
 /// The `class` and `id` of `el` as one hint string: lower case, `_` folded
 /// to `-` so `main_content` and `main-content` match the same words, each
 /// cut at [`p::MAX_HINT_CHARS`].
-fn hints(el: &scraper::node::Element) -> String {
+fn hints(el: &Start<'_>) -> String {
     let mut hints = String::new();
     for key in ["class", "id"] {
         if let Some(v) = attr(el, key) {
@@ -108,7 +115,7 @@ fn hints(el: &scraper::node::Element) -> String {
 /// The structure's attributes of `el` ([`Extra`]), when it has any: only
 /// `a`, `img`, `ol`, `li` and `table` do, and strings are copied only for
 /// the options that use them.
-fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box<Extra>> {
+fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Box<Extra>> {
     let owned = |v: &str| v.trim().to_string();
     let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
     let extra = match tag {

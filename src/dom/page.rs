@@ -2,7 +2,7 @@
 //! `<base>`, `rel` links, JSON-LD, microdata and `<time>`, gathered during
 //! the one parse because pruning later drops scripts and links.
 
-use super::element::attr;
+use super::element::{Start, attr};
 use super::{Document, NodeId};
 
 /// Metadata sources gathered while parsing, for `crate::metadata`.
@@ -64,7 +64,7 @@ pub(crate) struct TimeTag {
 impl Document {
     /// Records a `<meta>` under each name it gives, so metadata finds
     /// `og:title` and `twitter:title` alike by key.
-    pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
+    pub(super) fn push_meta(&mut self, el: &Start<'_>) {
         let Some(content) = attr(el, "content") else {
             return;
         };
@@ -82,12 +82,12 @@ impl PageInfo {
     /// its [`Item`] when it opens a microdata scope.
     pub(super) fn collect(
         &mut self,
-        el: &scraper::node::Element,
+        el: &Start<'_>,
         node: Option<NodeId>,
         scope: Option<usize>,
     ) -> Option<usize> {
         let owned = |v: &str| v.trim().to_string();
-        match el.name() {
+        match el.name {
             "html" if self.lang.is_none() => {
                 self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")).map(owned);
             }
@@ -100,7 +100,7 @@ impl PageInfo {
                         node,
                         rel: rel.to_ascii_lowercase(),
                         href: owned(href),
-                        is_link: el.name() == "link",
+                        is_link: el.name == "link",
                     });
                 }
             }
@@ -133,7 +133,7 @@ impl PageInfo {
 
 /// `<script type="application/ld+json">` (type compared without case and
 /// parameters).
-pub(super) fn is_json_ld(el: &scraper::node::Element) -> bool {
+pub(super) fn is_json_ld(el: &Start<'_>) -> bool {
     attr(el, "type").is_some_and(|t| {
         t.split(';')
             .next()
