@@ -145,7 +145,11 @@ impl Cleaner {
         check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
-        let meta = metadata::extract(&doc, self.options.get_base_url());
+        let meta = metadata::extract(
+            &doc,
+            self.options.get_base_url(),
+            self.options.get_metadata(),
+        );
         deadline.check()?;
         let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
         let mut best: Option<(Article, usize)> = None;
@@ -164,7 +168,9 @@ impl Cleaner {
         article.comments =
             comments::extract(&doc, &self.patterns, &self.options, &comment_sections);
         structure::resolve_urls(&mut article, meta.base());
-        meta.apply(&mut article);
+        if self.options.get_metadata() {
+            meta.apply(&mut article);
+        }
         deadline.check()?;
         check_text(article, &self.options)
     }
@@ -243,12 +249,15 @@ impl Cleaner {
     pub fn clean_text(&self, text: &str) -> Result<Article> {
         let deadline = self.options.deadline();
         check_input(text, &self.options)?;
-        let article = text_mode::clean(
+        let mut article = text_mode::clean(
             text,
             &self.patterns,
             self.options.get_focus(),
             self.options.get_explain(),
         );
+        if !self.options.get_metadata() {
+            clear_metadata(&mut article);
+        }
         deadline.check()?;
         check_text(article, &self.options)
     }
@@ -335,6 +344,19 @@ impl Cleaner {
         let verdicts = classify::classify(blocks, &feats, title, self.options.get_focus());
         (feats, verdicts)
     }
+}
+
+/// Empties the metadata fields of `article` ([`Options::metadata`] off):
+/// the header lines of plain text are read during segmentation, so they
+/// are dropped afterwards.
+fn clear_metadata(article: &mut Article) {
+    let blocks = std::mem::take(&mut article.blocks);
+    let comments = std::mem::take(&mut article.comments);
+    let explanation = article.explanation.take();
+    *article = Article::default();
+    article.blocks = blocks;
+    article.comments = comments;
+    article.explanation = explanation;
 }
 
 /// Cleans a page, HTML or already-scraped plain text, with the default

@@ -204,7 +204,9 @@ pub(crate) struct Metadata {
 
 /// Reads every source of `doc` and picks each field by [`PRECEDENCE`].
 /// `base_url` is the caller's URL of the page ([`crate::Options::base_url`]).
-pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
+/// With `full` false ([`crate::Options::metadata`] off), only what the text
+/// depends on is read: the headline and the base for relative URLs.
+pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Metadata {
     let headings = title::headings(doc);
     let title_tag = doc.title.as_deref().map(collapse);
     let mut hints: Vec<&str> = headings.iter().map(|h| h.text.as_str()).collect();
@@ -264,6 +266,13 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         site_names: &site_names,
     };
     let chosen = title::choose(&declared, &cx);
+    if !full {
+        let found = Found {
+            title: chosen.map(|(t, _)| t),
+            ..Found::default()
+        };
+        return Metadata { found, base };
+    }
     let headline: Option<NodeId> = chosen
         .as_ref()
         .and_then(|(_, node)| *node)
@@ -375,7 +384,7 @@ mod tests {
     }
 
     fn meta_at(html: &str, base: Option<&str>) -> Found {
-        extract(&Document::parse(html, &Options::new()).unwrap(), base).found
+        extract(&Document::parse(html, &Options::new()).unwrap(), base, true).found
     }
 
     #[test]
