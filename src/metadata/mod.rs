@@ -278,10 +278,11 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
         .and_then(|(_, node)| *node)
         .or_else(|| headings.first().map(|h| h.node));
 
-    // The sources that read the layout around the headline.
-    findings
-        .0
-        .push((Source::Byline, dom_byline::byline(doc, headline)));
+    // The sources that read the layout around the headline. The byline
+    // element and the dates in the text are last in their fields'
+    // precedence and cost more than every other source together (text
+    // walks, the date regexes): each is read only when no source before it
+    // gives its field, which picks the same values.
     findings.0.push((
         Source::TimeElement,
         dom_byline::time_elements(doc, headline),
@@ -296,10 +297,14 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
             ..Found::default()
         },
     ));
-    findings.0.push((
-        Source::NearHeadline,
-        dom_byline::text_near_headline(doc, headline),
-    ));
+    if findings.pick_list(Field::Authors, |f| &f.authors).is_empty() {
+        let byline = dom_byline::byline(doc, headline);
+        findings.0.push((Source::Byline, byline));
+    }
+    if findings.pick(Field::Published, |f| f.published.filter(plausible)).is_none() {
+        let near = dom_byline::text_near_headline(doc, headline);
+        findings.0.push((Source::NearHeadline, near));
+    }
 
     let found = Found {
         title: chosen.map(|(t, _)| t),
