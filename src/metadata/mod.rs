@@ -297,11 +297,17 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
             ..Found::default()
         },
     ));
-    if findings.pick_list(Field::Authors, |f| &f.authors).is_empty() {
+    if findings
+        .pick_list(Field::Authors, |f| &f.authors)
+        .is_empty()
+    {
         let byline = dom_byline::byline(doc, headline);
         findings.0.push((Source::Byline, byline));
     }
-    if findings.pick(Field::Published, |f| f.published.filter(plausible)).is_none() {
+    if findings
+        .pick(Field::Published, |f| f.published.filter(plausible))
+        .is_none()
+    {
         let near = dom_byline::text_near_headline(doc, headline);
         findings.0.push((Source::NearHeadline, near));
     }
