@@ -30,6 +30,7 @@ use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use element::Start;
 use sink::Event;
+use std::borrow::Cow;
 
 /// Index of a node in [`Document::nodes`]; parents always have smaller ids
 /// than their descendants.
@@ -39,7 +40,9 @@ pub(crate) type NodeId = usize;
 #[derive(Debug, Clone)]
 pub(crate) enum NodeKind {
     Element(Element),
-    Text(String),
+    /// A text node: borrowed for the common runs of whitespace between
+    /// tags (no allocation for them, see `sink::text`), owned otherwise.
+    Text(Cow<'static, str>),
 }
 
 /// One node of the arena.
@@ -236,9 +239,9 @@ impl<'o> Builder<'o> {
 
     /// A text node; the first `<title>`'s text and JSON-LD scripts are also
     /// kept aside, since pruning drops both from the arena later.
-    fn text(&mut self, text: String) -> Result<()> {
+    fn text(&mut self, text: Cow<'static, str>) -> Result<()> {
         if self.in_title && self.doc.title.is_none() {
-            self.doc.title = Some(text.clone());
+            self.doc.title = Some(text.to_string());
         }
         if self.in_json_ld {
             if let Some(script) = self.doc.page.json_ld.last_mut() {

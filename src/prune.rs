@@ -223,7 +223,7 @@ mod tests {
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.clone()),
+                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.to_string()),
                 _ => None,
             })
             .collect()

@@ -39,7 +39,7 @@ pub(super) enum Data {
     /// if its children were the template's own.
     Fragment,
     /// A text node (adjacent text appended to the same parent merged).
-    Text(String),
+    Text(Cow<'static, str>),
     /// A comment, processing instruction or doctype: nothing the arena
     /// keeps, but a node all the same, so text on either side stays two
     /// text nodes.
@@ -68,7 +68,7 @@ pub(super) enum Event<'a> {
     /// An element opens: its local name and attributes.
     Open(&'a str, &'a [Attribute]),
     /// A text node, moved out of the tree.
-    Text(String),
+    Text(Cow<'static, str>),
     /// The element opened last and not closed yet closes.
     Close,
 }
@@ -169,7 +169,7 @@ impl Tree {
     fn extend_text(&mut self, id: usize, text: &str) -> bool {
         match self.nodes.get_mut(id).map(|n| &mut n.data) {
             Some(Data::Text(t)) => {
-                t.push_str(text);
+                t.to_mut().push_str(text);
                 true
             }
             _ => false,
@@ -222,6 +222,26 @@ impl Tree {
         }
         Ok(())
     }
+}
+
+/// Whitespace runs that text nodes between tags often are: a line break,
+/// then indentation by spaces or by tabs, or spaces alone.
+const WHITESPACE: [&str; 4] = [
+    "\n                                                                ",
+    "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t",
+    "\n\n                                ",
+    "                                                                ",
+];
+
+/// A new text node's text: borrowed when it is one of the [`WHITESPACE`]
+/// runs (most text nodes between tags; no allocation for them), owned
+/// otherwise.
+fn text(text: &str) -> Cow<'static, str> {
+    WHITESPACE
+        .iter()
+        .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
+        .filter(|_| !text.is_empty())
+        .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
 }
 
 /// The name `elem_name` gives a node that is not an element (html5ever
@@ -309,7 +329,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = tree.get(*parent).map_or(NONE, |p| p.last);
                 if !tree.extend_text(last, &text) {
-                    let id = tree.add(Data::Text(String::from(&*text)));
+                    let id = tree.add(Data::Text(self::text(&text)));
                     tree.append(*parent, id);
                 }
             }
@@ -365,7 +385,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = tree.get(*sibling).map_or(NONE, |s| s.prev);
                 if !tree.extend_text(prev, &text) {
-                    let id = tree.add(Data::Text(String::from(&*text)));
+                    let id = tree.add(Data::Text(self::text(&text)));
                     tree.insert_before(*sibling, id);
                 }
             }
@@ -399,6 +419,32 @@ impl TreeSink for Sink {
             tree.detach(child);
             tree.append(*new_parent, child);
             child = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_between_tags_is_borrowed() {
+        for ws in ["\n", "\n    ", "\n\t\t", "\n\n  ", " ", "   "] {
+            let t = text(ws);
+            assert!(matches!(t, Cow::Borrowed(_)), "{ws:?}");
+            assert_eq!(t, ws);
+        }
+        for other in [
+            "",
+            "x",
+            "\n x",
+            " \n",
+            "\n".repeat(3).as_str(),
+            &" ".repeat(100),
+        ] {
+            let t = text(other);
+            assert!(matches!(t, Cow::Owned(_)), "{other:?}");
+            assert_eq!(t, other);
         }
     }
 }
