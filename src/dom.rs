@@ -101,7 +101,7 @@ impl Document {
                 deadline.check()?;
             }
             match event {
-                Event::Open(name, attrs) => build.open(&Start { name, attrs }),
+                Event::Open(name, attrs) => build.open(&Start::new(name, attrs)),
                 Event::Text(text) => build.text(text),
                 Event::Close => {
                     build.close();

@@ -51,6 +51,61 @@ pub(crate) struct Extra {
 pub(super) struct Start<'a> {
     pub name: &'a str,
     pub attrs: &'a [html5ever::Attribute],
+    /// The attributes read of every element, found in one pass.
+    pub common: Common<'a>,
+}
+
+impl<'a> Start<'a> {
+    pub(super) fn new(name: &'a str, attrs: &'a [html5ever::Attribute]) -> Self {
+        Start {
+            name,
+            attrs,
+            common: Common::of(attrs),
+        }
+    }
+}
+
+/// The attributes read of every element (the rest are looked up by name,
+/// for the few elements that have them): found in one pass over the
+/// attributes rather than one scan per name, which cost more than the rest
+/// of the element's reading.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Common<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub hidden: Option<&'a str>,
+    pub aria_hidden: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub aria_modal: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub itemscope: Option<&'a str>,
+}
+
+impl<'a> Common<'a> {
+    fn of(attrs: &'a [html5ever::Attribute]) -> Self {
+        let mut c = Common::default();
+        for a in attrs {
+            if a.name.prefix.is_some() || a.name.ns != html5ever::ns!() {
+                continue;
+            }
+            let slot = match &*a.name.local {
+                "class" => &mut c.class,
+                "id" => &mut c.id,
+                "style" => &mut c.style,
+                "hidden" => &mut c.hidden,
+                "aria-hidden" => &mut c.aria_hidden,
+                "role" => &mut c.role,
+                "aria-modal" => &mut c.aria_modal,
+                "itemprop" => &mut c.itemprop,
+                "itemscope" => &mut c.itemscope,
+                _ => continue,
+            };
+            // The first of a name, as `attr` finds it.
+            slot.get_or_insert(&*a.value);
+        }
+        c
+    }
 }
 
 /// The value of attribute `name` of `el` (no namespace), by a scan of the
@@ -67,19 +122,20 @@ pub(super) fn attr<'a>(el: &Start<'a>, name: &str) -> Option<&'a str> {
 /// hidden, and the few attributes later stages read.
 pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     let hints = hints(el);
-    let style = attr(el, "style").unwrap_or("");
-    let hidden = attr(el, "hidden").is_some()
-        || attr(el, "aria-hidden") == Some("true")
-        || style_hides(style);
+    let c = &el.common;
+    let style = c.style.unwrap_or("");
+    let hidden = c.hidden.is_some() || c.aria_hidden == Some("true") || style_hides(style);
     let tag = Tag::from_name(el.name);
     Element {
         tag,
         extra: extra(el, tag, options),
         hints,
         hidden,
-        role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
-        modal: attr(el, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true")),
-        article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
+        role: c.role.unwrap_or("").to_ascii_lowercase(),
+        modal: c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
+        article_body: c
+            .itemprop
+            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
     }
 }
 
@@ -88,25 +144,23 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
 /// cut at [`p::MAX_HINT_CHARS`].
 fn hints(el: &Start<'_>) -> String {
     let mut hints = String::new();
-    for key in ["class", "id"] {
-        if let Some(v) = attr(el, key) {
-            if !hints.is_empty() {
-                hints.push(' ');
-            }
-            if v.is_ascii() {
-                // Bytes are characters: no UTF-8 decoding (most class names).
-                let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
-                hints.reserve(v.len());
-                hints.extend(v.bytes().map(|b| match b {
-                    b'_' => '-',
-                    b => char::from(b.to_ascii_lowercase()),
-                }));
-            } else {
-                hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
-                    '_' => '-',
-                    c => c.to_ascii_lowercase(),
-                }));
-            }
+    for v in [el.common.class, el.common.id].into_iter().flatten() {
+        if !hints.is_empty() {
+            hints.push(' ');
+        }
+        if v.is_ascii() {
+            // Bytes are characters: no UTF-8 decoding (most class names).
+            let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
+            hints.reserve(v.len());
+            hints.extend(v.bytes().map(|b| match b {
+                b'_' => '-',
+                b => char::from(b.to_ascii_lowercase()),
+            }));
+        } else {
+            hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
+                '_' => '-',
+                c => c.to_ascii_lowercase(),
+            }));
         }
     }
     hints

@@ -111,8 +111,8 @@ impl PageInfo {
             }),
             _ => {}
         }
-        let props = attr(el, "itemprop");
-        let is_scope = attr(el, "itemscope").is_some();
+        let props = el.common.itemprop;
+        let is_scope = el.common.itemscope.is_some();
         if props.is_none() && !is_scope {
             return None;
         }
