@@ -412,6 +412,10 @@ impl TreeSink for Sink {
     }
 
     fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        if node == new_parent {
+            // Nothing moves (and the loop below would chase its own tail).
+            return;
+        }
         let mut tree = self.tree.borrow_mut();
         let mut child = tree.get(*node).map_or(NONE, |n| n.first);
         while child != NONE {
