@@ -17,8 +17,12 @@
 //!   should grow linearly: 10 MB should take about 10 times 1 MB.
 //!
 //! In `scrapinghub` and `synthetic`, `parse` is `scraper::Html::parse_document`
-//! alone and `clean` is the whole `unboil::clean_article`, which parses the
-//! same way and then extracts. The `stage-*` entries time the pipeline's
+//! alone (html5ever into scraper's tree: the floor for an extractor on
+//! html5ever), `clean` is the whole `unboil::clean_article` and
+//! `text-only` the same with `Options::metadata(false)`. In `scrapinghub`,
+//! `dom_smoothie` is dom_smoothie's `Readability::parse` on the same pages,
+//! the fastest accurate Rust peer (also on html5ever), so every run shows
+//! `clean / dom_smoothie`. The `stage-*` entries time the pipeline's
 //! stages one at a time (through the hidden, unstable `unboil::__bench`
 //! module), each on the output of the one before, on the strict rung of the
 //! retry ladder: `stage-parse` (nesting cap, html5ever parse, copy into
@@ -29,15 +33,100 @@
 //! At the end, a summary read back from this run's criterion estimates gives
 //! MB/s, pages/s and the ratio `clean / parse`: the extraction overhead,
 //! where 1.0 would mean extraction is free and all the time goes into
-//! html5ever's parse. Compare ratios measured in the same run rather than
+//! html5ever's parse. Before the groups run, the heap allocations of one
+//! `clean` per page are counted (a counting global allocator, idle while
+//! criterion times) and printed per page, against `parse`'s. Compare ratios measured in the same run rather than
 //! absolute times, which depend on the machine and its load.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group};
 use unboil::__bench as stage;
+
+/// The system allocator, counting allocations and bytes while
+/// [`COUNTING`] is on (a relaxed load per allocation otherwise, too little
+/// to show in the timings).
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATED_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to `System` unchanged; the counters are
+// atomics.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        // SAFETY: the caller's guarantees for `layout`, passed on.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        // SAFETY: as `alloc`.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size);
+        // SAFETY: `ptr` came from `System` with this layout.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn count(bytes: usize) {
+    if COUNTING.load(Ordering::Relaxed) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        ALLOCATED_BYTES.fetch_add(bytes, Ordering::Relaxed);
+    }
+}
+
+/// Heap allocations (a `realloc` counts as one) and bytes asked for while
+/// `work` runs once per page, per page.
+fn allocations_per_page(pages: &[String], work: impl Fn(&str)) -> (f64, f64) {
+    ALLOCATIONS.store(0, Ordering::Relaxed);
+    ALLOCATED_BYTES.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    for page in pages {
+        work(page);
+    }
+    COUNTING.store(false, Ordering::Relaxed);
+    let n = pages.len().max(1) as f64;
+    (
+        ALLOCATIONS.load(Ordering::Relaxed) as f64 / n,
+        ALLOCATED_BYTES.load(Ordering::Relaxed) as f64 / n,
+    )
+}
+
+/// Prints the allocations per page of `parse`, `clean` and `text-only`.
+fn print_allocations(label: &str, pages: &[String]) {
+    let text_only = unboil::Cleaner::new(unboil::Options::new().metadata(false));
+    let _ = unboil::clean_article(pages.first().map_or("", String::as_str));
+    type Work<'a> = &'a dyn Fn(&str);
+    let runs: [(&str, Work<'_>); 3] = [
+        ("parse", &|p| {
+            drop(black_box(scraper::Html::parse_document(p)))
+        }),
+        ("clean", &|p| drop(black_box(unboil::clean_article(p)))),
+        ("text-only", &|p| drop(black_box(text_only.clean_html(p)))),
+    ];
+    for (name, work) in runs {
+        let (count, bytes) = allocations_per_page(pages, work);
+        eprintln!(
+            "{label}: {name}: {count:.0} allocations, {:.0} KB asked for, per page",
+            bytes / 1e3
+        );
+    }
+}
 
 /// The eval data folder: `UNBOIL_EVAL_DIR`, else `../shared/eval` relative to
 /// the crate.
@@ -105,6 +194,14 @@ fn bench_pages(
             }
         });
     });
+    let text_only = unboil::Cleaner::new(unboil::Options::new().metadata(false));
+    group.bench_function(id("text-only"), |b| {
+        b.iter(|| {
+            for page in pages {
+                let _ = black_box(text_only.clean_html(black_box(page)));
+            }
+        });
+    });
     group.bench_function(id("stage-parse"), |b| {
         b.iter(|| {
             for page in pages {
@@ -152,6 +249,7 @@ fn bench_scrapinghub(c: &mut Criterion) {
         pages.len(),
         total as f64 / 1e6
     );
+    print_allocations("scrapinghub", &pages);
     let mut group = c.benchmark_group("scrapinghub");
     // One batch takes a fraction of a second: flat sampling runs 10 batches.
     group
@@ -161,6 +259,15 @@ fn bench_scrapinghub(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4))
         .throughput(Throughput::Bytes(total as u64));
     bench_pages(&mut group, None, &pages);
+    group.bench_function("dom_smoothie", |b| {
+        b.iter(|| {
+            for page in &pages {
+                let article = dom_smoothie::Readability::new(black_box(page.as_str()), None, None)
+                    .and_then(|mut r| r.parse());
+                let _ = black_box(article);
+            }
+        });
+    });
     group.finish();
 }
 
@@ -499,6 +606,20 @@ fn print_summary(since: SystemTime) {
             *pages as f64 / clean,
             clean / parse,
         );
+        if let Some(text_only) = t("text-only") {
+            println!(
+                "  text-only: {:8.1} pages/s; text-only / parse = {:.2}",
+                *pages as f64 / text_only,
+                text_only / parse
+            );
+        }
+        if let Some(peer) = t("dom_smoothie") {
+            println!(
+                "  dom_smoothie: {:8.1} pages/s; clean / dom_smoothie = {:.2}",
+                *pages as f64 / peer,
+                clean / peer
+            );
+        }
         let stages = [
             "stage-parse",
             "stage-metadata",

@@ -50,7 +50,9 @@ pub fn parse(html: &str) -> crate::Result<Parsed> {
 /// The metadata stage (title, authors, dates...) on a parsed page; returns
 /// the title's length so the work is not optimised away.
 pub fn metadata(page: &Parsed) -> usize {
-    metadata::extract(&page.0, None).title().map_or(0, str::len)
+    metadata::extract(&page.0, None, true)
+        .title()
+        .map_or(0, str::len)
 }
 
 /// Stage 2: the comment sections, pruning and segmentation into text

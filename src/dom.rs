@@ -1,8 +1,8 @@
 //! Parsing, and the page as a flat arena of nodes.
 //!
-//! The only module that names parser types: `scraper` (html5ever) parses
-//! once, then the tree is copied into [`Document`], a `Vec` of nodes in
-//! document (pre-)order. Every later stage walks it by index, never by
+//! The only module that names parser types: html5ever parses once into
+//! unboil's own tree sink (`sink`), whose tree is walked once into
+//! [`Document`], a `Vec` of nodes in document (pre-)order. Every later stage walks it by index, never by
 //! recursion, so 100,000-deep pages cannot overflow the stack. Elements
 //! nested deeper than [`crate::Options::max_depth`] are flattened into their
 //! ancestor at that depth.
@@ -10,13 +10,14 @@
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
 //! `nesting` (the depth and attribute caps before html5ever), `budget` (the node cap
-//! while html5ever runs) and `text` (the text walkers and whitespace
+//! while html5ever runs), `sink` (the tree html5ever builds) and `text` (the text walkers and whitespace
 //! collapsing every later stage uses).
 
 mod budget;
 mod element;
 mod nesting;
 mod page;
+mod sink;
 mod tags;
 pub(crate) mod text;
 
@@ -27,8 +28,9 @@ pub(crate) use tags::Tag;
 use crate::error::{Error, Result};
 use crate::options::{Deadline, Options};
 use crate::patterns as p;
-use ego_tree::iter::Edge;
-use scraper::Node as ParsedNode;
+use element::Start;
+use sink::Event;
+use std::borrow::Cow;
 
 /// Index of a node in [`Document::nodes`]; parents always have smaller ids
 /// than their descendants.
@@ -38,7 +40,9 @@ pub(crate) type NodeId = usize;
 #[derive(Debug, Clone)]
 pub(crate) enum NodeKind {
     Element(Element),
-    Text(String),
+    /// A text node: borrowed for the common runs of whitespace between
+    /// tags (no allocation for them, see `sink::text`), owned otherwise.
+    Text(Cow<'static, str>),
 }
 
 /// One node of the arena.
@@ -89,24 +93,22 @@ impl Document {
         let limited = nesting::limit_nesting(html, caps);
         deadline.check()?;
         let parsed = budget::parse_document(&limited, options.get_max_nodes(), deadline)?;
-        let mut build = Builder::new(options, parsed.tree.nodes().len());
-        for (i, edge) in parsed.tree.root().traverse().enumerate() {
-            if i % p::DEADLINE_CHECK_NODES == 0 {
+        let mut build = Builder::new(options, parsed.len());
+        let mut steps = 0usize;
+        parsed.walk(|event| {
+            steps += 1;
+            if steps % p::DEADLINE_CHECK_NODES == 0 {
                 deadline.check()?;
             }
-            match edge {
-                Edge::Open(node) => match node.value() {
-                    ParsedNode::Element(el) => build.open(el)?,
-                    ParsedNode::Text(text) => build.text(text)?,
-                    _ => {}
-                },
-                Edge::Close(node) => {
-                    if let ParsedNode::Element(_) = node.value() {
-                        build.close();
-                    }
+            match event {
+                Event::Open(name, attrs) => build.open(&Start::new(name, attrs)),
+                Event::Text(text) => build.text(text),
+                Event::Close => {
+                    build.close();
+                    Ok(())
                 }
             }
-        }
+        })?;
         Ok(build.doc)
     }
 
@@ -173,8 +175,7 @@ impl Document {
     }
 }
 
-/// The copy of html5ever's tree into the arena, one traversal edge at a
-/// time: a loop over edges rather than recursion, so depth costs no stack.
+/// The arena built from the sink's tree, one step of its walk at a time.
 struct Builder<'o> {
     doc: Document,
     options: &'o Options,
@@ -213,8 +214,8 @@ impl<'o> Builder<'o> {
 
     /// A start tag: the element joins the arena unless it is too deep, and
     /// what metadata reads of it is recorded either way.
-    fn open(&mut self, el: &scraper::node::Element) -> Result<()> {
-        let name = el.name();
+    fn open(&mut self, el: &Start<'_>) -> Result<()> {
+        let name = el.name;
         if name == "meta" {
             self.doc.push_meta(el);
         }
@@ -245,16 +246,16 @@ impl<'o> Builder<'o> {
 
     /// A text node; the first `<title>`'s text and JSON-LD scripts are also
     /// kept aside, since pruning drops both from the arena later.
-    fn text(&mut self, text: &scraper::node::Text) -> Result<()> {
+    fn text(&mut self, text: Cow<'static, str>) -> Result<()> {
         if self.in_title && self.doc.title.is_none() {
             self.doc.title = Some(text.to_string());
         }
         if self.in_json_ld {
             if let Some(script) = self.doc.page.json_ld.last_mut() {
-                script.push_str(text);
+                script.push_str(&text);
             }
         }
-        self.push(NodeKind::Text(text.to_string()))?;
+        self.push(NodeKind::Text(text))?;
         Ok(())
     }
 

@@ -67,8 +67,19 @@ fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCount
     let mut word_start: Option<usize> = None;
     let mut check = |word: &str, latin: &mut usize, stopwords: &mut usize| {
         *latin += 1;
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // Most words: lower case in place of bytes, and no look-up for
+            // a word longer than every stopword.
+            if word.len() > patterns.longest_stopword {
+                return;
+            }
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if patterns.stopwords.contains(lower.as_str()) {
             *stopwords += 1;
         }
@@ -173,6 +184,17 @@ mod tests {
         assert_eq!((c.words, c.latin, c.stopwords), (6, 6, 3));
         let c = count_words("中国和美国", &Patterns::shared(), &mut buf);
         assert_eq!(c.words, 2);
+    }
+
+    #[test]
+    fn stopwords_are_found_in_any_case_and_script() {
+        let mut buf = String::new();
+        let patterns = Patterns::shared();
+        // Upper-case ASCII (the fast path), a word longer than every
+        // stopword, and a non-ASCII stopword in capitals.
+        let c = count_words("THE Und extraordinarily FÜR", &patterns, &mut buf);
+        assert_eq!((c.latin, c.stopwords), (4, 3));
+        assert!(patterns.longest_stopword < "extraordinarily".len());
     }
 
     #[test]

@@ -210,7 +210,7 @@ impl Cleaner {
         checks::check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
-        let meta = metadata::extract(&doc, base);
+        let meta = metadata::extract(&doc, base, self.options.get_metadata());
         deadline.check()?;
         let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;
@@ -237,7 +237,9 @@ impl Cleaner {
         article.comments =
             comments::extract(&doc, &self.patterns, &self.options, &comment_sections);
         structure::resolve_urls(&mut article, meta.base());
-        meta.apply(&mut article);
+        if self.options.get_metadata() {
+            meta.apply(&mut article);
+        }
         deadline.check()?;
         checks::check_text(article, &self.options)
     }
@@ -356,12 +358,15 @@ impl Cleaner {
         let deadline = self.options.deadline();
         checks::check_base_url(self.options.get_base_url())?;
         checks::check_input(text, &self.options)?;
-        let article = text_mode::clean(
+        let mut article = text_mode::clean(
             text,
             &self.patterns,
             self.options.get_focus(),
             self.options.get_explain(),
         );
+        if !self.options.get_metadata() {
+            clear_metadata(&mut article);
+        }
         deadline.check()?;
         checks::check_text(article, &self.options)
     }
@@ -504,6 +509,19 @@ fn keep_included(
             verdict.rule = Rule::IncludeSelector;
         }
     }
+}
+
+/// Empties the metadata fields of `article` ([`Options::metadata`] off):
+/// the header lines of plain text are read during segmentation, so they
+/// are dropped afterwards.
+fn clear_metadata(article: &mut Article) {
+    let blocks = std::mem::take(&mut article.blocks);
+    let comments = std::mem::take(&mut article.comments);
+    let explanation = article.explanation.take();
+    *article = Article::default();
+    article.blocks = blocks;
+    article.comments = comments;
+    article.explanation = explanation;
 }
 
 /// Cleans a page, HTML or already-scraped plain text, with the default

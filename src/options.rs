@@ -68,6 +68,7 @@ pub const DEFAULT_MAX_ATTRIBUTES: usize = 400;
 /// - [`formatting`](Options::formatting): `true` (plain text never shows it)
 /// - [`comments`](Options::comments): `false`
 /// - [`include`](Options::include), [`exclude`](Options::exclude): no selector
+/// - [`metadata`](Options::metadata): `true`
 ///
 /// ```
 /// use unboil::{Cleaner, Focus, Options};
@@ -93,6 +94,7 @@ pub struct Options {
     comments: bool,
     include: Vec<String>,
     exclude: Vec<String>,
+    metadata: bool,
 }
 
 impl Default for Options {
@@ -115,6 +117,7 @@ impl Default for Options {
             comments: false,
             include: Vec::new(),
             exclude: Vec::new(),
+            metadata: true,
         }
     }
 }
@@ -456,6 +459,36 @@ impl Options {
         &self.exclude
     }
 
+    /// Whether the article's metadata is read (default `true`). With
+    /// `false`, for corpus building that wants the text alone, the
+    /// metadata fields ([`crate::Article::title`], `authors`, `published`,
+    /// `modified`, `site_name`, `language`, `description`, `url`, `image`,
+    /// `categories`, `tags`, `page_type`) stay empty, and cleaning skips
+    /// what only they need: the byline and date searches around the
+    /// headline, the precedence picks and language detection. The blocks
+    /// and text are exactly those of `true`: the headline (which keeps a
+    /// heading that repeats it out of the text) and the base for relative
+    /// URLs are still read.
+    ///
+    /// ```
+    /// let html = r#"<html lang="en"><head><title>Library hours | Town News</title></head><body>
+    ///   <h1>Library hours</h1><p class="byline">By Ann Lee, 3 May 2024</p>
+    ///   <p>The library will stay open until nine on weekdays from next month, the council announced.</p>
+    ///   <p>Staff numbers will rise by four, paid for by the savings from the new heating system.</p></body></html>"#;
+    /// let full = unboil::Cleaner::default().clean_html(html)?;
+    /// let text_only = unboil::Cleaner::new(unboil::Options::new().metadata(false)).clean_html(html)?;
+    /// assert_eq!(full.title.as_deref(), Some("Library hours"));
+    /// assert_eq!(text_only.title, None);
+    /// assert!(text_only.authors.is_empty() && text_only.language.is_none());
+    /// assert_eq!(text_only.text(), full.text());
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    #[must_use]
+    pub fn metadata(mut self, metadata: bool) -> Self {
+        self.metadata = metadata;
+        self
+    }
+
     /// The precision/recall trade-off.
     pub fn get_focus(&self) -> Focus {
         self.focus
@@ -542,6 +575,10 @@ impl Options {
     /// Whether reader comments are extracted.
     pub fn get_comments(&self) -> bool {
         self.comments
+    }
+    /// Whether the metadata fields are filled in.
+    pub fn get_metadata(&self) -> bool {
+        self.metadata
     }
 }
 

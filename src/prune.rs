@@ -89,12 +89,24 @@ impl NoscriptText {
         {
             return NoscriptText(None);
         }
+        // Only the text inside a `<noscript>` is counted: the subtree sums
+        // of `<noscript>` elements are all that is read, and counting every
+        // text node of the page (scripts and styles included) cost a
+        // tenth of the pruning.
+        let mut inside_until = 0;
         let mut chars: Vec<usize> = doc
             .nodes
             .iter()
-            .map(|n| match &n.kind {
-                NodeKind::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
-                NodeKind::Element(_) => 0,
+            .enumerate()
+            .map(|(id, n)| match &n.kind {
+                NodeKind::Text(t) if id < inside_until => {
+                    t.chars().filter(|c| !c.is_whitespace()).count()
+                }
+                NodeKind::Element(e) if e.tag == Tag::Noscript => {
+                    inside_until = inside_until.max(n.end);
+                    0
+                }
+                _ => 0,
             })
             .collect();
         doc.sum_subtrees(&mut chars);
@@ -211,7 +223,7 @@ mod tests {
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.clone()),
+                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.to_string()),
                 _ => None,
             })
             .collect()

@@ -47,63 +47,125 @@ pub(crate) struct Extra {
     pub layout: bool,
 }
 
-/// The value of attribute `name` of `el` (no namespace, as
-/// `scraper::node::Element::attr` reads it), by a scan of the element's few
-/// attributes: `Element::attr` interns `name` as an atom (a hash) on every
-/// call, which cost more than the rest of this arena copy.
-pub(super) fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
-    el.attrs.iter().find_map(|(key, value)| {
-        (key.prefix.is_none() && key.ns == html5ever::ns!() && &*key.local == name)
-            .then_some(&**value)
+/// A start tag as html5ever hands it to the sink: the element's local name
+/// and its attributes, read in place (no copy).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Start<'a> {
+    pub name: &'a str,
+    pub attrs: &'a [html5ever::Attribute],
+    /// The attributes read of every element, found in one pass.
+    pub common: Common<'a>,
+}
+
+impl<'a> Start<'a> {
+    pub(super) fn new(name: &'a str, attrs: &'a [html5ever::Attribute]) -> Self {
+        Start {
+            name,
+            attrs,
+            common: Common::of(attrs),
+        }
+    }
+}
+
+/// The attributes read of every element (the rest are looked up by name,
+/// for the few elements that have them): found in one pass over the
+/// attributes rather than one scan per name, which cost more than the rest
+/// of the element's reading.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Common<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub hidden: Option<&'a str>,
+    pub aria_hidden: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub aria_modal: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub itemscope: Option<&'a str>,
+}
+
+impl<'a> Common<'a> {
+    fn of(attrs: &'a [html5ever::Attribute]) -> Self {
+        let mut c = Common::default();
+        for a in attrs {
+            if a.name.prefix.is_some() || a.name.ns != html5ever::ns!() {
+                continue;
+            }
+            let slot = match &*a.name.local {
+                "class" => &mut c.class,
+                "id" => &mut c.id,
+                "style" => &mut c.style,
+                "hidden" => &mut c.hidden,
+                "aria-hidden" => &mut c.aria_hidden,
+                "role" => &mut c.role,
+                "aria-modal" => &mut c.aria_modal,
+                "itemprop" => &mut c.itemprop,
+                "itemscope" => &mut c.itemscope,
+                _ => continue,
+            };
+            // The first of a name, as `attr` finds it.
+            slot.get_or_insert(&*a.value);
+        }
+        c
+    }
+}
+
+/// The value of attribute `name` of `el` (no namespace), by a scan of the
+/// element's few attributes: no atom is interned for `name` (a hash per
+/// call, which once cost more than the rest of the arena's building).
+pub(super) fn attr<'a>(el: &Start<'a>, name: &str) -> Option<&'a str> {
+    el.attrs.iter().find_map(|a| {
+        (a.name.prefix.is_none() && a.name.ns == html5ever::ns!() && &*a.name.local == name)
+            .then_some(&*a.value)
     })
 }
 
 /// What the pipeline keeps of `el`: its tag, class/id hints, whether it is
 /// hidden, and the few attributes later stages read.
-pub(super) fn element(el: &scraper::node::Element, options: &Options) -> Element {
+pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     let hints = hints(el);
-    let style = attr(el, "style").unwrap_or("");
-    let hidden = attr(el, "hidden").is_some()
-        || attr(el, "aria-hidden") == Some("true")
-        || style_has(style, p::HIDING_STYLES);
+    let c = &el.common;
+    let style = c.style.unwrap_or("");
+    let hidden =
+        c.hidden.is_some() || c.aria_hidden == Some("true") || style_has(style, p::HIDING_STYLES);
     let veiled = style_has(style, p::VEILING_STYLES);
-    let tag = Tag::from_name(el.name());
+    let tag = Tag::from_name(el.name);
     Element {
         tag,
         extra: extra(el, tag, options),
         hints,
         hidden,
         veiled,
-        role: attr(el, "role").unwrap_or("").to_ascii_lowercase(),
-        modal: attr(el, "aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true")),
-        article_body: attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
+        role: c.role.unwrap_or("").to_ascii_lowercase(),
+        modal: c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
+        article_body: c
+            .itemprop
+            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
     }
 }
 
 /// The `class` and `id` of `el` as one hint string: lower case, `_` folded
 /// to `-` so `main_content` and `main-content` match the same words, each
 /// cut at [`p::MAX_HINT_CHARS`].
-fn hints(el: &scraper::node::Element) -> String {
+fn hints(el: &Start<'_>) -> String {
     let mut hints = String::new();
-    for key in ["class", "id"] {
-        if let Some(v) = attr(el, key) {
-            if !hints.is_empty() {
-                hints.push(' ');
-            }
-            if v.is_ascii() {
-                // Bytes are characters: no UTF-8 decoding (most class names).
-                let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
-                hints.reserve(v.len());
-                hints.extend(v.bytes().map(|b| match b {
-                    b'_' => '-',
-                    b => char::from(b.to_ascii_lowercase()),
-                }));
-            } else {
-                hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
-                    '_' => '-',
-                    c => c.to_ascii_lowercase(),
-                }));
-            }
+    for v in [el.common.class, el.common.id].into_iter().flatten() {
+        if !hints.is_empty() {
+            hints.push(' ');
+        }
+        if v.is_ascii() {
+            // Bytes are characters: no UTF-8 decoding (most class names).
+            let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
+            hints.reserve(v.len());
+            hints.extend(v.bytes().map(|b| match b {
+                b'_' => '-',
+                b => char::from(b.to_ascii_lowercase()),
+            }));
+        } else {
+            hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
+                '_' => '-',
+                c => c.to_ascii_lowercase(),
+            }));
         }
     }
     hints
@@ -112,7 +174,7 @@ fn hints(el: &scraper::node::Element) -> String {
 /// The structure's attributes of `el` ([`Extra`]), when it has any: only
 /// `a`, `img`, `ol`, `li` and `table` do, and strings are copied only for
 /// the options that use them.
-fn extra(el: &scraper::node::Element, tag: Tag, options: &Options) -> Option<Box<Extra>> {
+fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Box<Extra>> {
     let owned = |v: &str| v.trim().to_string();
     let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
     let extra = match tag {

@@ -2,7 +2,7 @@
 //! `<base>`, `rel` links, JSON-LD, microdata and `<time>`, gathered during
 //! the one parse because pruning later drops scripts and links.
 
-use super::element::attr;
+use super::element::{Start, attr};
 use super::{Document, NodeId};
 use crate::patterns as p;
 
@@ -77,7 +77,7 @@ impl Document {
     /// Mercury/Postlight's parser carry it. Only date tags: a date must
     /// parse to be used, while a stray `value` read as a title or an author
     /// would be taken as it stands.
-    pub(super) fn push_meta(&mut self, el: &scraper::node::Element) {
+    pub(super) fn push_meta(&mut self, el: &Start<'_>) {
         let (content, dates_only) = match attr(el, "content") {
             Some(content) => (content, false),
             None => match attr(el, "value") {
@@ -101,12 +101,12 @@ impl PageInfo {
     /// its [`Item`] when it opens a microdata scope.
     pub(super) fn collect(
         &mut self,
-        el: &scraper::node::Element,
+        el: &Start<'_>,
         node: Option<NodeId>,
         scope: Option<usize>,
     ) -> Option<usize> {
         let owned = |v: &str| v.trim().to_string();
-        match el.name() {
+        match el.name {
             "html" if self.lang.is_none() => {
                 self.lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")).map(owned);
             }
@@ -119,7 +119,7 @@ impl PageInfo {
                         node,
                         rel: rel.to_ascii_lowercase(),
                         href: owned(href),
-                        is_link: el.name() == "link",
+                        is_link: el.name == "link",
                     });
                 }
             }
@@ -138,8 +138,8 @@ impl PageInfo {
                 }
             }
         }
-        let props = attr(el, "itemprop");
-        let is_scope = attr(el, "itemscope").is_some();
+        let props = el.common.itemprop;
+        let is_scope = el.common.itemscope.is_some();
         if props.is_none() && !is_scope {
             return None;
         }
@@ -160,19 +160,20 @@ impl PageInfo {
 
 /// The date an element other than `<time>` carries in an attribute, if
 /// any (see [`TimeTag`]).
-fn date_attribute(el: &scraper::node::Element) -> Option<&str> {
+fn date_attribute<'a>(el: &Start<'a>) -> Option<&'a str> {
     // One pass over the element's few attributes: this runs for every
     // element of the page.
     let (mut datetime, mut title, mut data) = (None, None, None);
-    for (key, value) in &el.attrs {
-        match &*key.local {
+    for a in el.attrs {
+        let value = &a.value;
+        match &*a.name.local {
             "datetime" => datetime = Some(&**value),
             "title" => title = Some(&**value),
             name if data.is_none() && is_data_date(name) => data = Some(&**value),
             _ => {}
         }
     }
-    if !matches!(el.name(), "ins" | "del") && datetime.is_some() {
+    if !matches!(el.name, "ins" | "del") && datetime.is_some() {
         return datetime;
     }
     let names_a_date = |a: &str| {
@@ -182,7 +183,7 @@ fn date_attribute(el: &scraper::node::Element) -> Option<&str> {
                 .any(|w| p::DATE_TITLE_HINTS.iter().any(|h| w.starts_with(h)))
         })
     };
-    if title.is_some() && (el.name() == "abbr" || names_a_date("class") || names_a_date("id")) {
+    if title.is_some() && (el.name == "abbr" || names_a_date("class") || names_a_date("id")) {
         return title;
     }
     data
@@ -202,7 +203,7 @@ fn is_data_date(name: &str) -> bool {
 
 /// `<script type="application/ld+json">` (type compared without case and
 /// parameters).
-pub(super) fn is_json_ld(el: &scraper::node::Element) -> bool {
+pub(super) fn is_json_ld(el: &Start<'_>) -> bool {
     attr(el, "type").is_some_and(|t| {
         t.split(';')
             .next()

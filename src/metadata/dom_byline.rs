@@ -18,13 +18,17 @@ fn hint_words(doc: &Document, id: NodeId) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// Whether a hint word is one of `hints`, has one as a `-`-separated part,
+/// or starts with `hint-` or ends with `-hint` (hints that hold a `-`
+/// themselves). Compared in place: this runs for every element with a
+/// class or id.
 fn has_hint(words: &[&str], hints: &[&str]) -> bool {
     words.iter().any(|w| {
         hints.iter().any(|h| {
             *w == *h
                 || w.split('-').any(|part| part == *h)
-                || w.starts_with(&format!("{h}-"))
-                || w.ends_with(&format!("-{h}"))
+                || w.strip_prefix(h).is_some_and(|rest| rest.starts_with('-'))
+                || w.strip_suffix(h).is_some_and(|rest| rest.ends_with('-'))
         })
     })
 }
@@ -105,11 +109,15 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
         if el.hints.is_empty() {
             continue;
         }
-        let words: Vec<&str> = el.hints.split_whitespace().collect();
-        let byline_word = words
-            .iter()
+        let byline_word = el
+            .hints
+            .split_whitespace()
             .any(|w| p::BYLINE_HINTS.iter().any(|h| w.contains(h)));
-        if byline_word && !has_hint(&words, p::NOT_BYLINE_HINTS) {
+        if !byline_word {
+            continue;
+        }
+        let words: Vec<&str> = el.hints.split_whitespace().collect();
+        if !has_hint(&words, p::NOT_BYLINE_HINTS) {
             ids.push(id);
         }
     }

@@ -213,7 +213,9 @@ pub(crate) struct Metadata {
 
 /// Reads every source of `doc` and picks each field by [`PRECEDENCE`].
 /// `base_url` is the caller's URL of the page ([`crate::Options::base_url`]).
-pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
+/// With `full` false ([`crate::Options::metadata`] off), only what the text
+/// depends on is read: the headline and the base for relative URLs.
+pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Metadata {
     let headings = title::headings(doc);
     let title_tag = doc.title.as_deref().map(collapse);
     let mut hints: Vec<&str> = headings.iter().map(|h| h.text.as_str()).collect();
@@ -273,17 +275,32 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>) -> Metadata {
         site_names: &site_names,
     };
     let chosen = title::choose(&declared, &cx);
+    if !full {
+        let found = Found {
+            title: chosen.map(|(t, _)| t),
+            ..Found::default()
+        };
+        return Metadata { found, base };
+    }
     let headline: Option<NodeId> = chosen
         .as_ref()
         .and_then(|(_, node)| *node)
         .or_else(|| headings.first().map(|h| h.node));
 
-    // The sources that read the layout around the headline.
+    // The sources that read the layout around the headline. The byline
+    // element is last in the authors' precedence and costs a text walk: it
+    // is read only when no source before it gives authors, which picks the
+    // same authors. The date sources are all read, as the date is chosen
+    // among every source's (a date alone takes the time of a later source).
     // No date the layout shows is later than the newest the page declares.
     let newest = findings.newest_declared();
-    findings
-        .0
-        .push((Source::Byline, dom_byline::byline(doc, headline)));
+    if findings
+        .pick_list(Field::Authors, |f| &f.authors)
+        .is_empty()
+    {
+        let byline = dom_byline::byline(doc, headline);
+        findings.0.push((Source::Byline, byline));
+    }
     findings.0.push((
         Source::TimeElement,
         dom_byline::time_elements(doc, headline, newest),
@@ -386,7 +403,7 @@ mod tests {
     }
 
     fn meta_at(html: &str, base: Option<&str>) -> Found {
-        extract(&Document::parse(html, &Options::new()).unwrap(), base).found
+        extract(&Document::parse(html, &Options::new()).unwrap(), base, true).found
     }
 
     #[test]

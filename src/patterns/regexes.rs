@@ -1,10 +1,10 @@
 //! The compiled class/id patterns, phrase patterns and word lists, built
 //! once and shared by every [`crate::Cleaner`].
 
-use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 /// Compiled patterns and word lists, built once and shared by every
 /// [`crate::Cleaner`].
@@ -25,7 +25,9 @@ pub(crate) struct Patterns {
     /// Text of short blocks that is boilerplate in any context.
     pub boilerplate_phrase: Regex,
     /// Common function words of several languages.
-    pub stopwords: HashSet<&'static str>,
+    pub stopwords: FxHashSet<&'static str>,
+    /// The longest stopword, in bytes: a longer word is not looked up.
+    pub longest_stopword: usize,
     /// Labels that open the page's furniture after a story ("Related",
     /// "Like this:", "3 Comments", "Most Popular"): in plain text they cut
     /// the story off.
@@ -83,6 +85,7 @@ impl Patterns {
                 r"(?i)(all rights reserved|©|copyright|(?-u:\b)sign up(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)newsletter(?-u:\b)|follow us|share (this|on)|(?-u:\b)share(?-u:\b).*(?-u:\b)(facebook|twitter|email)(?-u:\b)|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|(?-u:\b)advertisement(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|click here|leave a (comment|reply)|\d+ comments?(?-u:\b)|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|(?-u:\b)ap photo(?-u:\b)|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$|(?-u:\b)(19|20)\d\d,? at \d{1,2}:\d\d)",
             ),
             stopwords: STOPWORDS.iter().copied().collect(),
+            longest_stopword: STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0),
             story_end: re(
                 r"(?i)^(related|related (posts|articles|stories|content|links|coverage|reading)|like this:?|share this( story| article)?:?|comments?( \(\d+\))?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|post a comment|you (may|might) also like|more from .{0,40}|more stories|most (popular|read|viewed|shared|emailed)|recommended( for you| stories)?|read (more|next)|trending( now| stories)?|popular (posts|stories|articles)|further reading|see also|about the author|sponsored( content| stories)?|advertisement|reply|hot topics|latest (news|stories|posts)|top stories|editor'?s picks)$",
             ),

@@ -305,7 +305,8 @@ fn date_heavy_page(bytes: usize) -> String {
 fn metadata_seconds(html: &str) -> f64 {
     let doc = crate::dom::Document::parse(html, &crate::options::Options::new()).unwrap();
     let start = std::time::Instant::now();
-    let found = crate::metadata::extract(&doc, Some("https://example.com/2015/02/25/x")).found;
+    let found =
+        crate::metadata::extract(&doc, Some("https://example.com/2015/02/25/x"), true).found;
     let seconds = start.elapsed().as_secs_f64();
     assert_eq!(
         found.published.map(|d| d.to_string()).as_deref(),
@@ -371,7 +372,7 @@ fn published(html: &str) -> Option<String> {
 
 fn meta_of(html: &str) -> crate::metadata::Found {
     let doc = crate::dom::Document::parse(html, &crate::options::Options::new()).unwrap();
-    crate::metadata::extract(&doc, None).found
+    crate::metadata::extract(&doc, None, true).found
 }
 
 #[test]
@@ -477,7 +478,8 @@ fn sanity_rules_on_inferred_dates() {
     let html = r#"<body><h1>A Treatise on Coffee</h1><p><time datetime="1792-01-01">1792</time></p></body>"#;
     assert_eq!(published(html), None);
     let doc = crate::dom::Document::parse("<p>x</p>", &crate::options::Options::new()).unwrap();
-    let found = crate::metadata::extract(&doc, Some("https://example.com/1994/05/06/x")).found;
+    let found =
+        crate::metadata::extract(&doc, Some("https://example.com/1994/05/06/x"), true).found;
     assert_eq!(found.published, None);
 }
 
@@ -513,7 +515,7 @@ fn json_ld_dates_at_any_depth() {
 fn url_dates() {
     let at = |url: &str| {
         let doc = crate::dom::Document::parse("<p>x</p>", &crate::options::Options::new()).unwrap();
-        crate::metadata::extract(&doc, Some(url))
+        crate::metadata::extract(&doc, Some(url), true)
             .found
             .published
             .map(|d| d.to_string())

@@ -1,0 +1,454 @@
+//! unboil's own html5ever tree sink: html5ever builds its tree straight
+//! into a light linked tree of indices here, which `dom` then walks once in
+//! document order into the arena, moving the text rather than copying it.
+//!
+//! Why not scraper's tree: building it, then copying every element and
+//! text node into the arena, cost about a quarter of a parse, and both
+//! trees were alive at once (the peak memory of hostile pages). This tree
+//! keeps only what the arena is built from: element names and attributes
+//! as html5ever hands them over, text as one `String` per text node.
+//!
+//! The tree is the one scraper builds, node for node, because the arena
+//! must not change: adjacent text merges only when text is appended (as
+//! html5ever asks of a sink), comments stay as placeholders so the text on
+//! either side of one does not merge, and a `<template>`'s contents are a
+//! fragment that is its first child. `tests` compares the two trees.
+
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+use std::sync::LazyLock;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName, local_name, ns};
+
+/// "No node": the links of a node that has no parent, sibling or child.
+const NONE: usize = usize::MAX;
+
+/// What a node of the sink's tree holds.
+#[derive(Debug)]
+pub(super) enum Data {
+    /// The document, the root.
+    Document,
+    /// An element: its name and attributes as the tokenizer gave them.
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+    },
+    /// The contents of a `<template>`: its first child, walked through as
+    /// if its children were the template's own.
+    Fragment,
+    /// A text node (adjacent text appended to the same parent merged).
+    Text(Cow<'static, str>),
+    /// A comment, processing instruction or doctype: nothing the arena
+    /// keeps, but a node all the same, so text on either side stays two
+    /// text nodes.
+    Other,
+}
+
+/// A node and its links (indices into [`Tree::nodes`], [`NONE`] for none).
+#[derive(Debug)]
+struct Node {
+    parent: usize,
+    prev: usize,
+    next: usize,
+    first: usize,
+    last: usize,
+    data: Data,
+}
+
+/// The parsed page as html5ever left it; node 0 is the document.
+#[derive(Debug)]
+pub(super) struct Tree {
+    nodes: Vec<Node>,
+}
+
+/// One step of [`Tree::walk`], in document order.
+pub(super) enum Event<'a> {
+    /// An element opens: its local name and attributes.
+    Open(&'a str, &'a [Attribute]),
+    /// A text node, moved out of the tree.
+    Text(Cow<'static, str>),
+    /// The element opened last and not closed yet closes.
+    Close,
+}
+
+impl Tree {
+    fn new() -> Self {
+        let mut tree = Tree { nodes: Vec::new() };
+        tree.add(Data::Document);
+        tree
+    }
+
+    /// Nodes in the tree, detached ones included.
+    pub(super) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn add(&mut self, data: Data) -> usize {
+        self.nodes.push(Node {
+            parent: NONE,
+            prev: NONE,
+            next: NONE,
+            first: NONE,
+            last: NONE,
+            data,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// Runs `f` on node `id` when there is one.
+    fn set(&mut self, id: usize, f: impl FnOnce(&mut Node)) {
+        if let Some(node) = self.nodes.get_mut(id) {
+            f(node);
+        }
+    }
+
+    fn get(&self, id: usize) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// Takes `id` out of its parent's children.
+    fn detach(&mut self, id: usize) {
+        let Some(node) = self.get(id) else { return };
+        let (parent, prev, next) = (node.parent, node.prev, node.next);
+        if parent == NONE {
+            return;
+        }
+        match prev {
+            NONE => self.set(parent, |p| p.first = next),
+            prev => self.set(prev, |p| p.next = next),
+        }
+        match next {
+            NONE => self.set(parent, |p| p.last = prev),
+            next => self.set(next, |n| n.prev = prev),
+        }
+        self.set(id, |n| (n.parent, n.prev, n.next) = (NONE, NONE, NONE));
+    }
+
+    /// Makes `child` the last child of `parent`, taking it out of its old
+    /// place first.
+    fn append(&mut self, parent: usize, child: usize) {
+        let Some(last) = self.get(parent).map(|p| p.last) else {
+            return;
+        };
+        if last == child || parent == child {
+            return;
+        }
+        self.detach(child);
+        let last = self.get(parent).map_or(NONE, |p| p.last);
+        self.set(child, |c| (c.parent, c.prev, c.next) = (parent, last, NONE));
+        match last {
+            NONE => self.set(parent, |p| p.first = child),
+            last => self.set(last, |l| l.next = child),
+        }
+        self.set(parent, |p| p.last = child);
+    }
+
+    /// Puts `child` just before `sibling`, which has a parent, taking it
+    /// out of its old place first.
+    fn insert_before(&mut self, sibling: usize, child: usize) {
+        if sibling == child {
+            return;
+        }
+        self.detach(child);
+        let Some((parent, prev)) = self.get(sibling).map(|s| (s.parent, s.prev)) else {
+            return;
+        };
+        self.set(child, |c| {
+            (c.parent, c.prev, c.next) = (parent, prev, sibling)
+        });
+        self.set(sibling, |s| s.prev = child);
+        match prev {
+            NONE => self.set(parent, |p| p.first = child),
+            prev => self.set(prev, |p| p.next = child),
+        }
+    }
+
+    /// Adds `text` to node `id` when it is a text node; false otherwise.
+    fn extend_text(&mut self, id: usize, text: &str) -> bool {
+        match self.nodes.get_mut(id).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.to_mut().push_str(text);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The parent of `id` ([`NONE`] when detached).
+    fn parent(&self, id: usize) -> usize {
+        self.get(id).map_or(NONE, |n| n.parent)
+    }
+
+    /// Walks the document's nodes in document order, moving each text
+    /// out, without recursion (depth costs no stack). Stops at the first
+    /// error `f` returns.
+    pub(super) fn walk<E>(
+        mut self,
+        mut f: impl FnMut(Event<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut id = self.get(0).map_or(NONE, |root| root.first);
+        while id != NONE {
+            let Some(node) = self.nodes.get_mut(id) else {
+                break;
+            };
+            match &mut node.data {
+                Data::Element { name, attrs } => f(Event::Open(&name.local, attrs))?,
+                Data::Text(text) => f(Event::Text(std::mem::take(text)))?,
+                Data::Document | Data::Fragment | Data::Other => {}
+            }
+            if node.first != NONE {
+                id = node.first;
+                continue;
+            }
+            // No children: close this node, then each ancestor whose last
+            // child it was, up to the first one with a next sibling.
+            let mut at = id;
+            id = NONE;
+            while let Some(node) = self.get(at) {
+                if matches!(node.data, Data::Element { .. }) {
+                    f(Event::Close)?;
+                }
+                if node.next != NONE {
+                    id = node.next;
+                    break;
+                }
+                if node.parent == 0 || node.parent == NONE {
+                    break;
+                }
+                at = node.parent;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whitespace runs that text nodes between tags often are: a line break,
+/// then indentation by spaces or by tabs, or spaces alone.
+const WHITESPACE: [&str; 4] = [
+    "\n                                                                ",
+    "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t",
+    "\n\n                                ",
+    "                                                                ",
+];
+
+/// A new text node's text: borrowed when it is one of the [`WHITESPACE`]
+/// runs (most text nodes between tags; no allocation for them), owned
+/// otherwise.
+fn text(text: &str) -> Cow<'static, str> {
+    WHITESPACE
+        .iter()
+        .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
+        .filter(|_| !text.is_empty())
+        .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
+}
+
+/// The name `elem_name` gives a node that is not an element (html5ever
+/// never asks, but a sink must answer something).
+static NO_NAME: LazyLock<QualName> = LazyLock::new(|| QualName::new(None, ns!(), local_name!("")));
+
+/// The tree sink: the tree, and a tally of the elements, comments and
+/// processing instructions created, which the parse loop checks against
+/// the node budget.
+pub(super) struct Sink {
+    tree: RefCell<Tree>,
+    created: Cell<usize>,
+}
+
+impl Sink {
+    pub(super) fn new() -> Self {
+        Sink {
+            tree: RefCell::new(Tree::new()),
+            created: Cell::new(0),
+        }
+    }
+
+    /// Elements, comments and processing instructions created so far.
+    pub(super) fn created(&self) -> usize {
+        self.created.get()
+    }
+
+    fn create(&self, data: Data) -> usize {
+        self.created.set(self.created.get().saturating_add(1));
+        self.tree.borrow_mut().add(data)
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = usize;
+    type Output = Tree;
+    type ElemName<'a>
+        = Ref<'a, QualName>
+    where
+        Self: 'a;
+
+    fn finish(self) -> Tree {
+        self.tree.into_inner()
+    }
+
+    /// Parse errors are not kept: nothing reads them.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> usize {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        Ref::map(self.tree.borrow(), |tree| {
+            match tree.get(*target).map(|n| &n.data) {
+                Some(Data::Element { name, .. }) => name,
+                _ => &NO_NAME,
+            }
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
+        let template = name.ns == ns!(html) && name.local == local_name!("template");
+        let id = self.create(Data::Element { name, attrs });
+        if template {
+            let mut tree = self.tree.borrow_mut();
+            let contents = tree.add(Data::Fragment);
+            tree.append(id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> usize {
+        self.create(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
+        self.create(Data::Other)
+    }
+
+    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+        let mut tree = self.tree.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => tree.append(*parent, id),
+            NodeOrText::AppendText(text) => {
+                let last = tree.get(*parent).map_or(NONE, |p| p.last);
+                if !tree.extend_text(last, &text) {
+                    let id = tree.add(Data::Text(self::text(&text)));
+                    tree.append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &usize,
+        prev_element: &usize,
+        child: NodeOrText<usize>,
+    ) {
+        let has_parent = self.tree.borrow().parent(*element) != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    /// Doctypes are not kept, but stand between text nodes as comments do.
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let mut tree = self.tree.borrow_mut();
+        let id = tree.add(Data::Other);
+        tree.append(0, id);
+    }
+
+    /// The fragment `create_element` made the template's first child.
+    fn get_template_contents(&self, target: &usize) -> usize {
+        let tree = self.tree.borrow();
+        tree.get(*target).map_or(*target, |n| match n.first {
+            NONE => *target,
+            first => first,
+        })
+    }
+
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+        let mut tree = self.tree.borrow_mut();
+        if let NodeOrText::AppendNode(id) = new_node {
+            tree.detach(id);
+        }
+        if tree.parent(*sibling) == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => tree.insert_before(*sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = tree.get(*sibling).map_or(NONE, |s| s.prev);
+                if !tree.extend_text(prev, &text) {
+                    let id = tree.add(Data::Text(self::text(&text)));
+                    tree.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    /// Adds the attributes `target` lacks (a second `<html>` or `<body>`
+    /// tag's attributes go to the first).
+    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+        let mut tree = self.tree.borrow_mut();
+        if let Some(Data::Element { attrs: own, .. }) =
+            tree.nodes.get_mut(*target).map(|n| &mut n.data)
+        {
+            for attr in attrs {
+                if !own.iter().any(|a| a.name == attr.name) {
+                    own.push(attr);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &usize) {
+        self.tree.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        if node == new_parent {
+            // Nothing moves (and the loop below would chase its own tail).
+            return;
+        }
+        let mut tree = self.tree.borrow_mut();
+        let mut child = tree.get(*node).map_or(NONE, |n| n.first);
+        while child != NONE {
+            let next = tree.get(child).map_or(NONE, |c| c.next);
+            tree.detach(child);
+            tree.append(*new_parent, child);
+            child = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_between_tags_is_borrowed() {
+        for ws in ["\n", "\n    ", "\n\t\t", "\n\n  ", " ", "   "] {
+            let t = text(ws);
+            assert!(matches!(t, Cow::Borrowed(_)), "{ws:?}");
+            assert_eq!(t, ws);
+        }
+        for other in [
+            "",
+            "x",
+            "\n x",
+            " \n",
+            "\n".repeat(3).as_str(),
+            &" ".repeat(100),
+        ] {
+            let t = text(other);
+            assert!(matches!(t, Cow::Owned(_)), "{other:?}");
+            assert_eq!(t, other);
+        }
+    }
+}
