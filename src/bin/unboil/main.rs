@@ -28,7 +28,11 @@
 //! responses of a WARC file instead (the charset of each response's HTTP
 //! `Content-Type` is used); JSON records then carry `target_uri` and
 //! `warc_date`, and a summary of the records read and skipped goes to
-//! stderr.
+//! stderr. `--input-format jsonl` reads pages as JSON Lines on standard
+//! input instead, one `{"url", "html"}` object per line (for `rdd.pipe()`
+//! and shell pipelines): each cleaned with its URL as base URL, named by
+//! it, in input order; a line that is not such a record is reported and
+//! the run goes on.
 
 // The parts, in the order a page goes through them: `args` (what the user
 // asked for), `inputs` (where pages come from), cleaning (here, a call to
@@ -45,7 +49,7 @@ use clap::Parser;
 use unboil::Cleaner;
 use unboil::warc::{WarcPage, WarcPages, WarcStats};
 
-use args::Args;
+use args::{Args, InputFormat};
 use inputs::Input;
 use output::{Outcome, Progress, WarcInfo, Writer};
 
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let done = if let Some(warc) = &args.warc {
         run_warc(&args, warc)
+    } else if args.input_format == InputFormat::Jsonl {
+        run_jsonl(&args)
     } else {
         match inputs::gather(&args.paths, args.files_from.as_deref()) {
             Ok(inputs) => run(&args, &inputs),
@@ -140,6 +146,57 @@ fn run_warc(args: &Args, path: &Path) -> io::Result<bool> {
         failed,
     ));
     writer.finish(true)
+}
+
+/// Cleans the pages of JSON Lines on standard input (`--input-format
+/// jsonl`), each with its own URL; `Ok(false)` when a line was not a page
+/// or a page failed.
+fn run_jsonl(args: &Args) -> io::Result<bool> {
+    let cleaner = args.cleaner();
+    let mut writer = Writer::new(args.format, Progress::new(true, None));
+    let stop = Cell::new(false);
+    let pages = inputs::jsonl_pages(io::stdin().lock());
+    cleaner.clean_stream(
+        args.jobs(),
+        pages.enumerate().take_while(|_| !stop.get()),
+        |cleaner, (i, (line, page))| (i, clean_json_page(cleaner, line, page)),
+        |(index, outcome)| {
+            if !writer.write(outcome, None, Some(index)) {
+                stop.set(true);
+            }
+        },
+    );
+    writer.finish(true)
+}
+
+/// Cleans one page of `--input-format jsonl` with its URL as the base
+/// URL; its name is the URL, else `-#LINE`.
+fn clean_json_page(
+    cleaner: &Cleaner,
+    line: usize,
+    page: Result<inputs::JsonPage, String>,
+) -> Outcome {
+    let page = match page {
+        Ok(page) => page,
+        Err(e) => return unread(format!("-#{line}"), e),
+    };
+    let source = page.url.clone().unwrap_or_else(|| format!("-#{line}"));
+    let with_url;
+    let cleaner = match page.url {
+        Some(url) => {
+            with_url = Cleaner::new(cleaner.options().clone().base_url(url));
+            &with_url
+        }
+        None => cleaner,
+    };
+    let start = Instant::now();
+    let result = cleaner.clean(&page.html).map_err(|e| e.to_string());
+    let seconds = start.elapsed().as_secs_f64();
+    Outcome {
+        source,
+        result,
+        seconds,
+    }
 }
 
 /// The line on stderr after a WARC run: how much was read, how fast, and
