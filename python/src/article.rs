@@ -2,7 +2,7 @@
 //! from Python through typed attributes.
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{datetime, to_py};
 
@@ -172,6 +172,30 @@ impl PyArticle {
         } else {
             serde_json::to_string(&self.article).unwrap_or_default()
         }
+    }
+
+    /// The metadata alone, as a dict of plain values: ``title``,
+    /// ``authors``, ``published`` and ``modified`` (ISO 8601 strings, as the
+    /// page gave them: a date alone stays a date), ``site_name``,
+    /// ``language``, ``description``, ``url``, ``image``, ``categories``,
+    /// ``tags``, ``page_type``; the same values as ``to_dict()``, without
+    /// the blocks.
+    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let a = &self.article;
+        let dict = PyDict::new(py);
+        dict.set_item("title", a.title.as_deref())?;
+        dict.set_item("authors", &a.authors)?;
+        dict.set_item("published", a.published.map(|d| d.to_string()))?;
+        dict.set_item("modified", a.modified.map(|d| d.to_string()))?;
+        dict.set_item("site_name", a.site_name.as_deref())?;
+        dict.set_item("language", a.language.as_deref())?;
+        dict.set_item("description", a.description.as_deref())?;
+        dict.set_item("url", a.url.as_deref())?;
+        dict.set_item("image", a.image.as_deref())?;
+        dict.set_item("categories", &a.categories)?;
+        dict.set_item("tags", &a.tags)?;
+        dict.set_item("page_type", a.page_type.as_deref())?;
+        Ok(dict)
     }
 
     /// The whole article as plain Python objects: equal to
