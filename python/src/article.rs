@@ -205,7 +205,11 @@ impl PyArticle {
     }
 
     fn __repr__(&self) -> String {
-        let title = self.article.title.as_ref().map_or("None".to_string(), |t| format!("{t:?}"));
+        let title = self
+            .article
+            .title
+            .as_ref()
+            .map_or("None".to_string(), |t| format!("{t:?}"));
         format!(
             "Article(title={title}, blocks={}, text_chars={})",
             self.article.blocks.len(),

@@ -4,7 +4,7 @@
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{IntoPyDict, PyDict, PyList, PyType};
 
 /// A JSON value as plain Python objects (`None`, `bool`, `int`, `float`,
 /// `str`, `list`, `dict`), as `json.loads` would give.
@@ -42,9 +42,8 @@ pub fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<B
 
 /// Any serializable value of the library as plain Python objects.
 pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value).map_err(|e| {
-        crate::errors::raise(py, "Error", format!("internal error (a bug): {e}"))
-    })?;
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::errors::raise(py, "Error", format!("internal error (a bug): {e}")))?;
     json_to_py(py, &json)
 }
 
@@ -74,10 +73,10 @@ pub fn datetime<'py>(py: Python<'py>, date: &unboil::DateTime) -> PyResult<Bound
             let delta = TIMEDELTA
                 .import(py, "datetime", "timedelta")?
                 .call((), Some(&[("minutes", minutes)].into_py_dict(py)?))?;
-            let zone = TIMEZONE.import(py, "datetime", "timezone")?.call1((delta,))?;
+            let zone = TIMEZONE
+                .import(py, "datetime", "timezone")?
+                .call1((delta,))?;
             class.call(args, Some(&[("tzinfo", zone)].into_py_dict(py)?))
         }
     }
 }
-
-use pyo3::types::IntoPyDict;

@@ -278,7 +278,8 @@ impl PyCleaner {
                     })
                     .collect()
             };
-            let pool = jobs.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
+            let pool =
+                jobs.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok());
             match pool {
                 Some(pool) => pool.install(work),
                 None => work(),
