@@ -162,3 +162,10 @@ def test_is_html():
     assert unboil.is_html("<p>Hello</p><p>World</p>")
     assert not unboil.is_html("Wrap bold words in <b> and </b>, the manual says.")
     assert unboil.__version__
+
+
+def test_the_package_docstring_examples_run():
+    import doctest
+
+    failed, attempted = doctest.testmod(unboil, raise_on_error=False)
+    assert attempted >= 4 and failed == 0
