@@ -34,6 +34,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+# The installed package, not the source folder beside this script (which
+# has no compiled extension); the tests' WARC writer.
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE / "tests"))
 
 from conftest import SCRAPINGHUB, scrapinghub_pages, write_warc  # noqa: E402

@@ -55,6 +55,38 @@ fn page_of(object: &Bound<'_, PyAny>) -> Result<Page, Failure> {
     )))
 }
 
+/// The value of the option `name`, or an `OptionError` saying what it
+/// must be (rather than the `TypeError` or `OverflowError` of a plain
+/// conversion).
+fn option<'a, 'py, T: FromPyObject<'a, 'py>>(
+    name: &str,
+    value: &'a Bound<'py, PyAny>,
+    wanted: &str,
+) -> PyResult<T> {
+    value.extract::<T>().map_err(|_| {
+        let shown = value
+            .repr()
+            .map_or_else(|_| "?".to_string(), |r| r.to_string());
+        raise(
+            value.py(),
+            "OptionError",
+            format!("{name} must be {wanted}, not {shown}"),
+        )
+    })
+}
+
+/// An option that may be left out: missing or `None` is no value.
+fn optional<'a, 'py, T: FromPyObject<'a, 'py>>(
+    name: &str,
+    value: Option<&'a Bound<'py, PyAny>>,
+    wanted: &str,
+) -> PyResult<Option<T>> {
+    match value {
+        Some(value) if !value.is_none() => option(name, value, wanted).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// The option named `name` was given a value it does not take.
 fn bad_option(py: Python<'_>, name: &str, value: &str, allowed: &str) -> PyErr {
     let message = format!("{name} must be one of {allowed}, not {value:?}");
@@ -141,37 +173,49 @@ impl PyCleaner {
     #[pyo3(signature = (
         *,
         url = None,
-        input = "auto",
-        focus = "balanced",
-        comments = false,
-        tables = true,
-        links = false,
-        images = false,
-        formatting = true,
+        input = None,
+        focus = None,
+        comments = None,
+        tables = None,
+        links = None,
+        images = None,
+        formatting = None,
         max_input_bytes = None,
         time_limit = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        url: Option<String>,
-        input: &str,
-        focus: &str,
-        comments: bool,
-        tables: bool,
-        links: bool,
-        images: bool,
-        formatting: bool,
-        max_input_bytes: Option<usize>,
-        time_limit: Option<f64>,
+        url: Option<&Bound<'_, PyAny>>,
+        input: Option<&Bound<'_, PyAny>>,
+        focus: Option<&Bound<'_, PyAny>>,
+        comments: Option<&Bound<'_, PyAny>>,
+        tables: Option<&Bound<'_, PyAny>>,
+        links: Option<&Bound<'_, PyAny>>,
+        images: Option<&Bound<'_, PyAny>>,
+        formatting: Option<&Bound<'_, PyAny>>,
+        max_input_bytes: Option<&Bound<'_, PyAny>>,
+        time_limit: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let input = match input {
+        // Each option left out (or None) keeps its default.
+        let url: Option<String> = optional("url", url, "a str or None")?;
+        let input = optional("input", input, "a str")?.unwrap_or_else(|| "auto".to_string());
+        let focus = optional("focus", focus, "a str")?.unwrap_or_else(|| "balanced".to_string());
+        let comments = optional("comments", comments, "a bool")?.unwrap_or(false);
+        let tables = optional("tables", tables, "a bool")?.unwrap_or(true);
+        let links = optional("links", links, "a bool")?.unwrap_or(false);
+        let images = optional("images", images, "a bool")?.unwrap_or(false);
+        let formatting = optional("formatting", formatting, "a bool")?.unwrap_or(true);
+        let max_input_bytes: Option<usize> =
+            optional("max_input_bytes", max_input_bytes, "an int >= 0 or None")?;
+        let time_limit: Option<f64> = optional("time_limit", time_limit, "a number or None")?;
+        let input = match input.as_str() {
             "auto" => InputKind::Auto,
             "html" => InputKind::Html,
             "text" => InputKind::Text,
             other => return Err(bad_option(py, "input", other, "'auto', 'html', 'text'")),
         };
-        let focus = match focus {
+        let focus = match focus.as_str() {
             "precision" => Focus::Precision,
             "balanced" => Focus::Balanced,
             "recall" => Focus::Recall,
@@ -222,9 +266,11 @@ impl PyCleaner {
         &self,
         py: Python<'_>,
         page: &Bound<'_, PyAny>,
-        url: Option<String>,
-        content_type: Option<String>,
+        url: Option<&Bound<'_, PyAny>>,
+        content_type: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyArticle> {
+        let url: Option<String> = optional("url", url, "a str or None")?;
+        let content_type: Option<String> = optional("content_type", content_type, "a str or None")?;
         let page = page_of(page).map_err(|f| f.into_pyerr(py))?;
         py.detach(|| self.clean_page(&page, url.as_deref(), content_type.as_deref()))
             .map_err(|f| f.into_pyerr(py))
@@ -245,10 +291,11 @@ impl PyCleaner {
         &self,
         py: Python<'py>,
         pages: &Bound<'py, PyAny>,
-        jobs: Option<usize>,
+        jobs: Option<&Bound<'py, PyAny>>,
         urls: Option<&Bound<'py, PyAny>>,
         content_types: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let jobs: Option<usize> = optional("jobs", jobs, "an int >= 1 or None")?;
         if pages.is_instance_of::<PyString>() || pages.is_instance_of::<PyBytes>() {
             let message = "pages must be an iterable of pages, not one page".to_string();
             return Err(raise(py, "InputTypeError", message));

@@ -32,6 +32,7 @@ def test_every_error_class_is_an_unboil_error():
     assert issubclass(unboil.EmptyInputError, ValueError)
     assert issubclass(unboil.TimedOutError, TimeoutError)
     assert issubclass(unboil.WarcError, OSError)
+    assert issubclass(unboil.OptionError, ValueError) and issubclass(unboil.OptionError, TypeError)
 
 
 @pytest.mark.parametrize("page", [None, 42, 4.2, ["<p>x</p>"], {"html": "<p>x</p>"}, object()])
@@ -92,7 +93,19 @@ def test_time_limit_raises_timed_out_error():
 
 @pytest.mark.parametrize(
     "options",
-    [{"focus": "fast"}, {"input": "pdf"}, {"time_limit": -1.0}, {"time_limit": float("nan")}],
+    [
+        {"focus": "fast"},
+        {"input": "pdf"},
+        {"time_limit": -1.0},
+        {"time_limit": float("nan")},
+        {"time_limit": "soon"},
+        {"focus": 5},
+        {"comments": "yes"},
+        {"tables": 1},
+        {"max_input_bytes": -5},
+        {"url": 5},
+        {"content_type": b"text/html"},
+    ],
 )
 def test_bad_options_raise_option_error(options):
     with pytest.raises(unboil.OptionError):
@@ -124,8 +137,10 @@ def test_batch_arguments_are_checked():
         unboil.clean_many([STORY], urls=[3])
     with pytest.raises(unboil.OptionError):
         unboil.clean_many([STORY], jobs=0)
-    with pytest.raises(OverflowError):
+    with pytest.raises(unboil.OptionError, match="jobs must be an int >= 1 or None, not -1"):
         unboil.clean_many([STORY], jobs=-1)
+    with pytest.raises(unboil.OptionError):
+        unboil.clean_many([STORY], jobs="2")
 
 
 def test_batch_time_limit_is_per_page():

@@ -64,9 +64,9 @@ class TimedOutError(Error, TimeoutError):
     """Cleaning the page took longer than ``time_limit``."""
 
 
-class OptionError(Error, ValueError):
+class OptionError(Error, ValueError, TypeError):
     """An option was given a value it does not take (``focus="fast"``,
-    ``jobs=0``, ``urls`` of the wrong length...)."""
+    ``focus=5``, ``jobs=0``, ``urls`` of the wrong length...)."""
 
 
 class WarcError(Error, OSError):
