@@ -11,9 +11,9 @@ Each executor needs the ``unboil`` package (``pip install ./python`` from
 the repository, or a wheel built from it). The job runs unchanged on a
 cluster: WARC files are read through Spark's file system layer
 (``binaryFiles``: local, HDFS, S3...), pages are spread over
-``--partitions`` partitions, and each partition builds one
-``unboil.Cleaner`` and cleans its pages one after the other on the core
-Spark gave the task (``mapPartitions``). The output has one row per page:
+``--partitions`` partitions when there are fewer files than that, and each
+partition builds one ``unboil.Cleaner`` and cleans its pages one after the
+other on the core Spark gave the task (``mapPartitions``). The output has one row per page:
 its URL, the WARC date, the article's fields (dates as ISO 8601 strings,
 as the page gave them) and ``error`` (the ``unboil.Error`` class and
 message) for pages that could not be cleaned.
@@ -120,20 +120,27 @@ def run(
     ``parquet`` (columns ``url_column``, ``html_column``: str or binary)
     and writes the articles to ``output`` as Parquet."""
     sc = spark.sparkContext
-    partitions = partitions or sc.defaultParallelism
     options = dict(options or {})
     if warc:
         files = sc.binaryFiles(",".join(warc))
-        # A WARC file is read whole by one task; its pages are then spread
-        # so that every core cleans.
-        pages = files.mapPartitions(warc_pages).repartition(partitions)
+        # A WARC file is read whole by one task. With fewer files than
+        # cores (or than --partitions), the pages are spread over the
+        # partitions so that every core cleans; that shuffles the pages,
+        # which many files (a crawl) do not need.
+        pages = files.mapPartitions(warc_pages)
     elif parquet:
         table = spark.read.parquet(parquet).select(url_column, html_column)
-        pages = table.rdd.map(lambda row: (row[0], None, None, row[1])).repartition(partitions)
+        pages = table.rdd.map(lambda row: (row[0], None, None, row[1]))
     else:
         raise ValueError("give warc paths or a parquet table")
+    wanted = partitions or sc.defaultParallelism
+    if partitions or pages.getNumPartitions() < wanted:
+        pages = pages.repartition(wanted)
     rows = pages.mapPartitions(lambda part: clean_partition(part, options))
-    spark.createDataFrame(rows, SCHEMA).write.mode("overwrite").parquet(output)
+    # The rows are built to the schema: checking every value again would
+    # double the job's time.
+    frame = spark.createDataFrame(rows, SCHEMA, verifySchema=False)
+    frame.write.mode("overwrite").parquet(output)
 
 
 def main(argv: list[str] | None = None) -> None:
