@@ -7,6 +7,8 @@ from typing import Any, Literal, final
 
 from ._errors import Error
 
+__all__ = ["Cleaner", "Article", "Block", "WarcReader", "WarcPage", "is_html", "read_warc", "__version__"]
+
 __version__: str
 
 @final
@@ -105,20 +107,21 @@ class Article:
 class Cleaner:
     """Reusable settings for cleaning pages; thread-safe."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         url: str | None = None,
-        input: Literal["auto", "html", "text"] = "auto",
-        focus: Literal["precision", "balanced", "recall"] = "balanced",
-        comments: bool = False,
-        tables: bool = True,
-        links: bool = False,
-        images: bool = False,
-        formatting: bool = True,
+        # None (or left out) keeps the default, given after each.
+        input: Literal["auto", "html", "text"] | None = None,  # "auto"
+        focus: Literal["precision", "balanced", "recall"] | None = None,  # "balanced"
+        comments: bool | None = None,  # False
+        tables: bool | None = None,  # True
+        links: bool | None = None,  # False
+        images: bool | None = None,  # False
+        formatting: bool | None = None,  # True
         max_input_bytes: int | None = None,
         time_limit: float | None = None,
-    ) -> None: ...
+    ) -> Cleaner: ...
     def clean(
         self,
         page: str | bytes | bytearray,

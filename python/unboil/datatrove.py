@@ -36,7 +36,7 @@ from datatrove.pipeline.extractors.base import BaseExtractor
 from datatrove.utils.logging import logger
 from datatrove.utils.typeshelper import StatHints
 
-from . import Cleaner, Error, TimedOutError
+from . import Article, Cleaner, Error, Focus, TimedOutError
 
 __all__ = ["Unboil", "METADATA_FIELDS"]
 
@@ -78,11 +78,11 @@ class Unboil(BaseExtractor):
     """
 
     name = "⛏ Unboil"
-    _requires_dependencies = []
+    _requires_dependencies: list[str] = []
 
     def __init__(
         self,
-        focus: str = "balanced",
+        focus: Focus = "balanced",
         tables: bool = True,
         comments: bool = False,
         timeout: float = 1.0,
@@ -122,7 +122,7 @@ class Unboil(BaseExtractor):
         """
         return self._cleaner().clean(text).text
 
-    def _annotate(self, doc: Document, article) -> None:
+    def _annotate(self, doc: Document, article: Article) -> None:
         """Replaces the document's HTML by the article's text and adds the
         chosen metadata."""
         doc.text = article.text
@@ -139,7 +139,7 @@ class Unboil(BaseExtractor):
             self.stat_update("timeout")
             return
         self.stat_update("clean_error", type(error).__name__)
-        if not self._warned_error:
+        if not getattr(self, "_warned_error", False):
             logger.warning(f'❌ Error "{error}" while cleaning a record. Skipping it. This message only appears once.')
             self._warned_error = True
 
