@@ -88,6 +88,13 @@ pub struct Args {
     /// are kept.
     #[arg(long, value_name = "LANG")]
     pub target_language: Option<String>,
+    /// How pages are given: as PATHs (files, directories, standard input),
+    /// or as JSON Lines on standard input, one `{"url": URL, "html": PAGE}`
+    /// object per line (`url` may be left out), for `rdd.pipe()` and shell
+    /// pipelines; pair it with `--format jsonl` for JSON Lines out.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Paths,
+          conflicts_with_all = ["paths", "files_from", "warc"])]
+    pub input_format: InputFormat,
     /// Keep data tables [the default].
     // Only there so that `--tables` can undo an earlier `--no-tables`
     // (`overrides_with`); `cleaner` reads `no_tables` alone.
@@ -174,6 +181,15 @@ impl Args {
     pub fn jobs(&self) -> usize {
         self.jobs.unwrap_or(0)
     }
+}
+
+/// How pages reach the tool (`--input-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// PATH arguments (or standard input), one page each.
+    Paths,
+    /// JSON Lines on standard input: `{"url": ..., "html": ...}` per line.
+    Jsonl,
 }
 
 /// Why a cleaned page was left out of the output.

@@ -7,7 +7,7 @@
 //! order with the others and the rest still get cleaned.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use unboil::warc::WarcPage;
@@ -202,4 +202,45 @@ pub fn warc_stem(page: &WarcPage, file: &str, index: usize) -> String {
             format!("{}-{index}", file.unwrap_or_default())
         }
     }
+}
+
+/// One line of `--input-format jsonl`: a page and the URL it came from.
+#[derive(serde::Deserialize)]
+pub struct JsonPage {
+    /// The page's URL: its name in the output, and the base of its
+    /// relative URLs.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The page, HTML or plain text.
+    pub html: String,
+}
+
+/// The pages of JSON Lines read from `reader`, each with its line number
+/// (from 1); blank lines are skipped. A line that is not a `{"url",
+/// "html"}` object is an `Err` saying why, and the lines after it are still
+/// read; reading stops at the first I/O error, given as the last item.
+pub fn jsonl_pages<R: BufRead>(
+    reader: R,
+) -> impl Iterator<Item = (usize, Result<JsonPage, String>)> {
+    let mut lines = reader.split(b'\n');
+    let (mut number, mut failed) = (0usize, false);
+    std::iter::from_fn(move || {
+        while !failed {
+            let line = lines.next()?;
+            number += 1;
+            match line {
+                Ok(line) if line.trim_ascii().is_empty() => {}
+                Ok(line) => {
+                    let page = serde_json::from_slice::<JsonPage>(&line)
+                        .map_err(|e| format!("not a {{\"url\", \"html\"}} record: {e}"));
+                    return Some((number, page));
+                }
+                Err(e) => {
+                    failed = true;
+                    return Some((number, Err(format!("line {number}: cannot read: {e}"))));
+                }
+            }
+        }
+        None
+    })
 }

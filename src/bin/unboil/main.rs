@@ -33,7 +33,11 @@
 //! used, and links resolve against the record's URL), and the text records
 //! of WET files; JSON records then carry `warc_record_id`, `http_status`,
 //! `target_uri` and `warc_date`, and a summary of the records read and
-//! skipped goes to stderr.
+//! skipped goes to stderr. `--input-format jsonl` reads pages as JSON
+//! Lines on standard input instead, one `{"url", "html"}` object per line
+//! (for `rdd.pipe()` and shell pipelines): each cleaned with its URL as
+//! base URL, named by it, in input order; a line that is not such a record
+//! is reported and the run goes on.
 
 // The parts, in the order a page goes through them: `args` (what the user
 // asked for), `inputs` (where pages come from), cleaning (here, a call to
@@ -50,7 +54,7 @@ use clap::Parser;
 use unboil::Cleaner;
 use unboil::warc::{WarcPage, WarcPages, WarcStats};
 
-use args::Args;
+use args::{Args, InputFormat};
 use inputs::Input;
 use output::{Outcome, Progress, Settings, Tally, WarcInfo, Writer};
 
@@ -67,7 +71,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let done = if args.warc.is_empty() {
+    let done = if args.input_format == InputFormat::Jsonl {
+        run_jsonl(&args, &cleaner)
+    } else if args.warc.is_empty() {
         match inputs::gather(&args.paths, args.files_from.as_deref()) {
             Ok(inputs) => run(&args, &cleaner, &inputs),
             Err(e) => {
@@ -237,6 +243,56 @@ fn read_warc(
         stats: pages.stats(),
         other_status: other_status.get(),
         seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// Cleans the pages of JSON Lines on standard input (`--input-format
+/// jsonl`), each with its own URL; `Ok(false)` when a line was not a page,
+/// a page failed, or there was none.
+fn run_jsonl(args: &Args, cleaner: &Cleaner) -> io::Result<bool> {
+    let mut writer = writer(args, true, None)?;
+    let stop = Cell::new(false);
+    let pages = inputs::jsonl_pages(io::stdin().lock());
+    cleaner.clean_stream(
+        args.jobs(),
+        pages.enumerate().take_while(|_| !stop.get()),
+        |cleaner, (i, (line, page))| (i, clean_json_page(cleaner, line, page)),
+        |(i, outcome)| {
+            let skip = outcome
+                .result
+                .as_ref()
+                .ok()
+                .and_then(|a| args.skip_reason(a));
+            if !writer.write(outcome, Some(i), skip) {
+                stop.set(true);
+            }
+        },
+    );
+    let tally = writer.finish(true)?;
+    report_skips(&tally);
+    if tally.processed == 0 {
+        eprintln!("unboil: nothing to clean: no page on standard input");
+        return Ok(false);
+    }
+    Ok(tally.failed == 0)
+}
+
+/// Cleans one page of `--input-format jsonl`, HTML with its links resolved
+/// against its URL, or plain text; its name is the URL, else `-#LINE`.
+fn clean_json_page(
+    cleaner: &Cleaner,
+    line: usize,
+    page: Result<inputs::JsonPage, String>,
+) -> Outcome {
+    let stem = format!("line-{line}");
+    let page = match page {
+        Ok(page) => page,
+        Err(e) => return unread(format!("-#{line}"), stem, e),
+    };
+    let source = page.url.clone().unwrap_or_else(|| format!("-#{line}"));
+    timed(source, stem, || match page.url.as_deref() {
+        Some(url) if unboil::is_html(&page.html) => cleaner.clean_html_at(&page.html, url),
+        _ => cleaner.clean(&page.html),
     })
 }
 
