@@ -103,7 +103,9 @@ def test_to_dict_is_the_json():
     metadata = article.metadata()
     for field, value in metadata.items():
         assert as_dict[field] == value, field
-    assert set(metadata) == set(as_dict) - {"blocks", "comments"}
+    # The library's one JSON schema (docs/schema.md) carries the text too.
+    assert as_dict["text"] == article.text
+    assert set(metadata) == set(as_dict) - {"blocks", "comments", "text"}
 
 
 def test_options_reach_the_cleaner():
