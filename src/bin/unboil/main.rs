@@ -128,12 +128,7 @@ fn run(args: &Args, cleaner: &Cleaner, inputs: &[Input]) -> io::Result<bool> {
         inputs.iter().enumerate().take_while(|_| !stop.get()),
         |cleaner, (i, input)| (i, clean(cleaner, input, limit)),
         |(i, outcome)| {
-            let skip = outcome
-                .result
-                .as_ref()
-                .ok()
-                .and_then(|a| args.skip_reason(a));
-            if !writer.write(outcome, several.then_some(i), skip) {
+            if !deliver(args, &mut writer, outcome, several.then_some(i)) {
                 stop.set(true);
             }
         },
@@ -141,6 +136,18 @@ fn run(args: &Args, cleaner: &Cleaner, inputs: &[Input]) -> io::Result<bool> {
     let tally = writer.finish(several)?;
     report_skips(&tally);
     Ok(tally.failed == 0)
+}
+
+/// Writes one outcome, or counts it as left out by the filters
+/// (`--target-language`, `--only-with-metadata`); `false` once the output
+/// is gone.
+fn deliver(args: &Args, writer: &mut Writer, outcome: Outcome, index: Option<usize>) -> bool {
+    let skip = outcome
+        .result
+        .as_ref()
+        .ok()
+        .and_then(|a| args.skip_reason(a));
+    writer.write(outcome, index, skip)
 }
 
 /// Says on stderr how many cleaned pages the filters left out, if any.
@@ -228,13 +235,8 @@ fn read_warc(
             .take_while(|_| !stop.get()),
         |cleaner, (i, page)| (i, clean_warc_page(cleaner, &name, i, page)),
         |(i, outcome)| {
-            let skip = outcome
-                .result
-                .as_ref()
-                .ok()
-                .and_then(|a| args.skip_reason(a));
             *index = first + i + 1;
-            if !writer.write(outcome, Some(first + i), skip) {
+            if !deliver(args, writer, outcome, Some(first + i)) {
                 stop.set(true);
             }
         },
@@ -258,12 +260,7 @@ fn run_jsonl(args: &Args, cleaner: &Cleaner) -> io::Result<bool> {
         pages.enumerate().take_while(|_| !stop.get()),
         |cleaner, (i, (line, page))| (i, clean_json_page(cleaner, line, page)),
         |(i, outcome)| {
-            let skip = outcome
-                .result
-                .as_ref()
-                .ok()
-                .and_then(|a| args.skip_reason(a));
-            if !writer.write(outcome, Some(i), skip) {
+            if !deliver(args, &mut writer, outcome, Some(i)) {
                 stop.set(true);
             }
         },
