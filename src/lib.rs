@@ -214,7 +214,19 @@ impl Cleaner {
         deadline.check()?;
         let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;
-        let comment_sections = comments::sections(&doc, &self.patterns, &self.options);
+        // A page that declares itself a discussion (a forum thread, a Q&A
+        // page): its replies are the content, so they are neither set
+        // apart as comments nor stripped by their comment-like classes.
+        let comment_sections = if meta.discussion {
+            Vec::new()
+        } else {
+            comments::sections(&doc, &self.patterns, &self.options)
+        };
+        let rungs = if meta.discussion {
+            &patterns::LADDER[1..]
+        } else {
+            &patterns::LADDER[..]
+        };
         let page = Page {
             doc: &doc,
             title: meta.title(),
@@ -223,7 +235,7 @@ impl Cleaner {
         };
         let mut best: Option<(Article, usize)> = None;
         let reveal = doc.has_veiled().then_some(patterns::REVEAL);
-        for pass in patterns::LADDER.into_iter().chain(reveal) {
+        for pass in rungs.iter().copied().chain(reveal) {
             let (article, chars) = self.extract(&page, pass, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {
                 best = Some((article, chars));

@@ -206,6 +206,10 @@ impl Findings {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Metadata {
     pub found: Found,
+    /// A source declares the page a discussion
+    /// ([`crate::patterns::DISCUSSION_TYPES`]),
+    /// read with or without `full`: the text depends on it.
+    pub discussion: bool,
     /// The base that relative URLs resolve against (see `base_of`), for
     /// the story's links and images too.
     pub base: Option<Url>,
@@ -236,6 +240,11 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
         (Source::Html, document::read(doc, title_tag.clone())),
     ]);
 
+    let discussion = findings.0.iter().any(|(_, f)| {
+        f.page_type.as_deref().is_some_and(|t| {
+            crate::patterns::DISCUSSION_TYPES.contains(&t.to_ascii_lowercase().as_str())
+        })
+    });
     // The URL and the base that relative URLs resolve against.
     let canonical = findings.pick(Field::Url, |f| f.url.clone());
     let base = base_of(doc, base_url, canonical.as_deref());
@@ -280,7 +289,11 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
             title: chosen.map(|(t, _)| t),
             ..Found::default()
         };
-        return Metadata { found, base };
+        return Metadata {
+            found,
+            base,
+            discussion,
+        };
     }
     let headline: Option<NodeId> = chosen
         .as_ref()
@@ -340,7 +353,11 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
         tags: findings.pick_list(Field::Tags, |f| &f.tags),
         page_type: findings.pick(Field::PageType, |f| f.page_type.clone()),
     };
-    Metadata { found, base }
+    Metadata {
+        found,
+        base,
+        discussion,
+    }
 }
 
 impl Metadata {

@@ -276,6 +276,12 @@ pub(crate) const TWITTER_LABEL_PAIRS: std::ops::RangeInclusive<u32> = 1..=4;
 /// `twitter:labelN` values whose `twitter:dataN` is the author, lower case.
 pub(crate) const TWITTER_AUTHOR_LABELS: &[&str] = &["written by", "author", "by"];
 
+/// Page types (JSON-LD `@type`, microdata `itemtype`, `og:type`) of a page
+/// that declares itself a discussion: a forum thread or a Q&A page, whose
+/// replies are its content, not comments under a story (magic-html's forum
+/// threads, Reddit and Discourse pages declare `DiscussionForumPosting`).
+pub(crate) const DISCUSSION_TYPES: &[&str] = &["discussionforumposting", "qapage", "question"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
