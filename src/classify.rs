@@ -79,14 +79,15 @@ pub(crate) fn classify(
         .zip(feats)
         .map(|(b, f)| first_look(b, f, title_key.as_deref(), &t))
         .collect();
-    if !first.iter().any(|c| c.0 == Class::Good) {
+    // The story's first prose block.
+    let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
         // No prose anywhere: a short note is all the page has; keep its
         // short blocks rather than return nothing.
         return first
             .iter()
             .map(|&(class, rule)| short_page(class, rule))
             .collect();
-    }
+    };
     let (prev, next) = decided_neighbours(&first);
     let mut verdicts: Vec<Verdict> = (0..first.len())
         .map(|i| {
@@ -97,21 +98,15 @@ pub(crate) fn classify(
             in_context(&first, around, blocks, feats, i, focus)
         })
         .collect();
-    keep_lead_captions(&mut verdicts, &first, blocks, feats, &t);
-    join_lead_prose(
-        &mut verdicts,
-        &first,
-        blocks,
-        feats,
-        title_key.as_deref(),
-        &t,
-    );
+    keep_lead_captions(&mut verdicts, &first, blocks, feats, start, &t);
+    let title = title_key.as_deref();
+    join_lead_prose(&mut verdicts, &first, blocks, feats, start, title, &t);
     verdicts
 }
 
 /// The caption of the story's lead picture, kept: the reader sees the
 /// story start with it. Two shapes, among the few blocks before the first
-/// prose block:
+/// prose block (`start`):
 /// - a caption element in the story's container (between the headline
 ///   and the story), not link-heavy;
 /// - the text right under a picture just before the story, in the
@@ -127,11 +122,9 @@ fn keep_lead_captions(
     first: &[(Class, Rule)],
     blocks: &[TextBlock],
     feats: &[Features],
+    start: usize,
     t: &Thresholds,
 ) {
-    let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
-        return;
-    };
     // The nearest unpruned blocks before the story, nearest first.
     let lead: Vec<usize> = (0..start)
         .rev()
@@ -177,21 +170,19 @@ fn keep_lead_captions(
 
 /// The story's first paragraphs when they sit just above its container (a
 /// lede in the header, paragraphs before an inline box that split the
-/// body): walking up from the first prose block, every block outside the
-/// container that would be prose inside it is kept, across at most
-/// [`p::LEAD_PROSE_MAX_GAP`] other blocks in a row; a heading (the
+/// body): walking up from the first prose block (`start`), every block
+/// outside the container that would be prose inside it is kept, across at
+/// most [`p::LEAD_PROSE_MAX_GAP`] other blocks in a row; a heading (the
 /// headline) ends the walk.
 fn join_lead_prose(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
     blocks: &[TextBlock],
     feats: &[Features],
+    start: usize,
     title: Option<&str>,
     t: &Thresholds,
 ) {
-    let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
-        return;
-    };
     let mut gap = 0;
     for i in (0..start).rev() {
         let (Some(&(class, rule)), Some(b), Some(f)) = (first.get(i), blocks.get(i), feats.get(i))

@@ -222,11 +222,9 @@ impl Cleaner {
         } else {
             comments::sections(&doc, &self.patterns, &self.options)
         };
-        let rungs = if meta.discussion {
-            &patterns::LADDER[1..]
-        } else {
-            &patterns::LADDER[..]
-        };
+        let rungs = patterns::LADDER
+            .into_iter()
+            .filter(|pass| !(meta.discussion && pass.strip_unlikely));
         let page = Page {
             doc: &doc,
             title: meta.title(),
@@ -234,8 +232,10 @@ impl Cleaner {
             marks: &marks,
         };
         let mut best: Option<(Article, usize)> = None;
-        let reveal = doc.has_veiled().then_some(patterns::REVEAL);
-        for pass in rungs.iter().copied().chain(reveal) {
+        // Looked for only when every rung kept too little.
+        let reveal =
+            std::iter::once_with(|| doc.has_veiled().then_some(patterns::REVEAL)).flatten();
+        for pass in rungs.chain(reveal) {
             let (article, chars) = self.extract(&page, pass, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {
                 best = Some((article, chars));
