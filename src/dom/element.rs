@@ -125,10 +125,12 @@ pub(super) fn attr<'a>(el: &Start<'a>, name: &str) -> Option<&'a str> {
 pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     let hints = hints(el);
     let c = &el.common;
-    let style = c.style.unwrap_or("");
-    let hidden =
-        c.hidden.is_some() || c.aria_hidden == Some("true") || style_has(style, p::HIDING_STYLES);
-    let veiled = style_has(style, p::VEILING_STYLES);
+    // Compacted once for both readings.
+    let style = c.style.and_then(compact_style);
+    let hidden = c.hidden.is_some()
+        || c.aria_hidden == Some("true")
+        || declares(style.as_deref(), p::HIDING_STYLES);
+    let veiled = declares(style.as_deref(), p::VEILING_STYLES);
     let tag = Tag::from_name(el.name);
     Element {
         tag,
@@ -218,18 +220,21 @@ fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Box<Extra>> {
 
 /// Whether an inline `style` hides the element; whitespace and case are
 /// dropped first because pages write `display: none` and `DISPLAY:NONE`.
-/// Whether the inline `style` holds one of `declarations` (written without
-/// whitespace, lower case).
-fn style_has(style: &str, declarations: &[&str]) -> bool {
+/// An inline `style` as the declarations it is searched for are written:
+/// without whitespace, lower case. `None` when it holds no declaration (no
+/// `:`) or is too long to be read ([`p::MAX_STYLE_BYTES`]).
+fn compact_style(style: &str) -> Option<String> {
     if style.len() > p::MAX_STYLE_BYTES || !style.contains(':') {
-        return false;
+        return None;
     }
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    declarations.iter().any(|s| compact.contains(s))
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(compact.to_ascii_lowercase())
+}
+
+/// Whether a compacted style (see [`compact_style`]) holds one of
+/// `declarations`.
+fn declares(style: Option<&str>, declarations: &[&str]) -> bool {
+    style.is_some_and(|s| declarations.iter().any(|d| s.contains(d)))
 }
 
 #[cfg(test)]
@@ -238,6 +243,9 @@ mod tests {
 
     #[test]
     fn hiding_styles_are_read_without_spaces_or_case() {
+        let style_has = |style: &str, declarations: &[&str]| {
+            declares(compact_style(style).as_deref(), declarations)
+        };
         assert!(style_has("color: red; DISPLAY : none", p::HIDING_STYLES));
         assert!(!style_has("visibility:hidden", p::HIDING_STYLES));
         assert!(style_has("Visibility: Hidden", p::VEILING_STYLES));
