@@ -95,6 +95,7 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
         include_removed,
         Wants::default(),
         0..doc.nodes.len(),
+        false,
     )
 }
 
@@ -105,16 +106,20 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
 /// the pruning rule, so the explanation can show them; the other blocks come
 /// out exactly the same either way. The blocks' text, kinds and
 /// counts are the same whatever `wants` says, but for the blocks made of
-/// an image alone that [`Wants::images`] adds.
+/// an image alone that [`Wants::images`] adds. With `cards_as_text`, the
+/// text of card links (an `a` wrapping block elements) is not counted as
+/// link text.
 pub(crate) fn segment_with(
     doc: &Document,
     pruned: &Pruned,
     include_removed: bool,
     wants: Wants,
     range: std::ops::Range<NodeId>,
+    cards_as_text: bool,
 ) -> Vec<TextBlock> {
     let mut seg = Segmenter {
         wants,
+        cards_as_text,
         doc: Some(doc),
         ..Segmenter::default()
     };
@@ -162,6 +167,8 @@ struct Open {
     id: NodeId,
     tag: Tag,
     end: NodeId,
+    /// An `a` whose text counts as link text (not a card read as text).
+    link: bool,
 }
 
 #[derive(Debug, Default)]
@@ -170,6 +177,8 @@ struct Segmenter<'d> {
     open: Vec<Open>,
     /// How many `a` / `pre` / `blockquote` are open.
     links: usize,
+    /// Card links (see [`segment_with`]) are read as text.
+    cards_as_text: bool,
     pre: usize,
     quotes: usize,
     text: String,
@@ -205,6 +214,7 @@ struct Segmenter<'d> {
 
 impl Segmenter<'_> {
     fn open(&mut self, id: NodeId, tag: Tag, end: NodeId) {
+        let mut link = false;
         match tag {
             Tag::Br => {
                 self.push_char('\n', false);
@@ -219,7 +229,7 @@ impl Segmenter<'_> {
                     self.image(id);
                 }
             }
-            Tag::A => self.links += 1,
+            Tag::A => link = !(self.cards_as_text && self.is_card(id, end)),
             Tag::Pre => self.pre += 1,
             Tag::Blockquote => self.quotes += 1,
             _ => {}
@@ -228,7 +238,17 @@ impl Segmenter<'_> {
             self.flush();
         }
         self.open_structure(id, tag);
-        self.open.push(Open { id, tag, end });
+        self.links += usize::from(link);
+        self.open.push(Open { id, tag, end, link });
+    }
+
+    /// A card link: an `a` wrapping block elements (a teaser's heading and
+    /// summary), found among its first [`p::CARD_SCAN_NODES`] descendants
+    /// so the look stays linear.
+    fn is_card(&self, id: NodeId, end: NodeId) -> bool {
+        let Some(doc) = self.doc else { return false };
+        let last = end.min(id + 1 + p::CARD_SCAN_NODES);
+        (id + 1..last).any(|d| doc.element(d).is_some_and(|e| e.tag.is_block()))
     }
 
     /// The span an inline element opens, if segmentation records it.
@@ -411,7 +431,7 @@ impl Segmenter<'_> {
             }
             self.open.pop();
             match top.tag {
-                Tag::A => self.links = self.links.saturating_sub(1),
+                Tag::A if top.link => self.links = self.links.saturating_sub(1),
                 Tag::Pre => self.pre = self.pre.saturating_sub(1),
                 Tag::Blockquote => self.quotes = self.quotes.saturating_sub(1),
                 _ => {}
@@ -594,95 +614,4 @@ fn fit_spans(spans: Vec<Span>, offset: usize, trimmed: &str) -> Vec<Span> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::options::Options;
-    use crate::patterns::{LADDER, Patterns};
-
-    fn blocks(html: &str) -> Vec<TextBlock> {
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        segment(
-            &doc,
-            &crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]),
-            false,
-        )
-    }
-
-    #[test]
-    fn block_elements_split_and_inline_elements_flow() {
-        let b = blocks("<div>Intro <b>bold</b> text<p>A <a href='#'>link</a> here</p>tail</div>");
-        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Intro bold text", "A link here", "tail"]);
-        assert_eq!(b[1].link_chars, 4);
-        assert_eq!(b[1].chars, 11);
-        assert_eq!(b[0].owner, b[2].owner);
-    }
-
-    #[test]
-    fn kinds_follow_the_owning_element() {
-        let b = blocks(
-            "<h2>Head</h2><ul><li>item</li></ul><blockquote><p>q</p></blockquote><pre>  a\n    b</pre><table><tr><td>c</td></tr></table>",
-        );
-        let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                BlockKind::Heading(2),
-                BlockKind::ListItem,
-                BlockKind::Quote,
-                BlockKind::Code,
-                BlockKind::TableRow
-            ]
-        );
-        assert_eq!(b[3].text, "  a\n    b");
-    }
-
-    #[test]
-    fn removed_subtrees_are_segmented_only_for_the_trace() {
-        let html = "<p>story one</p><div class='sidebar'><p>side</p><script>x()</script></div><p>story <span class='share'>s</span>two</p>";
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-        let plain = segment(&doc, &pruned, false);
-        let traced = segment(&doc, &pruned, true);
-        let kept: Vec<_> = traced
-            .iter()
-            .filter(|b| b.pruned.is_none())
-            .cloned()
-            .collect();
-        assert_eq!(plain, kept);
-        let side: Vec<_> = traced
-            .iter()
-            .filter(|b| b.pruned.is_some())
-            .map(|b| b.text.as_str())
-            .collect();
-        assert_eq!(side, ["side"]);
-    }
-
-    /// The text right under an image knows it; an image-only block and a
-    /// removed share bar pass the mark on; the trace sees the same marks.
-    #[test]
-    fn the_block_under_an_image_is_marked() {
-        let html = "<p>intro</p><figure><img src='a.jpg'><div class='share'><a href='#'>Share</a></div><figcaption>Credit</figcaption></figure><p>story</p>";
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-        let plain = segment(&doc, &pruned, false);
-        let marks: Vec<_> = plain
-            .iter()
-            .map(|b| (b.text.as_str(), b.after_image))
-            .collect();
-        assert_eq!(
-            marks,
-            [("intro", false), ("Credit", true), ("story", false)]
-        );
-        let traced = segment(&doc, &pruned, true);
-        let kept: Vec<_> = traced.into_iter().filter(|b| b.pruned.is_none()).collect();
-        assert_eq!(plain, kept);
-    }
-
-    #[test]
-    fn br_is_a_line_break_inside_a_block() {
-        let b = blocks("<p>one<br>two</p>");
-        assert_eq!(b.len(), 1);
-        assert_eq!(b[0].text, "one\ntwo");
-    }
-}
+mod tests;

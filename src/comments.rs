@@ -121,7 +121,7 @@ pub(crate) fn extract(
     let mut lower = String::new();
     let mut kept = Vec::new();
     for range in sections {
-        for b in blocks::segment_with(doc, &pruned, false, wants, range.clone()) {
+        for b in blocks::segment_with(doc, &pruned, false, wants, range.clone(), false) {
             let f = features::text_features(&b.text, patterns, &mut lower);
             let links = b.link_chars as f32 > b.chars as f32 * p::MAX_LINK_DENSITY;
             if !links && !f.boilerplate_phrase {

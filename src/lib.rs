@@ -231,17 +231,31 @@ impl Cleaner {
             comment_sections: &comment_sections,
             marks: &marks,
         };
-        let mut best: Option<(Article, usize)> = None;
+        let mut best: Option<(Article, usize, patterns::Pass)> = None;
         // Looked for only when every rung kept too little.
         let reveal =
             std::iter::once_with(|| doc.has_veiled().then_some(patterns::REVEAL)).flatten();
         for pass in rungs.chain(reveal) {
             let (article, chars) = self.extract(&page, pass, &deadline)?;
             if best.as_ref().is_none_or(|b| chars > b.1) {
-                best = Some((article, chars));
+                best = Some((article, chars, pass));
             }
             if chars >= patterns::MIN_ARTICLE_CHARS {
                 break;
+            }
+        }
+        if let Some((_, story, pass)) = best
+            .as_ref()
+            .filter(|b| b.1 < patterns::CARDS_MAX_STORY_CHARS)
+        {
+            // The winning rung again, with card links read as text.
+            let cards = patterns::Pass {
+                card_text: true,
+                ..*pass
+            };
+            let (article, chars) = self.extract(&page, cards, &deadline)?;
+            if chars > story.saturating_mul(patterns::CARDS_MIN_GAIN) {
+                best = Some((article, chars, cards));
             }
         }
         let mut article = best.map(|b| b.0).unwrap_or_default();
@@ -453,7 +467,8 @@ impl Cleaner {
         apply_rules(&mut pruned, page.marks);
         let wants = structure::wants(&self.options);
         let explain = self.options.get_explain();
-        let blocks = blocks::segment_with(doc, &pruned, explain, wants, 0..doc.nodes.len());
+        let all = 0..doc.nodes.len();
+        let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, pass.card_text);
         (pruned, blocks)
     }
 

@@ -4,3 +4,7 @@
 /// ones are clamped): Markdown list numbers have at most nine digits, and a
 /// page's `start=99999999999` must not overflow the renderers' counters.
 pub(crate) const MAX_ORDINAL: i64 = 999_999_999;
+/// An `a` is a card link (`patterns::CARDS`) when a block element comes
+/// among this many of its first descendants: a teaser card opens with its
+/// picture, heading or summary at once. The bound keeps the look linear.
+pub(crate) const CARD_SCAN_NODES: usize = 32;

@@ -1,0 +1,110 @@
+//! Unit tests of segmentation.
+
+use super::*;
+use crate::options::Options;
+use crate::patterns::{LADDER, Patterns};
+
+fn blocks(html: &str) -> Vec<TextBlock> {
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    segment(
+        &doc,
+        &crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]),
+        false,
+    )
+}
+
+#[test]
+fn block_elements_split_and_inline_elements_flow() {
+    let b = blocks("<div>Intro <b>bold</b> text<p>A <a href='#'>link</a> here</p>tail</div>");
+    let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["Intro bold text", "A link here", "tail"]);
+    assert_eq!(b[1].link_chars, 4);
+    assert_eq!(b[1].chars, 11);
+    assert_eq!(b[0].owner, b[2].owner);
+}
+
+#[test]
+fn kinds_follow_the_owning_element() {
+    let b = blocks(
+        "<h2>Head</h2><ul><li>item</li></ul><blockquote><p>q</p></blockquote><pre>  a\n    b</pre><table><tr><td>c</td></tr></table>",
+    );
+    let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Heading(2),
+            BlockKind::ListItem,
+            BlockKind::Quote,
+            BlockKind::Code,
+            BlockKind::TableRow
+        ]
+    );
+    assert_eq!(b[3].text, "  a\n    b");
+}
+
+#[test]
+fn removed_subtrees_are_segmented_only_for_the_trace() {
+    let html = "<p>story one</p><div class='sidebar'><p>side</p><script>x()</script></div><p>story <span class='share'>s</span>two</p>";
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+    let plain = segment(&doc, &pruned, false);
+    let traced = segment(&doc, &pruned, true);
+    let kept: Vec<_> = traced
+        .iter()
+        .filter(|b| b.pruned.is_none())
+        .cloned()
+        .collect();
+    assert_eq!(plain, kept);
+    let side: Vec<_> = traced
+        .iter()
+        .filter(|b| b.pruned.is_some())
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(side, ["side"]);
+}
+
+/// The text right under an image knows it; an image-only block and a
+/// removed share bar pass the mark on; the trace sees the same marks.
+#[test]
+fn the_block_under_an_image_is_marked() {
+    let html = "<p>intro</p><figure><img src='a.jpg'><div class='share'><a href='#'>Share</a></div><figcaption>Credit</figcaption></figure><p>story</p>";
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+    let plain = segment(&doc, &pruned, false);
+    let marks: Vec<_> = plain
+        .iter()
+        .map(|b| (b.text.as_str(), b.after_image))
+        .collect();
+    assert_eq!(
+        marks,
+        [("intro", false), ("Credit", true), ("story", false)]
+    );
+    let traced = segment(&doc, &pruned, true);
+    let kept: Vec<_> = traced.into_iter().filter(|b| b.pruned.is_none()).collect();
+    assert_eq!(plain, kept);
+}
+
+#[test]
+fn br_is_a_line_break_inside_a_block() {
+    let b = blocks("<p>one<br>two</p>");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].text, "one\ntwo");
+}
+
+#[test]
+fn card_links_are_text_only_when_asked() {
+    let html = "<div><a href='/a'><h2>Card title</h2><p>Its summary.</p></a>\
+                <p>A <a href='/b'>plain link</a> in text.</p></div>";
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+    let all = 0..doc.nodes.len();
+    let links = |cards| {
+        segment_with(&doc, &pruned, false, Wants::default(), all.clone(), cards)
+            .iter()
+            .map(|b| b.link_chars)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(links(false), [9, 11, 9]);
+    // The card's text is text; a link inside a sentence stays a link.
+    assert_eq!(links(true), [0, 0, 9]);
+}
