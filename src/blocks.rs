@@ -243,12 +243,21 @@ impl Segmenter<'_> {
     }
 
     /// A card link: an `a` wrapping block elements (a teaser's heading and
-    /// summary), found among its first [`p::CARD_SCAN_NODES`] descendants
-    /// so the look stays linear.
+    /// summary) or a whole summary ([`p::CARD_MIN_TEXT_CHARS`]), found
+    /// among its first [`p::CARD_SCAN_NODES`] descendants so the look stays
+    /// linear.
     fn is_card(&self, id: NodeId, end: NodeId) -> bool {
         let Some(doc) = self.doc else { return false };
         let last = end.min(id + 1 + p::CARD_SCAN_NODES);
-        (id + 1..last).any(|d| doc.element(d).is_some_and(|e| e.tag.is_block()))
+        let mut text = 0;
+        for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
+            match &node.kind {
+                NodeKind::Element(e) if e.tag.is_block() => return true,
+                NodeKind::Text(t) => text += t.len(),
+                NodeKind::Element(_) => {}
+            }
+        }
+        text >= p::CARD_MIN_TEXT_CHARS
     }
 
     /// The span an inline element opens, if segmentation records it.

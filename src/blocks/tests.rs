@@ -108,3 +108,24 @@ fn card_links_are_text_only_when_asked() {
     // The card's text is text; a link inside a sentence stays a link.
     assert_eq!(links(true), [0, 0, 9]);
 }
+
+#[test]
+fn a_summary_linked_whole_is_a_card() {
+    let summary = "The history of all-inclusive travel dates back nearly a hundred years, \
+                   to the holiday camps that pioneered the idea in the 1930s.";
+    let html =
+        format!("<p><a href='/a'>Headline of the item</a></p><p><a href='/a'>{summary}</a></p>");
+    let doc = Document::parse(&html, &Options::new()).unwrap();
+    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+    let b = segment_with(
+        &doc,
+        &pruned,
+        false,
+        Wants::default(),
+        0..doc.nodes.len(),
+        true,
+    );
+    // The headline stays a link; the summary, longer than any headline, is text.
+    assert!(b[0].link_chars > 0);
+    assert_eq!(b[1].link_chars, 0);
+}

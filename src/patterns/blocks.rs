@@ -8,3 +8,7 @@ pub(crate) const MAX_ORDINAL: i64 = 999_999_999;
 /// among this many of its first descendants: a teaser card opens with its
 /// picture, heading or summary at once. The bound keeps the look linear.
 pub(crate) const CARD_SCAN_NODES: usize = 32;
+/// ...or when its text is at least this long (bytes): a teaser's summary
+/// linked whole, longer than any headline. A link this long inside running
+/// text is rare, and the cards reading runs only on pages with no story.
+pub(crate) const CARD_MIN_TEXT_CHARS: usize = 120;
