@@ -223,17 +223,78 @@ fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
     if total == 0.0 || enough(top) {
         return top;
     }
-    for anc in
-        std::iter::successors(doc.parent(top), |&a| doc.parent(a)).take(p::MAX_PROSE_COVER_LEVELS)
-    {
-        if is_top_level(doc, anc) {
+    // Inside the page's declared main region, the climb may reach it
+    // whatever the levels: the region holds the content and nothing else.
+    let main = std::iter::successors(doc.parent(top), |&a| doc.parent(a))
+        .take_while(|&a| !is_top_level(doc, a))
+        .find(|&a| is_main(doc, a));
+    let ancestors = std::iter::successors(doc.parent(top), |&a| doc.parent(a));
+    let mut path = top;
+    for (level, anc) in ancestors.enumerate() {
+        if is_top_level(doc, anc) || (level >= p::MAX_PROSE_COVER_LEVELS && main.is_none()) {
             break;
         }
+        if level >= p::MAX_PROSE_COVER_LEVELS && foreign_series(doc, prose, anc, path) {
+            break;
+        }
+        path = anc;
         if enough(anc) {
             return anc;
         }
+        if Some(anc) == main {
+            break;
+        }
     }
     top
+}
+
+/// The prose `anc` adds beside its child `path` lies in a series of posts
+/// or teasers (a comment thread, a stream of summaries): following the
+/// child with the most prose down, some element within
+/// [`p::SERIES_MAX_DEPTH`] levels has at least [`p::THREAD_MIN_POSTS`]
+/// children of one tag and first class holding prose. Climbing over it
+/// would take the series in with the story.
+fn foreign_series(doc: &Document, prose: &[usize], anc: NodeId, path: NodeId) -> bool {
+    let chars = |id: NodeId| prose.get(id).copied().unwrap_or(0);
+    let mut at = doc
+        .children(anc)
+        .filter(|&c| c != path)
+        .max_by_key(|&c| chars(c));
+    for _ in 0..p::SERIES_MAX_DEPTH {
+        let Some(node) = at else { return false };
+        if series_under(doc, prose, node) {
+            return true;
+        }
+        at = doc.children(node).max_by_key(|&c| chars(c));
+    }
+    false
+}
+
+/// `node` has at least [`p::THREAD_MIN_POSTS`] children of one tag and
+/// first class that hold prose.
+fn series_under(doc: &Document, prose: &[usize], node: NodeId) -> bool {
+    let mut seen: Vec<((Tag, &str), usize)> = Vec::new();
+    for c in doc
+        .children(node)
+        .filter(|&c| prose.get(c).is_some_and(|&n| n > 0))
+    {
+        let Some(sig) = signature(doc, c) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(s, _)| *s == sig) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((sig, 1)),
+        }
+    }
+    seen.iter().any(|&(_, n)| n >= p::THREAD_MIN_POSTS)
+}
+
+/// An element's tag and first class/id token.
+fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
+    doc.element(id).and_then(|e| {
+        let first = e.hints.split_whitespace().next()?;
+        Some((e.tag, first))
+    })
 }
 
 /// The thread a post belongs to: when the container, or one of its few
@@ -288,6 +349,12 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
     }
     doc.sum_subtrees(&mut prose);
     prose
+}
+
+/// `main`, or an element with `role="main"`.
+fn is_main(doc: &Document, id: NodeId) -> bool {
+    doc.element(id)
+        .is_some_and(|e| e.tag == Tag::Main || e.role == "main")
 }
 
 fn is_top_level(doc: &Document, id: NodeId) -> bool {
@@ -539,5 +606,51 @@ mod tests {
 
         let (doc, _, c) = container_of(&thread(2));
         assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    }
+
+    /// A landing page: a lead box, then prose sections each nested deep in
+    /// wrappers, with `others` (three same-class boxes or three sections of
+    /// their own class) beside the lead inside `main`.
+    fn landing(others: &str) -> String {
+        let lead = "<p>Our consulting team, with decades of work, helps you plan, build, and \
+            run the systems your business needs, from the first idea to the last bolt.</p>";
+        format!(
+            "<body><nav><a href='/'>Home</a></nav><main><div><h2>Consulting</h2><div>\
+             <h3>Services</h3><div><h4>Plans</h4><div id='lead'>{}</div></div></div></div>\
+             <div id='rest'>{others}</div></main></body>",
+            lead.repeat(4)
+        )
+    }
+
+    fn wrapped(class: &str, i: usize) -> String {
+        format!(
+            "<div class='{class}{i}'><div><div><p>Section {i} of the page tells more of the same \
+             service in plain words, and this second sentence makes it long enough.</p>\
+             <p>Another paragraph of the section follows, so that the sections together hold \
+             more prose than the lead box does.</p></div></div></div>"
+        )
+    }
+
+    #[test]
+    fn inside_main_the_cover_climb_takes_every_section() {
+        let sections: String = (0..4).map(|i| wrapped("sec", i)).collect();
+        let (doc, _, c) = container_of(&landing(&sections));
+        assert_eq!(doc.tag(c.top.unwrap()), Tag::Main);
+    }
+
+    #[test]
+    fn the_cover_climb_stops_at_a_series_of_posts() {
+        // The same prose as one class repeated: a comment thread or a
+        // stream of teasers beside the story, not more of it.
+        let posts: String = (0..4).map(|_| wrapped("post", 0)).collect();
+        let (doc, _, c) = container_of(&landing(&posts));
+        let t = c.top.unwrap();
+        assert_ne!(
+            doc.tag(t),
+            Tag::Main,
+            "{:?} {:?}",
+            doc.tag(t),
+            doc.element(t).map(|e| &e.hints)
+        );
     }
 }
