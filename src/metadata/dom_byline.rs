@@ -15,7 +15,9 @@ use crate::patterns as p;
 /// The class/id words of `id`, read in place (this runs on every element
 /// a date or byline search passes: no `Vec` per element).
 fn hint_words(doc: &Document, id: NodeId) -> std::str::SplitWhitespace<'_> {
-    doc.element(id).map_or("", |e| e.hints.as_str()).split_whitespace()
+    doc.element(id)
+        .map_or("", |e| e.hints.as_str())
+        .split_whitespace()
 }
 
 /// Whether a hint word is one of `hints`, has one as a `-`-separated part,
@@ -169,9 +171,8 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
 
 /// Whether a `<time>` (or its parent) says it is an update.
 fn is_update(doc: &Document, id: NodeId) -> bool {
-    let update = |n: NodeId| {
-        hint_words(doc, n).any(|w| p::UPDATE_HINTS.iter().any(|h| w.contains(h)))
-    };
+    let update =
+        |n: NodeId| hint_words(doc, n).any(|w| p::UPDATE_HINTS.iter().any(|h| w.contains(h)));
     update(id) || doc.parent(id).is_some_and(update)
 }
 
