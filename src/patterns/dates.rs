@@ -330,9 +330,7 @@ fn date_text_sources(month: &str, time: &str) -> Vec<(DateOrder, String)> {
         // 2022. február 6. (Hungarian), 2022 Feb 6.
         (
             DateOrder::Ymd,
-            format!(
-                r"(?i)\b(?P<y>\d{{4}})\.?\s+(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})\b\.?{time}"
-            ),
+            format!(r"(?i)\b(?P<y>\d{{4}})\.?\s+(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})\b\.?{time}"),
         ),
         // ngày 6 tháng 2 năm 2022, 6 tháng 2, 2022 (Vietnamese).
         (
