@@ -464,19 +464,30 @@ impl Segmenter<'_> {
             }
             return;
         }
-        for c in text.chars() {
-            if c.is_whitespace() {
-                self.pending_space = true;
-            } else {
-                if self.pending_space && !self.text.is_empty() && !self.text.ends_with(['\n', ' '])
-                {
-                    // A space before a link is not link text.
-                    self.push_char(' ', false);
-                }
-                self.pending_space = false;
-                self.push_char(c, in_link);
+        // Word by word: a word's first character goes through `push_char`
+        // (it may start the block), the rest is copied as it would add it.
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            self.pending_space |= start > 0;
+            let word = rest.get(start..).unwrap_or("");
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            let (word, after) = word.split_at_checked(end).unwrap_or((word, ""));
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else { break };
+            if self.pending_space && !self.text.is_empty() && !self.text.ends_with(['\n', ' ']) {
+                // A space before a link is not link text.
+                self.push_char(' ', false);
             }
+            self.pending_space = false;
+            self.push_char(first, in_link);
+            let tail = chars.as_str();
+            let count = tail.chars().count();
+            self.text.push_str(tail);
+            self.chars += count;
+            self.link_chars += if in_link { count } else { 0 };
+            rest = after;
         }
+        self.pending_space |= !rest.is_empty();
     }
 
     fn push_char(&mut self, c: char, in_link: bool) {

@@ -40,7 +40,7 @@ pub(super) fn parse_document(html: &str, max_nodes: usize, deadline: &Deadline) 
         },
         ..Default::default()
     };
-    let mut parser = html5ever::driver::parse_document(Sink::new(), opts);
+    let mut parser = html5ever::driver::parse_document(Sink::for_page(html.len(), max_nodes), opts);
     let mut start = 0usize;
     while start < html.len() {
         let mut end = start.saturating_add(SLICE_BYTES).min(html.len());

@@ -22,6 +22,12 @@ use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName, local_name, ns};
 
+/// Bytes of HTML per node of the tree, about (the scrapinghub pages
+/// average 54): a little more, so that a page of long texts and few tags
+/// does not reserve much more than it fills (memory reserved but never
+/// written costs no RAM).
+const BYTES_PER_NODE: usize = 64;
+
 /// "No node": the links of a node that has no parent, sibling or child.
 const NONE: usize = usize::MAX;
 
@@ -74,8 +80,10 @@ pub(super) enum Event<'a> {
 }
 
 impl Tree {
-    fn new() -> Self {
-        let mut tree = Tree { nodes: Vec::new() };
+    fn with_capacity(nodes: usize) -> Self {
+        let mut tree = Tree {
+            nodes: Vec::with_capacity(nodes),
+        };
         tree.add(Data::Document);
         tree
     }
@@ -257,9 +265,14 @@ pub(super) struct Sink {
 }
 
 impl Sink {
-    pub(super) fn new() -> Self {
+    /// A sink whose tree has room for about the nodes of `html_bytes` of
+    /// HTML ([`BYTES_PER_NODE`]), at most `max_nodes`: growing the tree one
+    /// doubling at a time copied every node again each time, a percent of
+    /// the cleaning's work.
+    pub(super) fn for_page(html_bytes: usize, max_nodes: usize) -> Self {
+        let nodes = (html_bytes / BYTES_PER_NODE).min(max_nodes);
         Sink {
-            tree: RefCell::new(Tree::new()),
+            tree: RefCell::new(Tree::with_capacity(nodes)),
             created: Cell::new(0),
         }
     }

@@ -12,20 +12,22 @@ use super::{Found, author};
 use crate::datetime::DateTime;
 use crate::patterns as p;
 
-fn hint_words(doc: &Document, id: NodeId) -> Vec<&str> {
+/// The class/id words of `id`, read in place (this runs on every element
+/// a date or byline search passes: no `Vec` per element).
+fn hint_words(doc: &Document, id: NodeId) -> std::str::SplitWhitespace<'_> {
     doc.element(id)
-        .map(|e| e.hints.split_whitespace().collect())
-        .unwrap_or_default()
+        .map_or("", |e| e.hints.as_str())
+        .split_whitespace()
 }
 
 /// Whether a hint word is one of `hints`, has one as a `-`-separated part,
 /// or starts with `hint-` or ends with `-hint` (hints that hold a `-`
 /// themselves). Compared in place: this runs for every element with a
 /// class or id.
-fn has_hint(words: &[&str], hints: &[&str]) -> bool {
-    words.iter().any(|w| {
+fn has_hint<'a>(mut words: impl Iterator<Item = &'a str>, hints: &[&str]) -> bool {
+    words.any(|w| {
         hints.iter().any(|h| {
-            *w == *h
+            w == *h
                 || w.split('-').any(|part| part == *h)
                 || w.strip_prefix(h).is_some_and(|rest| rest.starts_with('-'))
                 || w.strip_suffix(h).is_some_and(|rest| rest.ends_with('-'))
@@ -43,7 +45,7 @@ fn outside_story(doc: &Document, id: NodeId) -> bool {
         }
         // `<body class="sidebar-primary">` names the layout, not a box.
         let layout = matches!(doc.tag(n), Tag::Body | Tag::Html);
-        if n != id && !layout && has_hint(&hint_words(doc, n), p::OUTSIDE_HINTS) {
+        if n != id && !layout && has_hint(hint_words(doc, n), p::OUTSIDE_HINTS) {
             return true;
         }
         cur = doc.parent(n);
@@ -116,8 +118,7 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
         if !byline_word {
             continue;
         }
-        let words: Vec<&str> = el.hints.split_whitespace().collect();
-        if !has_hint(&words, p::NOT_BYLINE_HINTS) {
+        if !has_hint(el.hints.split_whitespace(), p::NOT_BYLINE_HINTS) {
             ids.push(id);
         }
     }
@@ -170,11 +171,8 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
 
 /// Whether a `<time>` (or its parent) says it is an update.
 fn is_update(doc: &Document, id: NodeId) -> bool {
-    let update = |n: NodeId| {
-        hint_words(doc, n)
-            .iter()
-            .any(|w| p::UPDATE_HINTS.iter().any(|h| w.contains(h)))
-    };
+    let update =
+        |n: NodeId| hint_words(doc, n).any(|w| p::UPDATE_HINTS.iter().any(|h| w.contains(h)));
     update(id) || doc.parent(id).is_some_and(update)
 }
 
@@ -238,7 +236,6 @@ pub(crate) fn time_elements(
 /// `update-list`).
 fn names_a_date(doc: &Document, id: NodeId) -> bool {
     hint_words(doc, id)
-        .iter()
         .flat_map(|w| w.split('-'))
         .any(|part| p::DATE_CLASS_WORDS.contains(&part))
 }

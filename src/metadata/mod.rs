@@ -303,8 +303,12 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
     // The sources that read the layout around the headline. The byline
     // element is last in the authors' precedence and costs a text walk: it
     // is read only when no source before it gives authors, which picks the
-    // same authors. The date sources are all read, as the date is chosen
-    // among every source's (a date alone takes the time of a later source).
+    // same authors. The date is chosen among every source's (a date alone
+    // takes the time of a later source), so the date sources are read in
+    // precedence order, and the two costly ones that come last (the date
+    // patterns over the text near the headline, the walk over every
+    // element for date classes) only while the dates are not settled by
+    // the sources before them (`date_settled`): the same dates either way.
     // No date the layout shows is later than the newest the page declares.
     let newest = findings.newest_declared();
     if findings
@@ -329,19 +333,27 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
             ..Found::default()
         },
     ));
-    findings.0.push((
-        Source::NearHeadline,
-        dom_byline::text_near_headline(doc, headline, newest),
-    ));
-    findings
-        .0
-        .push((Source::DateElement, dom_byline::date_elements(doc, newest)));
+    let published = |f: &Found| f.published;
+    let modified = |f: &Found| f.modified;
+    if !findings.date_settled(Field::Published, published) {
+        findings.0.push((
+            Source::NearHeadline,
+            dom_byline::text_near_headline(doc, headline, newest),
+        ));
+    }
+    if !findings.date_settled(Field::Published, published)
+        || !findings.date_settled(Field::Modified, modified)
+    {
+        findings
+            .0
+            .push((Source::DateElement, dom_byline::date_elements(doc, newest)));
+    }
 
     let found = Found {
         title: chosen.map(|(t, _)| t),
         authors: findings.pick_list(Field::Authors, |f| &f.authors),
-        published: findings.date(Field::Published, |f| f.published),
-        modified: findings.date(Field::Modified, |f| f.modified),
+        published: findings.date(Field::Published, published),
+        modified: findings.date(Field::Modified, modified),
         site_name: findings.pick(Field::SiteName, |f| f.site_name.clone().filter(site_like)),
         language: findings.pick(Field::Language, |f| f.language.as_deref().and_then(bcp47)),
         description: findings.pick(Field::Description, |f| f.description.clone()),

@@ -44,6 +44,28 @@ impl Findings {
         choose(&candidates, self.newest_declared())
     }
 
+    /// Whether the date of `field` is settled by the sources read so far,
+    /// which must be a prefix of its sources in precedence order: a source
+    /// after them could change it only when no read source gives a sane
+    /// date, or when the first sane one lacks a time of day and no read
+    /// source gives one for that day (see `choose`). The costly sources
+    /// come last and are read only when this is false.
+    pub(crate) fn date_settled(
+        &self,
+        field: Field,
+        value: impl Fn(&Found) -> Option<DateTime>,
+    ) -> bool {
+        let newest = self.newest_declared();
+        let mut sane = sources(field).iter().filter_map(|s| {
+            let date = self.get(*s).and_then(&value).filter(plausible)?;
+            (s.is_declared() || newest.is_none_or(|n| day(&date) <= day(&n))).then_some(date)
+        });
+        let Some(first) = sane.next() else {
+            return false;
+        };
+        first.has_time() || sane.any(|d| d.has_time() && day(&d) == day(&first))
+    }
+
     /// The newest of the plausible dates the page declares.
     pub(crate) fn newest_declared(&self) -> Option<DateTime> {
         let declared = self.0.iter().filter(|(s, _)| s.is_declared());

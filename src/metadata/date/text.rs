@@ -59,8 +59,8 @@ pub(crate) fn find_all_with(text: &str, day_first: Option<bool>) -> Vec<(usize, 
     let text = normal.as_str();
     let day_first = numeric_order_shown(text).or(day_first);
     let mut found: Vec<(usize, usize, DateTime)> = Vec::new();
-    for (order, re) in p::DATE_TEXT_PATTERNS.iter() {
-        for c in re.captures_iter(text) {
+    for (index, (order, _)) in p::DATE_TEXT_PATTERNS.iter().enumerate() {
+        for c in captures(index, text) {
             let Some(whole) = c.get(0) else { continue };
             if found
                 .iter()
@@ -87,16 +87,39 @@ pub(crate) fn find_all_with(text: &str, day_first: Option<bool>) -> Vec<(usize, 
         .collect()
 }
 
+/// The matches of pattern `index` of [`p::DATE_TEXT_PATTERNS`] in `text`,
+/// the ones `captures_iter` gives, found faster: the pattern runs only from
+/// where its scout ([`p::DATE_TEXT_SCOUTS`], the fast automaton's job) next
+/// matches, since no match of the pattern starts before that, and not at
+/// all once the scout finds nothing. `captures_at` reads the text before
+/// its start for the word boundaries, as `captures_iter` does.
+fn captures<'t>(index: usize, text: &'t str) -> impl Iterator<Item = Captures<'t>> {
+    let pattern = p::DATE_TEXT_PATTERNS.get(index).map(|(_, re)| re);
+    let scout = p::DATE_TEXT_SCOUTS.get(index);
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        let (pattern, scout, from) = (pattern?, scout?, at?);
+        let start = scout.find_at(text, from)?.start();
+        let c = pattern.captures_at(text, start)?;
+        let whole = c.get(0)?;
+        // The next search starts at this match's end, as in
+        // `captures_iter`. Every pattern holds a digit, so no match is
+        // empty; one would end the search.
+        at = (!whole.is_empty()).then_some(whole.end());
+        Some(c)
+    })
+}
+
 /// The order the text's own numeric dates show: a first number over 12
 /// (`25/02/2015`) says day first, a second one (`02/25/2015`) month first;
 /// `None` when none says, or they disagree.
 fn numeric_order_shown(text: &str) -> Option<bool> {
     let (mut day_first, mut month_first) = (false, false);
-    for (order, re) in p::DATE_TEXT_PATTERNS.iter() {
+    for (index, (order, _)) in p::DATE_TEXT_PATTERNS.iter().enumerate() {
         if !matches!(order, Order::Numeric { .. }) {
             continue;
         }
-        for c in re.captures_iter(text) {
+        for c in captures(index, text) {
             let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
                 continue;
             };
