@@ -11,6 +11,7 @@
 
 mod header;
 mod lines;
+mod tables;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::explain::Features;
@@ -22,6 +23,7 @@ use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
 use header::read_header;
 use lines::{TextLine, segment};
+use tables::table_rows;
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -38,24 +40,35 @@ fn story_indent(lines: &[TextLine], feats: &[Features]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The value of each block: how much it argues for being story.
-fn value(
-    line: &TextLine,
-    f: &Features,
+/// What the rest of the page says about one line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// The line is furniture said again elsewhere on the page.
     repeated: bool,
+    /// The line is a row of a data table.
+    table_row: bool,
+    /// The indentation of the story's paragraphs, if the layout has one.
     indent: Option<usize>,
-    patterns: &Patterns,
-) -> f32 {
+}
+
+/// The value of each block: how much it argues for being story.
+fn value(line: &TextLine, f: &Features, ctx: Context, patterns: &Patterns) -> f32 {
     if ad_label(&line.text) {
         return -p::TEXT_AD_LABEL_PENALTY;
     }
     if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
         return -p::TEXT_STORY_END_PENALTY;
     }
-    if f.boilerplate_phrase || repeated {
+    if f.boilerplate_phrase || ctx.repeated {
         return -p::TEXT_BOILERPLATE_PENALTY;
     }
-    let off_indent = indent.is_some_and(|i| i != line.indent);
+    if ctx.table_row && !is_prose(f) {
+        // A data table's rows are short and numeric, shaped like a list
+        // of links, but a table sits in the story it illustrates: its rows
+        // argue neither way, so it does not cut the story in two.
+        return p::TEXT_TABLE_ROW_VALUE;
+    }
+    let off_indent = ctx.indent.is_some_and(|i| i != line.indent);
     if is_prose(f) {
         // Teasers and list items read like prose but end without a full
         // stop: they count for less, and so does prose laid out apart
@@ -225,11 +238,19 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         .map(|(l, &n)| repeated_line(l, n))
         .collect();
     let indent = story_indent(&lines, &feats);
+    let tables = table_rows(&lines);
     let values: Vec<f32> = lines
         .iter()
         .zip(&feats)
-        .zip(&repeated)
-        .map(|((l, f), &r)| value(l, f, r, indent, patterns))
+        .enumerate()
+        .map(|(i, (l, f))| {
+            let ctx = Context {
+                repeated: repeated.get(i).copied().unwrap_or(false),
+                table_row: tables.get(i).copied().unwrap_or(false),
+                indent,
+            };
+            value(l, f, ctx, patterns)
+        })
         .collect();
     let run = best_run(&values);
     // No prose anywhere: a short note is all the page has; judge every
@@ -409,7 +430,7 @@ mod tests {
         let p = pats();
         let line = segment("Advertisement").remove(0);
         let f = text_features(&line.text, &p, &mut String::new());
-        assert!(value(&line, &f, false, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
+        assert!(value(&line, &f, Context::default(), &p) > -p::TEXT_BOILERPLATE_PENALTY);
     }
 
     #[test]
@@ -425,6 +446,20 @@ mod tests {
             "{}",
             article.text()
         );
+    }
+
+    #[test]
+    fn a_data_table_does_not_cut_the_story() {
+        let para = "The league published the final standings on Sunday, after the last race of the season was run in the rain.";
+        let rows: String = (1..=12)
+            .map(|i| format!("{i}     Driver Number{i}     {}     {i}\n", 5000 - i * 10))
+            .collect();
+        let text =
+            format!("Home\nNews\n\n{para}\n\nPos.  Driver  Points  Wins\n{rows}\n{para} Again.\n");
+        let article = clean(&text, &pats(), Focus::Balanced, false);
+        let out = article.text();
+        assert!(out.contains("Driver Number7"), "{out}");
+        assert!(out.ends_with("Again."), "{out}");
     }
 
     #[test]

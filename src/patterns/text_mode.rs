@@ -169,3 +169,20 @@ pub(crate) const TEXT_LEAD_CREDIT_MARKS: &[&str] = &[
 pub(crate) const TEXT_LEAD_CREDIT_MAX_WORDS: usize = 12;
 /// ...and at most this many such lines are taken (credit, then file name).
 pub(crate) const TEXT_LEAD_CREDIT_LINES: usize = 2;
+/// Spaces that part two table cells on a line: text renderers
+/// (inscriptis, lynx, w3m) lay a table row out on one line, its cells
+/// padded to the column widths and set apart by at least two spaces.
+pub(crate) const TABLE_CELL_GAP: usize = 2;
+/// A data table has at least this many rows in a row: fewer are a pair of
+/// labels ("Price   $10") that a table of any size would not be told from.
+pub(crate) const TABLE_MIN_ROWS: usize = 3;
+/// A data table's cells have at most this many words ("Kyle Busch",
+/// "+13.1%", "Top 10"); longer cells (headlines, paragraphs) are page
+/// layout, columns of a page set side by side.
+pub(crate) const TABLE_CELL_MAX_WORDS: usize = 5;
+/// Value of a row of a data table in the story search: neutral. Its rows
+/// look like a list of links (short, capitalised, numeric) but a table
+/// lies inside the story it illustrates (standings, prices, a time
+/// series), so it must not cut the story in two; it adds nothing either,
+/// so a table alone is never taken for the story.
+pub(crate) const TEXT_TABLE_ROW_VALUE: f32 = 0.0;

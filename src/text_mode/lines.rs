@@ -15,6 +15,11 @@ pub(crate) struct TextLine {
     pub bullet: bool,
     /// A blank line came before this block.
     pub after_blank: bool,
+    /// Table cells on the line: pieces of text set apart by a wide gap
+    /// (a table row as text renderers lay it out), 1 for plain text.
+    pub cells: usize,
+    /// Words in the longest of those cells.
+    pub cell_words: usize,
 }
 
 /// Splits text into blocks: one per line, or one per paragraph when the
@@ -40,6 +45,7 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
         if body.is_empty() {
             continue;
         }
+        let (cells, cell_words) = table_cells(body);
         let body = collapse(body);
         if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
             prev.text.push(' ');
@@ -50,6 +56,8 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
                 indent,
                 bullet,
                 after_blank: blank_before,
+                cells,
+                cell_words,
             });
         }
         // The next line continues this paragraph when the page is wrapped
@@ -80,6 +88,25 @@ fn hard_wrap_width(text: &str) -> Option<usize> {
         .filter(|&&n| n + p::WRAP_SLACK >= width)
         .count();
     (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
+}
+
+/// The cells of a line laid out as a table row: how many pieces of text
+/// are set apart by at least [`p::TABLE_CELL_GAP`] spaces, and the words of
+/// the longest (`usize::MAX` when a cell opens with a list bullet: a
+/// column of the page, not a value).
+fn table_cells(body: &str) -> (usize, usize) {
+    let gap = " ".repeat(p::TABLE_CELL_GAP);
+    let mut count = 0;
+    let mut longest = 0;
+    for piece in body.split(gap.as_str()).filter(|c| !c.trim().is_empty()) {
+        count += 1;
+        let piece = piece.trim();
+        let words = piece.split_whitespace().count();
+        // A cell that opens with a bullet holds a list: page layout.
+        let bulleted = strip_bullet(piece).0;
+        longest = longest.max(if bulleted { usize::MAX } else { words });
+    }
+    (count.max(1), longest)
 }
 
 fn strip_bullet(line: &str) -> (bool, &str) {
@@ -141,6 +168,15 @@ mod tests {
     fn short_lines_are_not_joined() {
         let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
         assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn table_cells_are_counted() {
+        let blocks = segment("  1     Kyle Busch    5040\nKyle Busch won the race.\nNews  * Tech");
+        assert_eq!((blocks[0].cells, blocks[0].cell_words), (3, 2));
+        assert_eq!(blocks[0].text, "1 Kyle Busch 5040");
+        assert_eq!((blocks[1].cells, blocks[1].cell_words), (1, 5));
+        assert_eq!((blocks[2].cells, blocks[2].cell_words), (2, usize::MAX));
     }
 
     #[test]
