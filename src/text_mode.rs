@@ -11,6 +11,7 @@
 
 mod header;
 mod lines;
+mod repeats;
 mod tables;
 
 use crate::article::{Article, Block, BlockKind};
@@ -23,6 +24,7 @@ use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
 use header::read_header;
 use lines::{TextLine, segment};
+use repeats::{line_counts, repeated_lines};
 use tables::table_rows;
 
 /// The indentation that holds the most prose words: scrapers that keep
@@ -96,7 +98,7 @@ fn value(line: &TextLine, f: &Features, ctx: Context, patterns: &Patterns) -> f3
 /// [`p::TEXT_CREDIT_MARKS`]), unless another phrase is there too ("sign up
 /// for our newsletter").
 fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
-    if ad_label(text) {
+    if ad_label(text) || comment_attribution(text, f) {
         return true;
     }
     if !f.boilerplate_phrase || !is_prose(f) {
@@ -107,6 +109,16 @@ fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
         rest = rest.replace(mark, " ");
     }
     patterns.boilerplate_phrase.is_match(&rest)
+}
+
+/// A reader comment's attribution line ("Mighty Midwest says:"), which
+/// blog engines print above each comment: the comments after a story
+/// start there, and each one is a border the story search does not cross.
+fn comment_attribution(text: &str, f: &Features) -> bool {
+    f.words <= p::TEXT_ATTRIBUTION_MAX_WORDS
+        && p::TEXT_ATTRIBUTION_ENDS
+            .iter()
+            .any(|end| text.ends_with(end))
 }
 
 /// An ad slot's label ("Advertisement", "Anzeige", "Advertisement - story
@@ -232,11 +244,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         })
         .collect();
     let counts = line_counts(&lines);
-    let repeated: Vec<bool> = lines
-        .iter()
-        .zip(&counts)
-        .map(|(l, &n)| repeated_line(l, n))
-        .collect();
+    let repeated = repeated_lines(&lines, &counts);
     let indent = story_indent(&lines, &feats);
     let tables = table_rows(&lines);
     let values: Vec<f32> = lines
@@ -334,27 +342,6 @@ fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decis
     (Keep, Rule::ShortInStory)
 }
 
-/// How often each line's text occurs on the page.
-fn line_counts(lines: &[TextLine]) -> Vec<usize> {
-    let mut counts = std::collections::HashMap::new();
-    for l in lines {
-        *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
-    }
-    lines
-        .iter()
-        .map(|l| counts.get(l.text.as_str()).copied().unwrap_or(1))
-        .collect()
-}
-
-/// Lines that occur more than once on the page (captions shown twice,
-/// "Share" buttons, repeated teasers) are furniture; very short ones ("1")
-/// and whole paragraphs (a quoted passage) are not judged so.
-fn repeated_line(line: &TextLine, count: usize) -> bool {
-    count > 1
-        && line.text.chars().count() >= p::REPEAT_MIN_CHARS
-        && line.text.split_whitespace().count() <= p::REPEAT_MAX_WORDS
-}
-
 /// Whether the input looks like HTML rather than plain text.
 ///
 /// HTML when, after leading whitespace, it starts with a tag, comment or
@@ -416,6 +403,20 @@ mod tests {
         assert!(judge("Photo: Getty Images"));
         assert!(judge(
             "When you sign up for this free report, you will also join our newsletter list."
+        ));
+    }
+
+    #[test]
+    fn comment_attributions_are_furniture() {
+        let p = pats();
+        let judge = |text: &str| {
+            let f = text_features(text, &p, &mut String::new());
+            furniture_phrase(text, &f, &p)
+        };
+        assert!(judge("grumpysal says:"));
+        assert!(judge("Mighty Midwest says:"));
+        assert!(!judge(
+            "The coach says: we needed to win this game, and we did not, so the season is over."
         ));
     }
 
