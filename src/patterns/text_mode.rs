@@ -55,10 +55,11 @@ pub(crate) const REPEAT_MAX_WORDS: usize = 30;
 /// line of code shown twice; cutting the story at them lost the rest of
 /// it (tried 1, 2 and 4: 1 kept the most on every set).
 pub(crate) const REPEAT_NEAR_LINES: usize = 1;
-/// ...but a far copy of at least this many words is still furniture: a
-/// headline shown again in a share dialog or a teaser list, never a
-/// heading inside the story (tried 5, 8, 12 and none: 12 did best on each
-/// of scrapinghub, readability, big5 and magic-html).
+/// ...but the first of far copies of at least this many words is still
+/// furniture: the headline or the summary above the story, said again as
+/// its first paragraph (or in a share dialog after it); a heading inside
+/// the story is never so long (tried 5, 8, 12 and none: 12 did best on
+/// each of scrapinghub, readability, big5 and magic-html).
 pub(crate) const REPEAT_FAR_MIN_WORDS: usize = 12;
 /// How many lines before the story are searched for the headline, byline,
 /// breadcrumb and date.
