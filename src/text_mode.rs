@@ -25,7 +25,7 @@ use crate::patterns::{self as p, Patterns};
 use header::read_header;
 use lines::{TextLine, segment};
 use repeats::{line_counts, repeated_lines};
-use tables::table_rows;
+use tables::{introduced_lists, table_rows};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -260,6 +260,9 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
             value(l, f, ctx, patterns)
         })
         .collect();
+    let prose: Vec<bool> = feats.iter().map(is_prose).collect();
+    let mut values = values;
+    introduced_lists(&lines, &prose, &mut values);
     let run = best_run(&values);
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing, but any line said twice is
