@@ -11,6 +11,8 @@
 
 mod header;
 mod lines;
+mod repeats;
+mod tables;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::explain::Features;
@@ -22,6 +24,8 @@ use crate::options::Focus;
 use crate::patterns::{self as p, Patterns};
 use header::read_header;
 use lines::{TextLine, segment};
+use repeats::{line_counts, repeated_lines};
+use tables::{introduced_lists, table_rows};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -38,24 +42,35 @@ fn story_indent(lines: &[TextLine], feats: &[Features]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The value of each block: how much it argues for being story.
-fn value(
-    line: &TextLine,
-    f: &Features,
+/// What the rest of the page says about one line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// The line is furniture said again elsewhere on the page.
     repeated: bool,
+    /// The line is a row of a data table.
+    table_row: bool,
+    /// The indentation of the story's paragraphs, if the layout has one.
     indent: Option<usize>,
-    patterns: &Patterns,
-) -> f32 {
+}
+
+/// The value of each block: how much it argues for being story.
+fn value(line: &TextLine, f: &Features, ctx: Context, patterns: &Patterns) -> f32 {
     if ad_label(&line.text) {
         return -p::TEXT_AD_LABEL_PENALTY;
     }
     if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
         return -p::TEXT_STORY_END_PENALTY;
     }
-    if f.boilerplate_phrase || repeated {
+    if f.boilerplate_phrase || ctx.repeated {
         return -p::TEXT_BOILERPLATE_PENALTY;
     }
-    let off_indent = indent.is_some_and(|i| i != line.indent);
+    if ctx.table_row && !is_prose(f) {
+        // A data table's rows are short and numeric, shaped like a list
+        // of links, but a table sits in the story it illustrates: its rows
+        // argue neither way, so it does not cut the story in two.
+        return p::TEXT_TABLE_ROW_VALUE;
+    }
+    let off_indent = ctx.indent.is_some_and(|i| i != line.indent);
     if is_prose(f) {
         // Teasers and list items read like prose but end without a full
         // stop: they count for less, and so does prose laid out apart
@@ -83,7 +98,7 @@ fn value(
 /// [`p::TEXT_CREDIT_MARKS`]), unless another phrase is there too ("sign up
 /// for our newsletter").
 fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
-    if ad_label(text) {
+    if ad_label(text) || comment_attribution(text, f) {
         return true;
     }
     if !f.boilerplate_phrase || !is_prose(f) {
@@ -94,6 +109,16 @@ fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
         rest = rest.replace(mark, " ");
     }
     patterns.boilerplate_phrase.is_match(&rest)
+}
+
+/// A reader comment's attribution line ("Mighty Midwest says:"), which
+/// blog engines print above each comment: the comments after a story
+/// start there, and each one is a border the story search does not cross.
+fn comment_attribution(text: &str, f: &Features) -> bool {
+    f.words <= p::TEXT_ATTRIBUTION_MAX_WORDS
+        && p::TEXT_ATTRIBUTION_ENDS
+            .iter()
+            .any(|end| text.ends_with(end))
 }
 
 /// An ad slot's label ("Advertisement", "Anzeige", "Advertisement - story
@@ -219,18 +244,25 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         })
         .collect();
     let counts = line_counts(&lines);
-    let repeated: Vec<bool> = lines
-        .iter()
-        .zip(&counts)
-        .map(|(l, &n)| repeated_line(l, n))
-        .collect();
+    let repeated = repeated_lines(&lines, &counts);
     let indent = story_indent(&lines, &feats);
+    let tables = table_rows(&lines);
     let values: Vec<f32> = lines
         .iter()
         .zip(&feats)
-        .zip(&repeated)
-        .map(|((l, f), &r)| value(l, f, r, indent, patterns))
+        .enumerate()
+        .map(|(i, (l, f))| {
+            let ctx = Context {
+                repeated: repeated.get(i).copied().unwrap_or(false),
+                table_row: tables.get(i).copied().unwrap_or(false),
+                indent,
+            };
+            value(l, f, ctx, patterns)
+        })
         .collect();
+    let prose: Vec<bool> = feats.iter().map(is_prose).collect();
+    let mut values = values;
+    introduced_lists(&lines, &prose, &mut values);
     let run = best_run(&values);
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing, but any line said twice is
@@ -313,27 +345,6 @@ fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decis
     (Keep, Rule::ShortInStory)
 }
 
-/// How often each line's text occurs on the page.
-fn line_counts(lines: &[TextLine]) -> Vec<usize> {
-    let mut counts = std::collections::HashMap::new();
-    for l in lines {
-        *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
-    }
-    lines
-        .iter()
-        .map(|l| counts.get(l.text.as_str()).copied().unwrap_or(1))
-        .collect()
-}
-
-/// Lines that occur more than once on the page (captions shown twice,
-/// "Share" buttons, repeated teasers) are furniture; very short ones ("1")
-/// and whole paragraphs (a quoted passage) are not judged so.
-fn repeated_line(line: &TextLine, count: usize) -> bool {
-    count > 1
-        && line.text.chars().count() >= p::REPEAT_MIN_CHARS
-        && line.text.split_whitespace().count() <= p::REPEAT_MAX_WORDS
-}
-
 /// Whether the input looks like HTML rather than plain text.
 ///
 /// HTML when, after leading whitespace, it starts with a tag, comment or
@@ -399,6 +410,20 @@ mod tests {
     }
 
     #[test]
+    fn comment_attributions_are_furniture() {
+        let p = pats();
+        let judge = |text: &str| {
+            let f = text_features(text, &p, &mut String::new());
+            furniture_phrase(text, &f, &p)
+        };
+        assert!(judge("grumpysal says:"));
+        assert!(judge("Mighty Midwest says:"));
+        assert!(!judge(
+            "The coach says: we needed to win this game, and we did not, so the season is over."
+        ));
+    }
+
+    #[test]
     fn ad_labels_do_not_split_the_story() {
         assert!(ad_label("Advertisement"));
         assert!(ad_label("Advertisement - story continues below"));
@@ -409,7 +434,7 @@ mod tests {
         let p = pats();
         let line = segment("Advertisement").remove(0);
         let f = text_features(&line.text, &p, &mut String::new());
-        assert!(value(&line, &f, false, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
+        assert!(value(&line, &f, Context::default(), &p) > -p::TEXT_BOILERPLATE_PENALTY);
     }
 
     #[test]
@@ -425,6 +450,20 @@ mod tests {
             "{}",
             article.text()
         );
+    }
+
+    #[test]
+    fn a_data_table_does_not_cut_the_story() {
+        let para = "The league published the final standings on Sunday, after the last race of the season was run in the rain.";
+        let rows: String = (1..=12)
+            .map(|i| format!("{i}     Driver Number{i}     {}     {i}\n", 5000 - i * 10))
+            .collect();
+        let text =
+            format!("Home\nNews\n\n{para}\n\nPos.  Driver  Points  Wins\n{rows}\n{para} Again.\n");
+        let article = clean(&text, &pats(), Focus::Balanced, false);
+        let out = article.text();
+        assert!(out.contains("Driver Number7"), "{out}");
+        assert!(out.ends_with("Again."), "{out}");
     }
 
     #[test]

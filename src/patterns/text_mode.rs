@@ -48,6 +48,19 @@ pub(crate) const REPEAT_MIN_CHARS: usize = 12;
 /// ...nor longer ones in words: a repeated caption or teaser is short, a
 /// repeated paragraph is a quoted passage (or a lorem-ipsum fixture).
 pub(crate) const REPEAT_MAX_WORDS: usize = 30;
+/// A repeated line within this many lines of a copy is furniture (a
+/// caption or a dialog heading shown twice, one right after the other).
+/// Farther copies are often the story's own: a heading listed first in the
+/// table of contents, a label opening every entry of a list article, a
+/// line of code shown twice; cutting the story at them lost the rest of
+/// it (tried 1, 2 and 4: 1 kept the most on every set).
+pub(crate) const REPEAT_NEAR_LINES: usize = 1;
+/// ...but the first of far copies of at least this many words is still
+/// furniture: the headline or the summary above the story, said again as
+/// its first paragraph (or in a share dialog after it); a heading inside
+/// the story is never so long (tried 5, 8, 12 and none: 12 did best on
+/// each of scrapinghub, readability, big5 and magic-html).
+pub(crate) const REPEAT_FAR_MIN_WORDS: usize = 12;
 /// How many lines before the story are searched for the headline, byline,
 /// breadcrumb and date.
 pub(crate) const HEADER_LINES: usize = 8;
@@ -169,3 +182,44 @@ pub(crate) const TEXT_LEAD_CREDIT_MARKS: &[&str] = &[
 pub(crate) const TEXT_LEAD_CREDIT_MAX_WORDS: usize = 12;
 /// ...and at most this many such lines are taken (credit, then file name).
 pub(crate) const TEXT_LEAD_CREDIT_LINES: usize = 2;
+/// Spaces that part two table cells on a line: text renderers
+/// (inscriptis, lynx, w3m) lay a table row out on one line, its cells
+/// padded to the column widths and set apart by at least two spaces.
+pub(crate) const TABLE_CELL_GAP: usize = 2;
+/// A data table has at least this many rows in a row: fewer are a pair of
+/// labels ("Price   $10") that a table of any size would not be told from.
+pub(crate) const TABLE_MIN_ROWS: usize = 3;
+/// A data table's cells have at most this many words ("Kyle Busch",
+/// "+13.1%", "Top 10"); longer cells (headlines, paragraphs) are page
+/// layout, columns of a page set side by side.
+pub(crate) const TABLE_CELL_MAX_WORDS: usize = 5;
+/// Value of a row of a data table in the story search: neutral. Its rows
+/// look like a list of links (short, capitalised, numeric) but a table
+/// lies inside the story it illustrates (standings, prices, a time
+/// series), so it must not cut the story in two; it adds nothing either,
+/// so a table alone is never taken for the story.
+pub(crate) const TEXT_TABLE_ROW_VALUE: f32 = 0.0;
+/// Endings of the attribution line blog engines print above each reader
+/// comment ("grumpysal says:"; WordPress's template, and its German,
+/// Spanish/Italian, Portuguese and Dutch words): the comments start there.
+pub(crate) const TEXT_ATTRIBUTION_ENDS: &[&str] =
+    &[" says:", " sagt:", " dice:", " disse:", " zegt:"];
+/// An attribution line has at most this many words (a name and "says:").
+pub(crate) const TEXT_ATTRIBUTION_MAX_WORDS: usize = 6;
+/// A list that a paragraph of the story introduces with a colon ("Ecco le
+/// offerte:", "What you will learn:" after a course's description) is
+/// taken for at most this many lines: the story's deals, steps or
+/// standings, not the page's footer after them (tried 10 and 50: 50 did
+/// as well or better on every set).
+pub(crate) const TEXT_INTRO_MAX_LINES: usize = 50;
+/// Closing marks that may follow an introducing colon (`: "`, `:)`).
+pub(crate) const TEXT_INTRO_TRAILING: &[char] = &['"', '”', '’', ')', ' '];
+/// A table row one of whose cells has at least this many words (a
+/// paragraph), or opens with a list bullet, is page layout: a menu column,
+/// the story's column and a sidebar side by side (old table-layout news
+/// sites). Its cells are split into blocks of their own, so the story's
+/// paragraphs are judged apart from the menu items beside them. Data
+/// tables with a sentence in a cell ("1 tackle, 1 assist (3 combined).")
+/// stay whole (tried 6, 15 and 25: 25 kept scrapinghub level while big5
+/// gained +0.010; 15 gained big5 +0.011 but cost scrapinghub 0.002).
+pub(crate) const TABLE_LAYOUT_CELL_WORDS: usize = 25;

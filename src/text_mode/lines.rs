@@ -15,6 +15,11 @@ pub(crate) struct TextLine {
     pub bullet: bool,
     /// A blank line came before this block.
     pub after_blank: bool,
+    /// Table cells on the line: pieces of text set apart by a wide gap
+    /// (a table row as text renderers lay it out), 1 for plain text.
+    pub cells: usize,
+    /// Words in the longest of those cells.
+    pub cell_words: usize,
 }
 
 /// Splits text into blocks: one per line, or one per paragraph when the
@@ -40,6 +45,13 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
         if body.is_empty() {
             continue;
         }
+        let (cells, cell_words) = table_cells(body);
+        if cells > 1 && cell_words >= p::TABLE_LAYOUT_CELL_WORDS && !joinable {
+            let column = indent + (line.trim().chars().count() - body.chars().count());
+            push_layout_cells(&mut out, body, column, bullet, blank_before);
+            blank_before = false;
+            continue;
+        }
         let body = collapse(body);
         if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
             prev.text.push(' ');
@@ -50,6 +62,8 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
                 indent,
                 bullet,
                 after_blank: blank_before,
+                cells,
+                cell_words,
             });
         }
         // The next line continues this paragraph when the page is wrapped
@@ -80,6 +94,60 @@ fn hard_wrap_width(text: &str) -> Option<usize> {
         .filter(|&&n| n + p::WRAP_SLACK >= width)
         .count();
     (near * p::WRAP_NEAR_ONE_IN >= lengths.len()).then_some(width)
+}
+
+/// A row of a page laid out as a table (a menu column, the story's
+/// column, a sidebar, side by side), split into its cells: each cell is a
+/// block of its own, indented at its column, so the story's paragraphs
+/// are judged apart from the menu items beside them. `body` starts at
+/// `column`; `bullet` and `after_blank` are the whole line's.
+fn push_layout_cells(
+    out: &mut Vec<TextLine>,
+    body: &str,
+    mut column: usize,
+    bullet: bool,
+    after_blank: bool,
+) {
+    let gap = " ".repeat(p::TABLE_CELL_GAP);
+    let mut rest = body;
+    let mut first = true;
+    while !rest.is_empty() {
+        let (piece, next) = rest.split_at(rest.find(gap.as_str()).unwrap_or(rest.len()));
+        let spaces = next.len() - next.trim_start().len();
+        let (cell_bullet, text) = strip_bullet(piece.trim());
+        if !text.is_empty() {
+            out.push(TextLine {
+                text: collapse(text),
+                indent: column,
+                bullet: cell_bullet || (first && bullet),
+                after_blank: after_blank && first,
+                cells: 1,
+                cell_words: text.split_whitespace().count(),
+            });
+        }
+        first = false;
+        column += piece.chars().count() + spaces;
+        rest = next.trim_start();
+    }
+}
+
+/// The cells of a line laid out as a table row: how many pieces of text
+/// are set apart by at least [`p::TABLE_CELL_GAP`] spaces, and the words of
+/// the longest (`usize::MAX` when a cell opens with a list bullet: a
+/// column of the page, not a value).
+fn table_cells(body: &str) -> (usize, usize) {
+    let gap = " ".repeat(p::TABLE_CELL_GAP);
+    let mut count = 0;
+    let mut longest = 0;
+    for piece in body.split(gap.as_str()).filter(|c| !c.trim().is_empty()) {
+        count += 1;
+        let piece = piece.trim();
+        let words = piece.split_whitespace().count();
+        // A cell that opens with a bullet holds a list: page layout.
+        let bulleted = strip_bullet(piece).0;
+        longest = longest.max(if bulleted { usize::MAX } else { words });
+    }
+    (count.max(1), longest)
 }
 
 fn strip_bullet(line: &str) -> (bool, &str) {
@@ -141,6 +209,32 @@ mod tests {
     fn short_lines_are_not_joined() {
         let blocks = segment("Home\nNews\nSport\n\nA paragraph of text.");
         assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn table_cells_are_counted() {
+        let blocks = segment("  1     Kyle Busch    5040\nKyle Busch won the race.\nNews  * Tech");
+        assert_eq!((blocks[0].cells, blocks[0].cell_words), (3, 2));
+        assert_eq!(blocks[0].text, "1 Kyle Busch 5040");
+        assert_eq!((blocks[1].cells, blocks[1].cell_words), (1, 5));
+        // A cell that opens with a bullet makes the row page layout: split.
+        assert_eq!(blocks[2].text, "News");
+        assert!(blocks[3].bullet && blocks[3].text == "Tech");
+    }
+
+    #[test]
+    fn layout_rows_are_split_into_cells() {
+        let para = "The Dalai Lama has repeated his demand for legitimate and meaningful autonomy for Tibet, in a message on the fiftieth anniversary of a failed uprising.";
+        let text =
+            format!("    Africa         {para}\n    Americas       * China bars foreigners\n");
+        let blocks = segment(&text);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Africa", para, "Americas", "China bars foreigners"]);
+        assert_eq!(blocks[1].indent, 19);
+        assert!(blocks[3].bullet && !blocks[2].bullet);
+        // A data table's row stays one block.
+        let row = segment("  1     Kyle Busch    5040");
+        assert_eq!(row.len(), 1);
     }
 
     #[test]
