@@ -629,7 +629,7 @@ fn text_mode(rng: &mut Rng, out: &mut String, bytes: usize) {
 
 /// Cleans `input` once (and renders it), returning the seconds taken.
 fn time_one(cleaner: &Cleaner, input: &str, text: bool) -> f64 {
-    let start = Instant::now();
+    let start = cpu_seconds();
     let result = if text {
         cleaner.clean_text(input)
     } else {
@@ -638,7 +638,22 @@ fn time_one(cleaner: &Cleaner, input: &str, text: bool) -> f64 {
     if let Ok(article) = result {
         std::hint::black_box(article.to_markdown());
     }
-    start.elapsed().as_secs_f64()
+    cpu_seconds() - start
+}
+
+/// The CPU time this thread has used, in seconds: not the wall clock, since
+/// on a shared machine a niced run is preempted for tens of milliseconds at
+/// a time, and the first long run of the fuzzer flagged such pauses as
+/// finds (a 100 KB page "taking" 78 ms that takes 1.5 ms).
+fn cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 /// Times a recipe at its three sizes: (bytes, seconds) per size.
