@@ -8,6 +8,7 @@
 //! cargo run --release --example dos_fuzz -- 600                  # 10 min each
 //! cargo run --release --example dos_fuzz -- 120 attributes links
 //! cargo run --release --example dos_fuzz -- write DIR BYTES      # one page per kind
+//! cargo run --release --example dos_fuzz -- overshoot [BYTES]     # time limit's lag
 //! ```
 //!
 //! Each input is a *recipe* drawn from a seed (which hostile shape, which
@@ -675,6 +676,51 @@ fn measure(cleaner: &Cleaner, recipe: &Recipe, careful: bool) -> Vec<(usize, f64
     out
 }
 
+/// How late `Options::time_limit` stops each kind's page of `bytes`: the
+/// page is cleaned with limits from 0 to its full time in twenty steps,
+/// and the worst lag past the limit (wall clock) is printed with the
+/// stage-free time it took in full. A long lag means a loop the deadline
+/// is not checked in.
+fn overshoot(bytes: usize) {
+    for kind in KINDS {
+        let recipe = Recipe { kind, seed: 1 };
+        let input = recipe.render(bytes);
+        let full = {
+            let start = Instant::now();
+            clean_with(&Cleaner::new(Options::new()), &input, recipe.is_text()).ok();
+            start.elapsed()
+        };
+        let (mut worst, mut worst_at) = (Duration::ZERO, Duration::ZERO);
+        for step in 0..20u32 {
+            let limit = full * step / 20;
+            let cleaner = Cleaner::new(Options::new().time_limit(limit));
+            let start = Instant::now();
+            let result = clean_with(&cleaner, &input, recipe.is_text());
+            let took = start.elapsed();
+            if matches!(result, Err(unboil::Error::TimedOut { .. })) {
+                let lag = took.saturating_sub(limit);
+                if lag > worst {
+                    (worst, worst_at) = (lag, limit);
+                }
+            }
+        }
+        println!(
+            "{kind:20} full {:8.1} ms  worst lag past the limit {:7.1} ms (limit {:.1} ms)",
+            full.as_secs_f64() * 1e3,
+            worst.as_secs_f64() * 1e3,
+            worst_at.as_secs_f64() * 1e3
+        );
+    }
+}
+
+fn clean_with(cleaner: &Cleaner, input: &str, text: bool) -> unboil::Result<unboil::Article> {
+    if text {
+        cleaner.clean_text(input)
+    } else {
+        cleaner.clean_html(input)
+    }
+}
+
 fn ratio(m: &[(usize, f64)]) -> f64 {
     let per_byte = |(b, s): (usize, f64)| s / b.max(1) as f64;
     per_byte(m[m.len() - 1]) / per_byte(m[0]).max(1e-12)
@@ -696,6 +742,14 @@ fn main() {
             let ext = if recipe.is_text() { "txt" } else { "html" };
             std::fs::write(format!("{dir}/{kind}.{ext}"), recipe.render(bytes)).unwrap();
         }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("overshoot") {
+        let bytes: usize = args
+            .get(1)
+            .and_then(|b| b.parse().ok())
+            .unwrap_or(4_000_000);
+        overshoot(bytes);
         return;
     }
     if args.first().map(String::as_str) == Some("one") {

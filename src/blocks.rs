@@ -7,6 +7,7 @@
 use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
+use crate::options::Deadline;
 use crate::patterns as p;
 use crate::prune::Pruned;
 
@@ -95,6 +96,7 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
         include_removed,
         Wants::default(),
         0..doc.nodes.len(),
+        &Deadline::NONE,
     )
 }
 
@@ -105,13 +107,15 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
 /// the pruning rule, so the explanation can show them; the other blocks come
 /// out exactly the same either way. The blocks' text, kinds and
 /// counts are the same whatever `wants` says, but for the blocks made of
-/// an image alone that [`Wants::images`] adds.
+/// an image alone that [`Wants::images`] adds. Past `deadline` it stops
+/// early (the caller's check then fails the page).
 pub(crate) fn segment_with(
     doc: &Document,
     pruned: &Pruned,
     include_removed: bool,
     wants: Wants,
     range: std::ops::Range<NodeId>,
+    deadline: &Deadline,
 ) -> Vec<TextBlock> {
     let mut seg = Segmenter {
         wants,
@@ -119,7 +123,12 @@ pub(crate) fn segment_with(
         ..Segmenter::default()
     };
     let mut id = range.start;
+    let mut steps = 0usize;
     while id < range.end.min(doc.nodes.len()) {
+        if deadline.passed_at(steps) {
+            break;
+        }
+        steps += 1;
         seg.close_until(id);
         let Some(node) = doc.nodes.get(id) else { break };
         let removed = pruned

@@ -18,10 +18,12 @@ use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
 use crate::metadata::detect_language;
-use crate::options::Focus;
+use crate::options::{Deadline, Focus};
 use crate::patterns::{self as p, Patterns};
 use header::read_header;
-use lines::{TextLine, segment};
+#[cfg(test)]
+use lines::segment;
+use lines::{TextLine, segment_within};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
@@ -206,13 +208,22 @@ fn lead_credit(line: &TextLine) -> bool {
     p::TEXT_LEAD_CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Cleans a plain-text page.
-pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
-    let lines = segment(text);
+/// Cleans a plain-text page; past `deadline` it stops early (the
+/// caller's check then fails the page).
+pub(crate) fn clean(
+    text: &str,
+    patterns: &Patterns,
+    focus: Focus,
+    explain: bool,
+    deadline: &Deadline,
+) -> Article {
+    let lines = segment_within(text, deadline);
     let mut lower = String::new();
     let feats: Vec<Features> = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
+        .map(|(_, l)| {
             let mut f = text_features(&l.text, patterns, &mut lower);
             f.boilerplate_phrase = furniture_phrase(&l.text, &f, patterns);
             f
@@ -417,7 +428,7 @@ mod tests {
         let para = "The chairman announced on Thursday that the agency would vote on the new rules next month, after a long delay.";
         let text =
             format!("Home\nNews\n\nPhoto by Mark Wilson/Getty Images\n\n{para}\n\n{para} Again.\n");
-        let article = clean(&text, &pats(), Focus::Balanced, false);
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
         assert!(
             article
                 .text()

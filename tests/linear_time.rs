@@ -194,6 +194,44 @@ fn time_limit_stops_a_long_page() {
     ));
 }
 
+/// 24 MB of plain text, one line of prose after another: text mode has no
+/// parse, so all of its time is in its own loops (segmentation, features,
+/// the story's run), which read the deadline as they go.
+fn long_text() -> String {
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < 24_000_000 {
+        writeln!(text, "{PROSE} Line {i}.\n").unwrap();
+        i += 1;
+    }
+    text
+}
+
+#[test]
+fn time_limit_stops_inside_the_later_stages() {
+    // Text mode: before the loops read the deadline, a limit was noticed
+    // only once the whole page was cleaned.
+    let text = long_text();
+    let start = Instant::now();
+    let full = Cleaner::default().clean_text(&text);
+    let full = (full.is_ok(), start.elapsed().as_secs_f64());
+    assert!(full.0);
+    let limit = Duration::from_millis(20);
+    let start = Instant::now();
+    let result = Cleaner::new(Options::new().time_limit(limit)).clean_text(&text);
+    let stopped = start.elapsed().as_secs_f64();
+    eprintln!(
+        "[linear_time] 24 MB of text: {:.3} s in full, stopped after {stopped:.3} s",
+        full.1
+    );
+    assert_eq!(result.unwrap_err(), Error::TimedOut { limit });
+    assert!(
+        stopped < full.1 / 3.0,
+        "stopped after {stopped:.2} s, the full run took {:.2} s",
+        full.1
+    );
+}
+
 #[test]
 fn batch_reports_a_timed_out_page_and_goes_on() {
     let story = format!("<p>{PROSE}</p>");

@@ -1,6 +1,7 @@
 //! Plain text to blocks: one block per line, or per paragraph when the
 //! page is hard-wrapped; list bullets stripped and marked.
 
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// One block of a plain-text page.
@@ -17,14 +18,24 @@ pub(crate) struct TextLine {
     pub after_blank: bool,
 }
 
-/// Splits text into blocks: one per line, or one per paragraph when the
-/// page is hard-wrapped at a fixed width.
+/// [`segment_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
 pub(crate) fn segment(text: &str) -> Vec<TextLine> {
+    segment_within(text, &Deadline::NONE)
+}
+
+/// Splits text into blocks: one per line, or one per paragraph when the
+/// page is hard-wrapped at a fixed width. Past `deadline` it stops early
+/// (the caller's check then fails the page).
+pub(crate) fn segment_within(text: &str, deadline: &Deadline) -> Vec<TextLine> {
     let wrapped = hard_wrap_width(text);
     let mut out: Vec<TextLine> = Vec::new();
     let mut blank_before = true;
     let mut joinable = false;
-    for raw in text.lines() {
+    for (i, raw) in text.lines().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         let line = raw.trim_end();
         if line.trim().is_empty() {
             blank_before = true;
