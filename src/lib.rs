@@ -210,7 +210,7 @@ impl Cleaner {
         checks::check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
-        let meta = metadata::extract(&doc, base, self.options.get_metadata());
+        let meta = metadata::extract_within(&doc, base, self.options.get_metadata(), &deadline);
         deadline.check()?;
         let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;

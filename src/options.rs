@@ -607,6 +607,19 @@ impl Deadline {
         }
     }
 
+    /// Whether the deadline has passed (reads the clock; never without a
+    /// limit).
+    pub(crate) fn passed(&self) -> bool {
+        self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    /// `read()`, or nothing once the deadline has passed: a stage made of
+    /// several readers (the metadata's sources) reads no more of them then,
+    /// and the caller's [`Deadline::check`] fails the page.
+    pub(crate) fn unless_passed<T: Default>(&self, read: impl FnOnce() -> T) -> T {
+        if self.passed() { T::default() } else { read() }
+    }
+
     /// Whether a long loop should stop at its item `i`: the clock is read
     /// on every [`crate::patterns::DEADLINE_CHECK_ITEMS`]-th item only (and
     /// never without a limit). A stage that stops returns what it has so
@@ -615,8 +628,6 @@ impl Deadline {
     /// a loop saw the deadline passed, that check fails too, and a cut-off
     /// result never reaches the caller.
     pub(crate) fn passed_at(&self, i: usize) -> bool {
-        self.at.is_some_and(|at| {
-            i % crate::patterns::DEADLINE_CHECK_ITEMS == 0 && Instant::now() >= at
-        })
+        i % crate::patterns::DEADLINE_CHECK_ITEMS == 0 && self.passed()
     }
 }

@@ -240,7 +240,9 @@ pub(crate) fn clean(
         .iter()
         .zip(&feats)
         .zip(&repeated)
-        .map(|((l, f), &r)| value(l, f, r, indent, patterns))
+        .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
+        .map(|(_, ((l, f), &r))| value(l, f, r, indent, patterns))
         .collect();
     let run = best_run(&values);
     // No prose anywhere: a short note is all the page has; judge every
@@ -269,6 +271,9 @@ pub(crate) fn clean(
     let mut trace = explain.then(Vec::new);
     let last = lines.len().saturating_sub(1).max(1) as f32;
     for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         f.in_container = (start..end).contains(&i);
         if f.in_container && lead_credit(&line) {
             f.boilerplate_phrase = false;
@@ -283,13 +288,13 @@ pub(crate) fn clean(
             };
             article.blocks.push(Block {
                 kind,
-                text: line.text.clone(),
+                text: line.text.to_string(),
                 ..Block::default()
             });
         }
         if let Some(t) = trace.as_mut() {
             t.push(BlockTrace {
-                text: line.text,
+                text: line.text.into_owned(),
                 features: f,
                 decision,
                 rule,
@@ -328,11 +333,11 @@ fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decis
 fn line_counts(lines: &[TextLine]) -> Vec<usize> {
     let mut counts = std::collections::HashMap::new();
     for l in lines {
-        *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
+        *counts.entry(&*l.text).or_insert(0usize) += 1;
     }
     lines
         .iter()
-        .map(|l| counts.get(l.text.as_str()).copied().unwrap_or(1))
+        .map(|l| counts.get(&*l.text).copied().unwrap_or(1))
         .collect()
 }
 

@@ -9,6 +9,7 @@
 //!   [`crate::Options::max_attributes`] are dropped, as Nokogiri (libxml2)
 //!   does.
 
+use crate::options::Deadline;
 use crate::patterns as p;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,6 +23,12 @@ pub(super) struct Caps {
     pub attributes: usize,
 }
 
+/// [`limit_nesting_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
+pub(super) fn limit_nesting(html: &str, caps: Caps) -> Cow<'_, str> {
+    limit_nesting_within(html, caps, &Deadline::NONE)
+}
+
 /// Drops start and end tags nested deeper than `caps.depth` (a depth
 /// estimate: end tags are not matched by name) and the attributes of a tag
 /// past `caps.attributes`, by one linear scan of the tags. Text is kept.
@@ -29,14 +36,25 @@ pub(super) struct Caps {
 /// which is every real page. The scan works on bytes, finds `<` and `>`
 /// with `memchr` and allocates nothing per tag: it reads every byte of
 /// every page, so it must cost little next to the parse.
-pub(super) fn limit_nesting(html: &str, caps: Caps) -> Cow<'_, str> {
+/// Past `deadline` it stops early (the caller checks it next and fails
+/// the page).
+pub(super) fn limit_nesting_within<'h>(
+    html: &'h str,
+    caps: Caps,
+    deadline: &Deadline,
+) -> Cow<'h, str> {
     let bytes = html.as_bytes();
+    let mut tags = 0usize;
     let mut pos = 0usize;
     let mut open = OpenTags::new(caps.depth);
     let mut cut = Cutter::new(html);
     let mut next_gt = 0usize;
     while let Some(off) = bytes.get(pos..).and_then(|b| memchr::memchr(b'<', b)) {
         let start = pos + off;
+        if deadline.passed_at(tags) {
+            break;
+        }
+        tags += 1;
         let mut last = false;
         if next_gt <= start {
             // The next '>' after this '<', searched once per region so a page
