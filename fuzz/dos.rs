@@ -9,6 +9,7 @@
 //! cargo run --release --example dos_fuzz -- 120 attributes links
 //! cargo run --release --example dos_fuzz -- write DIR BYTES      # one page per kind
 //! cargo run --release --example dos_fuzz -- overshoot [BYTES]     # time limit's lag
+//! cargo run --release --example dos_fuzz -- one KIND SEED [SIZES] [MAX_DEPTH]
 //! ```
 //!
 //! Each input is a *recipe* drawn from a seed (which hostile shape, which
@@ -761,6 +762,11 @@ fn main() {
             .expect("one KIND SEED");
         let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).expect("SEED");
         let sizes: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(4);
+        // An optional max_depth: how the cost of deep stacks scales with it.
+        let cleaner = match args.get(4).and_then(|d| d.parse().ok()) {
+            Some(depth) => Cleaner::new(Options::new().max_depth(depth)),
+            None => cleaner,
+        };
         let recipe = Recipe { kind, seed };
         let mut size = SMALL_BYTES;
         for _ in 0..sizes {
@@ -774,6 +780,10 @@ fn main() {
                 secs * 1e3,
                 secs * 1e9 / input.len() as f64
             );
+            if let Ok(path) = std::env::var("DOS_DUMP") {
+                // The input itself, to look at (the largest size wins).
+                std::fs::write(path, &input).unwrap();
+            }
             size *= GROWTH;
         }
         return;

@@ -149,6 +149,27 @@ fn alternating_list_items_nest() {
     assert_eq!(article.text().matches("new library").count(), 5_000);
 }
 
+#[test]
+fn a_stack_at_the_depth_cap_costs_the_same_per_byte() {
+    // The dos-fuzzer's slowest input (`mixed` seed 1948, flat in size, so
+    // no find): `<ul><dt><dd>` repeated, no text. Each `<ul>` makes
+    // html5ever look for a `<p>` in button scope, a walk down its whole
+    // stack of open elements, which the pre-scan lets grow to
+    // `max_depth` x PARSE_DEPTH_FACTOR: the cost per byte is set by that
+    // cap (667 ns/byte with the cap at 1024, 411 at 512), never by the size.
+    let page = |bytes: usize| "<ul><dt><dd>".repeat(bytes / 12);
+    let cleaner = Cleaner::default();
+    let (small, small_seconds) = timed("<ul><dt><dd>, 400 KB", &cleaner, &page(400_000));
+    assert!(small.is_ok() || matches!(small, Err(Error::EmptyInput)));
+    let (large, large_seconds) = timed("<ul><dt><dd>, 4 MB", &cleaner, &page(4_000_000));
+    assert!(large.is_ok() || matches!(large, Err(Error::EmptyInput)));
+    within(large_seconds, 10.0);
+    eprintln!(
+        "[linear_time] <ul><dt><dd>: time per byte at 10x the size is {:.1}x",
+        large_seconds / (10.0 * small_seconds.max(1e-3))
+    );
+}
+
 /// A page that takes far longer than 50 ms to clean: 24 MB of story
 /// paragraphs and link lists.
 fn long_page() -> String {
