@@ -106,6 +106,8 @@ struct OpenTags<'a> {
     unclosed: HashMap<Vec<u8>, usize>,
     /// A tag name in lower case (reused: no allocation per tag).
     key: Vec<u8>,
+    /// Formatting start tags kept and not closed by name (`p::FORMATTING`).
+    formatting: usize,
 }
 
 impl<'a> OpenTags<'a> {
@@ -116,6 +118,7 @@ impl<'a> OpenTags<'a> {
             dropped: 0,
             unclosed: HashMap::new(),
             key: Vec::new(),
+            formatting: 0,
         }
     }
 
@@ -131,11 +134,20 @@ impl<'a> OpenTags<'a> {
     fn keeps(&mut self, name: &'a [u8], closing: bool) -> bool {
         self.key.clear();
         self.key.extend(name.iter().map(u8::to_ascii_lowercase));
+        let formatting = is_one_of(name, p::FORMATTING);
         if !closing {
             self.close_implied(name);
             if self.stack.len() >= self.limit {
                 self.dropped += 1;
                 return false;
+            }
+            if formatting {
+                // Past the cap, dropped alone: its end tag, if any, is
+                // then stray, as the tree builder would find it.
+                if self.formatting >= p::MAX_OPEN_FORMATTING {
+                    return false;
+                }
+                self.formatting += 1;
             }
             self.stack.push(name);
             match self.unclosed.get_mut(&self.key) {
@@ -151,7 +163,12 @@ impl<'a> OpenTags<'a> {
             return false;
         }
         match self.unclosed.get_mut(&self.key) {
-            Some(n) if *n > 0 => *n -= 1,
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                if formatting {
+                    self.formatting = self.formatting.saturating_sub(1);
+                }
+            }
             _ => {
                 return self.stack.len() < p::STRAY_END_TAG_DEPTH
                     || is_one_of(name, p::STRAY_END_TAGS_KEPT)
