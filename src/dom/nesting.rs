@@ -447,7 +447,8 @@ mod tests {
         assert_eq!(limited.matches("<i>").count(), 10);
         // Ten close the dropped <i>; at this shallow depth the stray ones stay.
         assert_eq!(limited.matches("</b>").count(), 10);
-        let deep = "<i>".repeat(p::STRAY_END_TAG_DEPTH);
+        // (`span`, not a formatting element: those are capped apart.)
+        let deep = "<span>".repeat(p::STRAY_END_TAG_DEPTH);
         let kept = deep.clone() + "<b>x</b></b></body></h2>";
         let caps = Caps {
             depth: 1000,
@@ -458,6 +459,16 @@ mod tests {
             limit_nesting("<b>x</b></b>", caps),
             Cow::Borrowed(_)
         ));
+        // Formatting elements left open pile up to MAX_OPEN_FORMATTING;
+        // closed ones make room, and links never pile up.
+        let caps = Caps {
+            depth: 1000,
+            ..CAPS
+        };
+        let piled = "<b x=1>".repeat(40) + "</b>" + &"<b>".repeat(5) + &"<a>".repeat(40);
+        let limited = limit_nesting(&piled, caps);
+        assert_eq!(limited.matches("<b").count(), p::MAX_OPEN_FORMATTING + 1);
+        assert_eq!(limited.matches("<a>").count(), 40);
         // Unclosed list items close each other; alternating ones nest.
         let list = "<ul>".to_string() + &"<li><b>x</b>".repeat(100) + "</ul>";
         assert!(matches!(limit_nesting(&list, CAPS), Cow::Borrowed(_)));
