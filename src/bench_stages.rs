@@ -67,7 +67,7 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
         comment_sections: &sections,
         marks: &marks,
     };
-    let (pruned, blocks) = cleaner.segment(&page, LADDER[0]);
+    let (pruned, blocks) = cleaner.segment(&page, LADDER[0], &crate::options::Deadline::NONE);
     Segmented { pruned, blocks }
 }
 
@@ -82,7 +82,8 @@ pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
         comment_sections: &[],
         marks: &marks,
     };
-    let (_, verdicts) = cleaner.decide(&page, &seg.pruned, &seg.blocks, LADDER[0]);
+    let deadline = crate::options::Deadline::NONE;
+    let (_, verdicts) = cleaner.decide(&page, &seg.pruned, &seg.blocks, LADDER[0], &deadline);
     verdicts
         .iter()
         .filter(|v| v.decision == crate::Decision::Keep)

@@ -7,6 +7,7 @@
 use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
+use crate::options::Deadline;
 use crate::patterns as p;
 use crate::prune::Pruned;
 
@@ -96,6 +97,7 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
         Wants::default(),
         0..doc.nodes.len(),
         false,
+        &Deadline::NONE,
     )
 }
 
@@ -108,7 +110,8 @@ pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) ->
 /// counts are the same whatever `wants` says, but for the blocks made of
 /// an image alone that [`Wants::images`] adds. With `cards_as_text`, the
 /// text of card links (an `a` wrapping block elements) is not counted as
-/// link text.
+/// link text. Past `deadline` it stops early (the caller's check then
+/// fails the page).
 pub(crate) fn segment_with(
     doc: &Document,
     pruned: &Pruned,
@@ -116,6 +119,7 @@ pub(crate) fn segment_with(
     wants: Wants,
     range: std::ops::Range<NodeId>,
     cards_as_text: bool,
+    deadline: &Deadline,
 ) -> Vec<TextBlock> {
     let mut seg = Segmenter {
         wants,
@@ -124,7 +128,12 @@ pub(crate) fn segment_with(
         ..Segmenter::default()
     };
     let mut id = range.start;
+    let mut steps = 0usize;
     while id < range.end.min(doc.nodes.len()) {
+        if deadline.passed_at(steps) {
+            break;
+        }
+        steps += 1;
         seg.close_until(id);
         let Some(node) = doc.nodes.get(id) else { break };
         let removed = pruned

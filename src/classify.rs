@@ -5,7 +5,7 @@
 use crate::article::BlockKind;
 use crate::blocks::TextBlock;
 use crate::explain::{Decision, Features, Rule};
-use crate::options::Focus;
+use crate::options::{Deadline, Focus};
 use crate::patterns as p;
 
 /// A block's class after the first, context-free look.
@@ -65,19 +65,34 @@ impl Thresholds {
     }
 }
 
-/// Decides every block.
+/// [`classify_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
 pub(crate) fn classify(
     blocks: &[TextBlock],
     feats: &[Features],
     title: Option<&str>,
     focus: Focus,
 ) -> Vec<Verdict> {
+    classify_within(blocks, feats, title, focus, &Deadline::NONE)
+}
+
+/// Decides every block; past `deadline` the first look stops early (the
+/// caller's check then fails the page).
+pub(crate) fn classify_within(
+    blocks: &[TextBlock],
+    feats: &[Features],
+    title: Option<&str>,
+    focus: Focus,
+    deadline: &Deadline,
+) -> Vec<Verdict> {
     let t = Thresholds::new(focus);
     let title_key = title.map(normalize);
     let first: Vec<(Class, Rule)> = blocks
         .iter()
         .zip(feats)
-        .map(|(b, f)| first_look(b, f, title_key.as_deref(), &t))
+        .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
+        .map(|(_, (b, f))| first_look(b, f, title_key.as_deref(), &t))
         .collect();
     // The story's first prose block.
     let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {

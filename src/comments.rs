@@ -11,7 +11,7 @@ use crate::blocks;
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
 use crate::features;
-use crate::options::Options;
+use crate::options::{Deadline, Options};
 use crate::patterns::{self as p, LADDER, Patterns};
 use crate::prune::{self, Pruned};
 use crate::structure;
@@ -99,6 +99,7 @@ pub(crate) fn extract(
     patterns: &Patterns,
     options: &Options,
     sections: &[Range<NodeId>],
+    deadline: &Deadline,
 ) -> Vec<Block> {
     if sections.is_empty() {
         return Vec::new();
@@ -108,7 +109,7 @@ pub(crate) fn extract(
     let Some(&pass) = LADDER.last() else {
         return Vec::new();
     };
-    let mut pruned = prune::prune(doc, patterns, pass);
+    let mut pruned = prune::prune_within(doc, patterns, pass, deadline);
     for (id, node) in doc.nodes.iter().enumerate() {
         if doc.tag(id) == Tag::Form {
             let form = pruned.removed.get_mut(id..node.end).into_iter().flatten();
@@ -121,7 +122,7 @@ pub(crate) fn extract(
     let mut lower = String::new();
     let mut kept = Vec::new();
     for range in sections {
-        for b in blocks::segment_with(doc, &pruned, false, wants, range.clone(), false) {
+        for b in blocks::segment_with(doc, &pruned, false, wants, range.clone(), false, deadline) {
             let f = features::text_features(&b.text, patterns, &mut lower);
             let links = b.link_chars as f32 > b.chars as f32 * p::MAX_LINK_DENSITY;
             if !links && !f.boilerplate_phrase {
@@ -129,7 +130,12 @@ pub(crate) fn extract(
             }
         }
     }
-    structure::Context { doc, options }.build(kept)
+    structure::Context {
+        doc,
+        options,
+        deadline,
+    }
+    .build(kept)
 }
 
 #[cfg(test)]

@@ -90,9 +90,12 @@ impl Document {
                 .saturating_mul(p::PARSE_DEPTH_FACTOR),
             attributes: options.get_max_attributes(),
         };
-        let limited = nesting::limit_nesting(html, caps);
+        let limited = nesting::limit_nesting_within(html, caps, deadline);
         deadline.check()?;
         let parsed = budget::parse_document(&limited, options.get_max_nodes(), deadline)?;
+        // The capped copy (when the page was cut) is not read again: freed
+        // before the arena is built, the peak of the parse.
+        drop(limited);
         let mut build = Builder::new(options, parsed.len());
         let mut steps = 0usize;
         parsed.walk(|event| {

@@ -4,22 +4,26 @@ use crate::blocks::TextBlock;
 use crate::dom::{Document, NodeId};
 use crate::explain::Features;
 use crate::locate::Container;
+use crate::options::Deadline;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
 
-/// Computes the features of every block.
+/// Computes the features of every block; past `deadline` it stops early
+/// (the caller's check then fails the page).
 pub(crate) fn compute(
     blocks: &[TextBlock],
     doc: &Document,
     pruned: &Pruned,
     container: &Container,
     patterns: &Patterns,
+    deadline: &Deadline,
 ) -> Vec<Features> {
     let last = blocks.len().saturating_sub(1).max(1) as f32;
     let mut lower = String::new();
     blocks
         .iter()
         .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
         .map(|(i, b)| Features {
             link_density: if b.chars == 0 {
                 0.0

@@ -210,7 +210,7 @@ impl Cleaner {
         checks::check_input(html, &self.options)?;
         let doc = dom::Document::parse_within(html, &self.options, &deadline)?;
         deadline.check()?;
-        let meta = metadata::extract(&doc, base, self.options.get_metadata());
+        let meta = metadata::extract_within(&doc, base, self.options.get_metadata(), &deadline);
         deadline.check()?;
         let marks = rules.mark(html, &doc, &self.options);
         deadline.check()?;
@@ -260,8 +260,13 @@ impl Cleaner {
         }
         let mut article = best.map(|b| b.0).unwrap_or_default();
         deadline.check()?;
-        article.comments =
-            comments::extract(&doc, &self.patterns, &self.options, &comment_sections);
+        article.comments = comments::extract(
+            &doc,
+            &self.patterns,
+            &self.options,
+            &comment_sections,
+            &deadline,
+        );
         structure::resolve_urls(&mut article, meta.base());
         if self.options.get_metadata() {
             meta.apply(&mut article);
@@ -389,6 +394,7 @@ impl Cleaner {
             &self.patterns,
             self.options.get_focus(),
             self.options.get_explain(),
+            &deadline,
         );
         if !self.options.get_metadata() {
             clear_metadata(&mut article);
@@ -439,53 +445,60 @@ impl Cleaner {
         deadline: &options::Deadline,
     ) -> Result<(Article, usize)> {
         let doc = page.doc;
-        let (pruned, blocks) = self.segment(page, pass);
+        let (pruned, blocks) = self.segment(page, pass, deadline);
         deadline.check()?;
-        let (feats, verdicts) = self.decide(page, &pruned, &blocks, pass);
+        let (feats, verdicts) = self.decide(page, &pruned, &blocks, pass, deadline);
         deadline.check()?;
         let chars = structure::story_chars(&blocks, &verdicts);
         let context = structure::Context {
             doc,
             options: &self.options,
+            deadline,
         };
         let explain = self.options.get_explain();
         let article = structure::assemble(blocks, feats, verdicts, explain, &context);
+        deadline.check()?;
         Ok((article, chars))
     }
 
     /// Stages prune and blocks for one rung: the nodes that are never
     /// content, the comment sections and the site rules' exclusions left
-    /// out (the inclusions put back), the rest cut into text blocks.
+    /// out (the inclusions put back), the rest cut into text blocks. Past
+    /// `deadline` they stop early: the caller checks it next.
     fn segment(
         &self,
         page: &Page,
         pass: patterns::Pass,
+        deadline: &options::Deadline,
     ) -> (prune::Pruned, Vec<blocks::TextBlock>) {
         let doc = page.doc;
-        let mut pruned = prune::prune(doc, &self.patterns, pass);
+        let mut pruned = prune::prune_within(doc, &self.patterns, pass, deadline);
         comments::exclude(&mut pruned, page.comment_sections);
         apply_rules(&mut pruned, page.marks);
         let wants = structure::wants(&self.options);
         let explain = self.options.get_explain();
         let all = 0..doc.nodes.len();
-        let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, pass.card_text);
+        let cards = pass.card_text;
+        let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, cards, deadline);
         (pruned, blocks)
     }
 
     /// Stages locate, features and classify for one rung: the story's
-    /// container, every block's features and its keep/drop verdict.
+    /// container, every block's features and its keep/drop verdict. Past
+    /// `deadline` they stop early: the caller checks it next.
     fn decide(
         &self,
         page: &Page,
         pruned: &prune::Pruned,
         blocks: &[blocks::TextBlock],
         pass: patterns::Pass,
+        deadline: &options::Deadline,
     ) -> (Vec<Features>, Vec<classify::Verdict>) {
         let doc = page.doc;
-        let container = locate::locate(doc, pruned, blocks, pass);
-        let feats = features::compute(blocks, doc, pruned, &container, &self.patterns);
+        let container = locate::locate(doc, pruned, blocks, pass, deadline);
+        let feats = features::compute(blocks, doc, pruned, &container, &self.patterns, deadline);
         let focus = self.options.get_focus();
-        let mut verdicts = classify::classify(blocks, &feats, page.title, focus);
+        let mut verdicts = classify::classify_within(blocks, &feats, page.title, focus, deadline);
         keep_included(blocks, &mut verdicts, &page.marks.include);
         (feats, verdicts)
     }
@@ -611,6 +624,67 @@ mod tests {
         assert!(matches!(
             clean_article(&junk),
             Err(Error::BinaryInput { .. })
+        ));
+    }
+
+    #[test]
+    fn every_later_stage_stops_past_the_deadline() {
+        // A page long enough that every loop passes a clock reading, and a
+        // deadline already passed: each stage returns at once with nothing
+        // (a cut-off result the caller's check then refuses).
+        let para = "<div><p>A paragraph of the story, long enough to count as prose, with words.</p></div>";
+        let html = para.repeat(patterns::DEADLINE_CHECK_ITEMS * 2);
+        let options = Options::new().time_limit(std::time::Duration::ZERO);
+        let passed = options.deadline();
+        let none = options::Deadline::NONE;
+        let doc = dom::Document::parse(&html, &Options::new()).unwrap();
+        let pats = patterns::Patterns::shared();
+        let pass = patterns::LADDER[0];
+        let pruned = prune::prune_within(&doc, &pats, pass, &none);
+        assert!(
+            prune::prune_within(&doc, &pats, pass, &passed)
+                .removed
+                .is_empty()
+        );
+        let all = 0..doc.nodes.len();
+        let wants = blocks::Wants::default();
+        let blocks = blocks::segment_with(&doc, &pruned, false, wants, all.clone(), false, &none);
+        assert!(blocks.len() > patterns::DEADLINE_CHECK_ITEMS);
+        assert!(blocks::segment_with(&doc, &pruned, false, wants, all, false, &passed).is_empty());
+        let container = locate::locate(&doc, &pruned, &blocks, pass, &none);
+        assert!(container.top.is_some());
+        assert!(
+            locate::locate(&doc, &pruned, &blocks, pass, &passed)
+                .top
+                .is_none()
+        );
+        let feats = features::compute(&blocks, &doc, &pruned, &container, &pats, &none);
+        let cut = features::compute(&blocks, &doc, &pruned, &container, &pats, &passed);
+        assert!(cut.is_empty());
+        let focus = Focus::Balanced;
+        let verdicts = classify::classify_within(&blocks, &feats, None, focus, &passed);
+        assert!(verdicts.is_empty());
+        let kept: Vec<_> = blocks.clone();
+        let cx = |deadline| structure::Context {
+            doc: &doc,
+            options: &options,
+            deadline,
+        };
+        assert!(!cx(&none).build(kept.clone()).is_empty());
+        assert!(cx(&passed).build(kept).is_empty());
+        let text = "A line of the story, long enough to count as prose, with words.\n\n"
+            .repeat(patterns::DEADLINE_CHECK_ITEMS * 2);
+        let article = text_mode::clean(&text, &pats, focus, false, &passed);
+        assert!(article.blocks.is_empty());
+        // And the page as a whole is refused, HTML and text alike.
+        let cleaner = Cleaner::new(options);
+        assert!(matches!(
+            cleaner.clean_html(&html),
+            Err(Error::TimedOut { .. })
+        ));
+        assert!(matches!(
+            cleaner.clean_text(&text),
+            Err(Error::TimedOut { .. })
         ));
     }
 

@@ -9,6 +9,7 @@
 use crate::article::BlockKind;
 use crate::blocks::TextBlock;
 use crate::dom::{Document, NodeId, Tag};
+use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
 use crate::prune::Pruned;
 
@@ -32,18 +33,26 @@ impl Container {
     }
 }
 
-/// Finds the story's region.
+/// Finds the story's region; past `deadline` the votes stop early (the
+/// caller's check then fails the page).
 pub(crate) fn locate(
     doc: &Document,
     pruned: &Pruned,
     blocks: &[TextBlock],
     pass: Pass,
+    deadline: &Deadline,
 ) -> Container {
     let n = doc.nodes.len();
     let (chars, links) = subtree_text(doc, blocks);
     let mut score = vec![f32::NAN; n];
     let mut loose = std::collections::HashMap::new();
-    for block in blocks.iter().filter(|b| b.pruned.is_none()) {
+    for (i, block) in blocks.iter().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
+        if block.pruned.is_some() {
+            continue;
+        }
         let is_loose = *loose
             .entry(block.owner)
             .or_insert_with(|| loose_text(doc, block.owner));
@@ -532,7 +541,7 @@ mod tests {
         let doc = Document::parse(html, &Options::new()).unwrap();
         let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
         let blocks = crate::blocks::segment(&doc, &pruned, false);
-        let c = locate(&doc, &pruned, &blocks, LADDER[0]);
+        let c = locate(&doc, &pruned, &blocks, LADDER[0], &Deadline::NONE);
         (doc, blocks, c)
     }
 

@@ -592,11 +592,42 @@ pub(crate) struct Deadline {
 }
 
 impl Deadline {
+    /// No time limit: the stage entry points that run without one (unit
+    /// tests, benches, the short forms of the stages).
+    pub(crate) const NONE: Deadline = Deadline {
+        limit: None,
+        at: None,
+    };
+
     /// Fails with [`Error::TimedOut`] once the deadline has passed.
     pub(crate) fn check(&self) -> Result<()> {
         match (self.limit, self.at) {
             (Some(limit), Some(at)) if Instant::now() >= at => Err(Error::TimedOut { limit }),
             _ => Ok(()),
         }
+    }
+
+    /// Whether the deadline has passed (reads the clock; never without a
+    /// limit).
+    pub(crate) fn passed(&self) -> bool {
+        self.at.is_some_and(|at| Instant::now() >= at)
+    }
+
+    /// `read()`, or nothing once the deadline has passed: a stage made of
+    /// several readers (the metadata's sources) reads no more of them then,
+    /// and the caller's [`Deadline::check`] fails the page.
+    pub(crate) fn unless_passed<T: Default>(&self, read: impl FnOnce() -> T) -> T {
+        if self.passed() { T::default() } else { read() }
+    }
+
+    /// Whether a long loop should stop at its item `i`: the clock is read
+    /// on every [`crate::patterns::DEADLINE_CHECK_ITEMS`]-th item only (and
+    /// never without a limit). A stage that stops returns what it has so
+    /// far, and the [`Deadline::check`] that follows the stage in `lib.rs`
+    /// turns it into [`Error::TimedOut`]: the clock is monotonic, so once
+    /// a loop saw the deadline passed, that check fails too, and a cut-off
+    /// result never reaches the caller.
+    pub(crate) fn passed_at(&self, i: usize) -> bool {
+        i % crate::patterns::DEADLINE_CHECK_ITEMS == 0 && self.passed()
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::dom::{Document, NodeKind, Tag};
 use crate::explain::Rule;
+use crate::options::Deadline;
 use crate::patterns::{self as p, Pass, Patterns};
 
 /// What pruning decided, one entry per node of the [`Document`].
@@ -18,9 +19,21 @@ pub(crate) struct Pruned {
     pub hint: Vec<i8>,
 }
 
-/// Marks removed nodes and class/id hints in one pass over the arena (parents
-/// come before children, so a node inherits its parent's removal).
+/// [`prune_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
 pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
+    prune_within(doc, patterns, pass, &Deadline::NONE)
+}
+
+/// Marks removed nodes and class/id hints in one pass over the arena (parents
+/// come before children, so a node inherits its parent's removal). Past
+/// `deadline` it stops early (the caller's check then fails the page).
+pub(crate) fn prune_within(
+    doc: &Document,
+    patterns: &Patterns,
+    pass: Pass,
+    deadline: &Deadline,
+) -> Pruned {
     // Pushed in document order: a parent's entry is always there before
     // its children look it up (parents have smaller ids).
     let n = doc.nodes.len();
@@ -33,6 +46,9 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     let noscript_text = NoscriptText::of(doc);
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
     for (id, node) in doc.nodes.iter().enumerate() {
+        if deadline.passed_at(id) {
+            break;
+        }
         let parent_removed = node.parent.and_then(|p| removed.get(p).copied().flatten());
         let parent_in_pre = node
             .parent

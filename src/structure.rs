@@ -17,7 +17,7 @@ use crate::blocks::{CellAt, TextBlock, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
 use crate::explain::{BlockTrace, Decision, Features};
-use crate::options::Options;
+use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use crate::url::{resolve, safe_url};
 
@@ -42,10 +42,13 @@ pub(crate) fn story_chars(blocks: &[TextBlock], verdicts: &[Verdict]) -> usize {
         .sum()
 }
 
-/// What building the blocks reads: the page and the options.
+/// What building the blocks reads: the page and the options, and when to
+/// stop (past the deadline the blocks built so far are returned, and the
+/// caller's check fails the page).
 pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub options: &'a Options,
+    pub deadline: &'a Deadline,
 }
 
 /// Builds the article from the classifier's verdicts on the blocks (and
@@ -130,7 +133,10 @@ impl Context<'_> {
         let mut lists = Lists::default();
         // The figure of the last block, when it is an image alone.
         let mut image_figure: Option<NodeId> = None;
-        for b in kept {
+        for (i, b) in kept.into_iter().enumerate() {
+            if self.deadline.passed_at(i) {
+                break;
+            }
             let cell = b.shape.cell.filter(|c| {
                 *data_tables
                     .entry(c.table)

@@ -20,10 +20,12 @@ use crate::explain::{BlockTrace, Decision, Rule};
 use crate::features::text_features;
 use crate::metadata::author::clean_authors;
 use crate::metadata::detect_language;
-use crate::options::Focus;
+use crate::options::{Deadline, Focus};
 use crate::patterns::{self as p, Patterns};
 use header::read_header;
-use lines::{TextLine, segment};
+#[cfg(test)]
+use lines::segment;
+use lines::{TextLine, segment_within};
 use repeats::{line_counts, repeated_lines};
 use tables::{introduced_lists, table_rows};
 
@@ -231,13 +233,22 @@ fn lead_credit(line: &TextLine) -> bool {
     p::TEXT_LEAD_CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Cleans a plain-text page.
-pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool) -> Article {
-    let lines = segment(text);
+/// Cleans a plain-text page; past `deadline` it stops early (the
+/// caller's check then fails the page).
+pub(crate) fn clean(
+    text: &str,
+    patterns: &Patterns,
+    focus: Focus,
+    explain: bool,
+    deadline: &Deadline,
+) -> Article {
+    let lines = segment_within(text, deadline);
     let mut lower = String::new();
     let feats: Vec<Features> = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
+        .map(|(_, l)| {
             let mut f = text_features(&l.text, patterns, &mut lower);
             f.boilerplate_phrase = furniture_phrase(&l.text, &f, patterns);
             f
@@ -251,6 +262,7 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
         .iter()
         .zip(&feats)
         .enumerate()
+        .take_while(|&(i, _)| !deadline.passed_at(i))
         .map(|(i, (l, f))| {
             let ctx = Context {
                 repeated: repeated.get(i).copied().unwrap_or(false),
@@ -290,6 +302,9 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
     let mut trace = explain.then(Vec::new);
     let last = lines.len().saturating_sub(1).max(1) as f32;
     for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         f.in_container = (start..end).contains(&i);
         if f.in_container && lead_credit(&line) {
             f.boilerplate_phrase = false;
@@ -304,13 +319,13 @@ pub(crate) fn clean(text: &str, patterns: &Patterns, focus: Focus, explain: bool
             };
             article.blocks.push(Block {
                 kind,
-                text: line.text.clone(),
+                text: line.text.to_string(),
                 ..Block::default()
             });
         }
         if let Some(t) = trace.as_mut() {
             t.push(BlockTrace {
-                text: line.text,
+                text: line.text.into_owned(),
                 features: f,
                 decision,
                 rule,
@@ -442,7 +457,7 @@ mod tests {
         let para = "The chairman announced on Thursday that the agency would vote on the new rules next month, after a long delay.";
         let text =
             format!("Home\nNews\n\nPhoto by Mark Wilson/Getty Images\n\n{para}\n\n{para} Again.\n");
-        let article = clean(&text, &pats(), Focus::Balanced, false);
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
         assert!(
             article
                 .text()

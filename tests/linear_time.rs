@@ -149,6 +149,59 @@ fn alternating_list_items_nest() {
     assert_eq!(article.text().matches("new library").count(), 5_000);
 }
 
+#[test]
+fn a_stack_at_the_depth_cap_costs_the_same_per_byte() {
+    // The dos-fuzzer's slowest input (`mixed` seed 1948, flat in size, so
+    // no find): `<ul><dt><dd>` repeated, no text. Each `<ul>` makes
+    // html5ever look for a `<p>` in button scope, a walk down its whole
+    // stack of open elements, which the pre-scan lets grow to
+    // `max_depth` x PARSE_DEPTH_FACTOR: the cost per byte is set by that
+    // cap (667 ns/byte with the cap at 1024, 411 at 512), never by the size.
+    let page = |bytes: usize| "<ul><dt><dd>".repeat(bytes / 12);
+    let cleaner = Cleaner::default();
+    let (small, small_seconds) = timed("<ul><dt><dd>, 400 KB", &cleaner, &page(400_000));
+    assert!(small.is_ok() || matches!(small, Err(Error::EmptyInput)));
+    let (large, large_seconds) = timed("<ul><dt><dd>, 4 MB", &cleaner, &page(4_000_000));
+    assert!(large.is_ok() || matches!(large, Err(Error::EmptyInput)));
+    within(large_seconds, 10.0);
+    eprintln!(
+        "[linear_time] <ul><dt><dd>: time per byte at 10x the size is {:.1}x",
+        large_seconds / (10.0 * small_seconds.max(1e-3))
+    );
+}
+
+#[test]
+fn formatting_elements_that_pile_up_are_capped() {
+    // The dos-fuzzer's `unclosed_formatting` seed 719, flat in size: open
+    // `<strong>` tags with distinct attributes (so the standard's limit of
+    // three alike does not apply) and short paragraphs. Each `<p>x` made
+    // the tree builder rebuild every open `<strong>` inside it: nodes grew
+    // with the square of the page, up to the node budget; 100 KB took 2.9 s
+    // and 600 MB. The pre-scan now keeps MAX_OPEN_FORMATTING (16) open.
+    let mut html = String::from("<!DOCTYPE html><html><body>");
+    let mut i = 0usize;
+    while html.len() < 100_000 {
+        if i % 25 == 0 {
+            write!(html, "<strong color={i}>").unwrap();
+        } else {
+            html.push_str("<p>x");
+        }
+        i += 1;
+    }
+    let (result, seconds) = timed(
+        "<strong color=N> and <p>x, 100 KB",
+        &Cleaner::default(),
+        &html,
+    );
+    let article = result.unwrap();
+    assert!(article.text().starts_with('x'));
+    // Each paragraph carries the rebuilt `<strong>`s as bold spans: 16 at
+    // most now (it was one per `<strong>` opened before it, 160 at the end).
+    let most = article.blocks.iter().map(|b| b.spans.len()).max().unwrap();
+    assert!(most <= 16, "{most} spans in one paragraph");
+    within(seconds, 3.0);
+}
+
 /// A page that takes far longer than 50 ms to clean: 24 MB of story
 /// paragraphs and link lists.
 fn long_page() -> String {
@@ -192,6 +245,44 @@ fn time_limit_stops_a_long_page() {
         text_cleaner.clean_text(&text),
         Err(Error::TimedOut { .. })
     ));
+}
+
+/// 24 MB of plain text, one line of prose after another: text mode has no
+/// parse, so all of its time is in its own loops (segmentation, features,
+/// the story's run), which read the deadline as they go.
+fn long_text() -> String {
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < 24_000_000 {
+        writeln!(text, "{PROSE} Line {i}.\n").unwrap();
+        i += 1;
+    }
+    text
+}
+
+#[test]
+fn time_limit_stops_inside_the_later_stages() {
+    // Text mode: before the loops read the deadline, a limit was noticed
+    // only once the whole page was cleaned.
+    let text = long_text();
+    let start = Instant::now();
+    let full = Cleaner::default().clean_text(&text);
+    let full = (full.is_ok(), start.elapsed().as_secs_f64());
+    assert!(full.0);
+    let limit = Duration::from_millis(20);
+    let start = Instant::now();
+    let result = Cleaner::new(Options::new().time_limit(limit)).clean_text(&text);
+    let stopped = start.elapsed().as_secs_f64();
+    eprintln!(
+        "[linear_time] 24 MB of text: {:.3} s in full, stopped after {stopped:.3} s",
+        full.1
+    );
+    assert_eq!(result.unwrap_err(), Error::TimedOut { limit });
+    assert!(
+        stopped < full.1 / 3.0,
+        "stopped after {stopped:.2} s, the full run took {:.2} s",
+        full.1
+    );
 }
 
 #[test]

@@ -11,14 +11,14 @@ use crate::patterns as p;
 pub(crate) struct Element {
     pub tag: Tag,
     /// Lower-cased `class` and `id`, `_` folded to `-`, space separated.
-    pub hints: String,
+    pub hints: Word,
     /// `hidden`, `aria-hidden="true"` or an inline `display:none` style.
     pub hidden: bool,
     /// An inline `visibility:hidden` style: hidden, or waiting for a
     /// script to reveal it (see [`p::VEILING_STYLES`]).
     pub veiled: bool,
     /// The ARIA `role`, lower case (empty when absent).
-    pub role: String,
+    pub role: Word,
     /// `aria-modal="true"`: a dialog over the page.
     pub modal: bool,
     /// `itemprop` is `articleBody`: the page itself marks the story.
@@ -26,6 +26,38 @@ pub(crate) struct Element {
     /// The attributes the story's structure reads, for the few elements
     /// that have them (`None` for the rest): see [`Extra`].
     pub extra: Option<Box<Extra>>,
+}
+
+/// A short string an element keeps (its hints, its role), read as a `str`:
+/// boxed, not a `String`, so it has no spare capacity and takes 8 bytes
+/// less on every element of the arena (a hostile page of tiny elements is
+/// mostly arena, see `fuzz/dos_rss.sh`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Word(Box<str>);
+
+impl Word {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
 }
 
 /// Attributes read for the story's structure (`crate::structure`).
@@ -135,10 +167,10 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     Element {
         tag,
         extra: extra(el, tag, options),
-        hints,
+        hints: Word(hints.into_boxed_str()),
         hidden,
         veiled,
-        role: c.role.unwrap_or("").to_ascii_lowercase(),
+        role: Word(c.role.unwrap_or("").to_ascii_lowercase().into_boxed_str()),
         modal: c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
         article_body: c
             .itemprop

@@ -9,6 +9,7 @@
 //!   [`crate::Options::max_attributes`] are dropped, as Nokogiri (libxml2)
 //!   does.
 
+use crate::options::Deadline;
 use crate::patterns as p;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,6 +23,12 @@ pub(super) struct Caps {
     pub attributes: usize,
 }
 
+/// [`limit_nesting_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
+pub(super) fn limit_nesting(html: &str, caps: Caps) -> Cow<'_, str> {
+    limit_nesting_within(html, caps, &Deadline::NONE)
+}
+
 /// Drops start and end tags nested deeper than `caps.depth` (a depth
 /// estimate: end tags are not matched by name) and the attributes of a tag
 /// past `caps.attributes`, by one linear scan of the tags. Text is kept.
@@ -29,14 +36,25 @@ pub(super) struct Caps {
 /// which is every real page. The scan works on bytes, finds `<` and `>`
 /// with `memchr` and allocates nothing per tag: it reads every byte of
 /// every page, so it must cost little next to the parse.
-pub(super) fn limit_nesting(html: &str, caps: Caps) -> Cow<'_, str> {
+/// Past `deadline` it stops early (the caller checks it next and fails
+/// the page).
+pub(super) fn limit_nesting_within<'h>(
+    html: &'h str,
+    caps: Caps,
+    deadline: &Deadline,
+) -> Cow<'h, str> {
     let bytes = html.as_bytes();
+    let mut tags = 0usize;
     let mut pos = 0usize;
     let mut open = OpenTags::new(caps.depth);
     let mut cut = Cutter::new(html);
     let mut next_gt = 0usize;
     while let Some(off) = bytes.get(pos..).and_then(|b| memchr::memchr(b'<', b)) {
         let start = pos + off;
+        if deadline.passed_at(tags) {
+            break;
+        }
+        tags += 1;
         let mut last = false;
         if next_gt <= start {
             // The next '>' after this '<', searched once per region so a page
@@ -88,6 +106,8 @@ struct OpenTags<'a> {
     unclosed: HashMap<Vec<u8>, usize>,
     /// A tag name in lower case (reused: no allocation per tag).
     key: Vec<u8>,
+    /// Formatting start tags kept and not closed by name (`p::FORMATTING`).
+    formatting: usize,
 }
 
 impl<'a> OpenTags<'a> {
@@ -98,6 +118,7 @@ impl<'a> OpenTags<'a> {
             dropped: 0,
             unclosed: HashMap::new(),
             key: Vec::new(),
+            formatting: 0,
         }
     }
 
@@ -113,11 +134,20 @@ impl<'a> OpenTags<'a> {
     fn keeps(&mut self, name: &'a [u8], closing: bool) -> bool {
         self.key.clear();
         self.key.extend(name.iter().map(u8::to_ascii_lowercase));
+        let formatting = is_one_of(name, p::FORMATTING);
         if !closing {
             self.close_implied(name);
             if self.stack.len() >= self.limit {
                 self.dropped += 1;
                 return false;
+            }
+            if formatting {
+                // Past the cap, dropped alone: its end tag, if any, is
+                // then stray, as the tree builder would find it.
+                if self.formatting >= p::MAX_OPEN_FORMATTING {
+                    return false;
+                }
+                self.formatting += 1;
             }
             self.stack.push(name);
             match self.unclosed.get_mut(&self.key) {
@@ -133,7 +163,12 @@ impl<'a> OpenTags<'a> {
             return false;
         }
         match self.unclosed.get_mut(&self.key) {
-            Some(n) if *n > 0 => *n -= 1,
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                if formatting {
+                    self.formatting = self.formatting.saturating_sub(1);
+                }
+            }
             _ => {
                 return self.stack.len() < p::STRAY_END_TAG_DEPTH
                     || is_one_of(name, p::STRAY_END_TAGS_KEPT)
@@ -412,7 +447,8 @@ mod tests {
         assert_eq!(limited.matches("<i>").count(), 10);
         // Ten close the dropped <i>; at this shallow depth the stray ones stay.
         assert_eq!(limited.matches("</b>").count(), 10);
-        let deep = "<i>".repeat(p::STRAY_END_TAG_DEPTH);
+        // (`span`, not a formatting element: those are capped apart.)
+        let deep = "<span>".repeat(p::STRAY_END_TAG_DEPTH);
         let kept = deep.clone() + "<b>x</b></b></body></h2>";
         let caps = Caps {
             depth: 1000,
@@ -423,6 +459,16 @@ mod tests {
             limit_nesting("<b>x</b></b>", caps),
             Cow::Borrowed(_)
         ));
+        // Formatting elements left open pile up to MAX_OPEN_FORMATTING;
+        // closed ones make room, and links never pile up.
+        let caps = Caps {
+            depth: 1000,
+            ..CAPS
+        };
+        let piled = "<b x=1>".repeat(40) + "</b>" + &"<b>".repeat(5) + &"<a>".repeat(40);
+        let limited = limit_nesting(&piled, caps);
+        assert_eq!(limited.matches("<b").count(), p::MAX_OPEN_FORMATTING + 1);
+        assert_eq!(limited.matches("<a>").count(), 40);
         // Unclosed list items close each other; alternating ones nest.
         let list = "<ul>".to_string() + &"<li><b>x</b>".repeat(100) + "</ul>";
         assert!(matches!(limit_nesting(&list, CAPS), Cow::Borrowed(_)));

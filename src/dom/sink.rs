@@ -28,8 +28,15 @@ use html5ever::{Attribute, QualName, local_name, ns};
 /// written costs no RAM).
 const BYTES_PER_NODE: usize = 64;
 
+/// A node's index in [`Tree::nodes`]: 32 bits, not a `usize`, so the five
+/// links of a node take 20 bytes, not 40 (the tree of a hostile page of
+/// tiny elements is a good part of its peak memory, see
+/// `fuzz/dos_rss.sh`). A page would need four billion nodes, hundreds of
+/// gigabytes of tree, to overflow it; past that, new nodes are left out.
+type Id = u32;
+
 /// "No node": the links of a node that has no parent, sibling or child.
-const NONE: usize = usize::MAX;
+const NONE: Id = Id::MAX;
 
 /// What a node of the sink's tree holds.
 #[derive(Debug)]
@@ -55,11 +62,11 @@ pub(super) enum Data {
 /// A node and its links (indices into [`Tree::nodes`], [`NONE`] for none).
 #[derive(Debug)]
 struct Node {
-    parent: usize,
-    prev: usize,
-    next: usize,
-    first: usize,
-    last: usize,
+    parent: Id,
+    prev: Id,
+    next: Id,
+    first: Id,
+    last: Id,
     data: Data,
 }
 
@@ -93,7 +100,7 @@ impl Tree {
         self.nodes.len()
     }
 
-    fn add(&mut self, data: Data) -> usize {
+    fn add(&mut self, data: Data) -> Id {
         self.nodes.push(Node {
             parent: NONE,
             prev: NONE,
@@ -102,22 +109,22 @@ impl Tree {
             last: NONE,
             data,
         });
-        self.nodes.len() - 1
+        Id::try_from(self.nodes.len() - 1).unwrap_or(NONE)
     }
 
     /// Runs `f` on node `id` when there is one.
-    fn set(&mut self, id: usize, f: impl FnOnce(&mut Node)) {
-        if let Some(node) = self.nodes.get_mut(id) {
+    fn set(&mut self, id: Id, f: impl FnOnce(&mut Node)) {
+        if let Some(node) = self.nodes.get_mut(id as usize) {
             f(node);
         }
     }
 
-    fn get(&self, id: usize) -> Option<&Node> {
-        self.nodes.get(id)
+    fn get(&self, id: Id) -> Option<&Node> {
+        self.nodes.get(id as usize)
     }
 
     /// Takes `id` out of its parent's children.
-    fn detach(&mut self, id: usize) {
+    fn detach(&mut self, id: Id) {
         let Some(node) = self.get(id) else { return };
         let (parent, prev, next) = (node.parent, node.prev, node.next);
         if parent == NONE {
@@ -136,7 +143,7 @@ impl Tree {
 
     /// Makes `child` the last child of `parent`, taking it out of its old
     /// place first.
-    fn append(&mut self, parent: usize, child: usize) {
+    fn append(&mut self, parent: Id, child: Id) {
         let Some(last) = self.get(parent).map(|p| p.last) else {
             return;
         };
@@ -155,7 +162,7 @@ impl Tree {
 
     /// Puts `child` just before `sibling`, which has a parent, taking it
     /// out of its old place first.
-    fn insert_before(&mut self, sibling: usize, child: usize) {
+    fn insert_before(&mut self, sibling: Id, child: Id) {
         if sibling == child {
             return;
         }
@@ -174,8 +181,8 @@ impl Tree {
     }
 
     /// Adds `text` to node `id` when it is a text node; false otherwise.
-    fn extend_text(&mut self, id: usize, text: &str) -> bool {
-        match self.nodes.get_mut(id).map(|n| &mut n.data) {
+    fn extend_text(&mut self, id: Id, text: &str) -> bool {
+        match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
             Some(Data::Text(t)) => {
                 t.to_mut().push_str(text);
                 true
@@ -185,7 +192,7 @@ impl Tree {
     }
 
     /// The parent of `id` ([`NONE`] when detached).
-    fn parent(&self, id: usize) -> usize {
+    fn parent(&self, id: Id) -> Id {
         self.get(id).map_or(NONE, |n| n.parent)
     }
 
@@ -198,11 +205,16 @@ impl Tree {
     ) -> Result<(), E> {
         let mut id = self.get(0).map_or(NONE, |root| root.first);
         while id != NONE {
-            let Some(node) = self.nodes.get_mut(id) else {
+            let Some(node) = self.nodes.get_mut(id as usize) else {
                 break;
             };
             match &mut node.data {
-                Data::Element { name, attrs } => f(Event::Open(&name.local, attrs))?,
+                Data::Element { name, attrs } => {
+                    f(Event::Open(&name.local, attrs))?;
+                    // Read once: freed now, so that the arena being built
+                    // reuses their memory rather than adding to the peak.
+                    *attrs = Vec::new();
+                }
                 Data::Text(text) => f(Event::Text(std::mem::take(text)))?,
                 Data::Document | Data::Fragment | Data::Other => {}
             }
@@ -282,14 +294,14 @@ impl Sink {
         self.created.get()
     }
 
-    fn create(&self, data: Data) -> usize {
+    fn create(&self, data: Data) -> Id {
         self.created.set(self.created.get().saturating_add(1));
         self.tree.borrow_mut().add(data)
     }
 }
 
 impl TreeSink for Sink {
-    type Handle = usize;
+    type Handle = Id;
     type Output = Tree;
     type ElemName<'a>
         = Ref<'a, QualName>
@@ -303,11 +315,11 @@ impl TreeSink for Sink {
     /// Parse errors are not kept: nothing reads them.
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> usize {
+    fn get_document(&self) -> Id {
         0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+    fn elem_name<'a>(&'a self, target: &'a Id) -> Ref<'a, QualName> {
         Ref::map(self.tree.borrow(), |tree| {
             match tree.get(*target).map(|n| &n.data) {
                 Some(Data::Element { name, .. }) => name,
@@ -316,7 +328,7 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
         let template = name.ns == ns!(html) && name.local == local_name!("template");
         let id = self.create(Data::Element { name, attrs });
         if template {
@@ -327,15 +339,15 @@ impl TreeSink for Sink {
         id
     }
 
-    fn create_comment(&self, _text: StrTendril) -> usize {
+    fn create_comment(&self, _text: StrTendril) -> Id {
         self.create(Data::Other)
     }
 
-    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Id {
         self.create(Data::Other)
     }
 
-    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+    fn append(&self, parent: &Id, child: NodeOrText<Id>) {
         let mut tree = self.tree.borrow_mut();
         match child {
             NodeOrText::AppendNode(id) => tree.append(*parent, id),
@@ -349,12 +361,7 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_based_on_parent_node(
-        &self,
-        element: &usize,
-        prev_element: &usize,
-        child: NodeOrText<usize>,
-    ) {
+    fn append_based_on_parent_node(&self, element: &Id, prev_element: &Id, child: NodeOrText<Id>) {
         let has_parent = self.tree.borrow().parent(*element) != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
@@ -371,7 +378,7 @@ impl TreeSink for Sink {
     }
 
     /// The fragment `create_element` made the template's first child.
-    fn get_template_contents(&self, target: &usize) -> usize {
+    fn get_template_contents(&self, target: &Id) -> Id {
         let tree = self.tree.borrow();
         tree.get(*target).map_or(*target, |n| match n.first {
             NONE => *target,
@@ -379,13 +386,13 @@ impl TreeSink for Sink {
         })
     }
 
-    fn same_node(&self, x: &usize, y: &usize) -> bool {
+    fn same_node(&self, x: &Id, y: &Id) -> bool {
         x == y
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
-    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+    fn append_before_sibling(&self, sibling: &Id, new_node: NodeOrText<Id>) {
         let mut tree = self.tree.borrow_mut();
         if let NodeOrText::AppendNode(id) = new_node {
             tree.detach(id);
@@ -407,10 +414,10 @@ impl TreeSink for Sink {
 
     /// Adds the attributes `target` lacks (a second `<html>` or `<body>`
     /// tag's attributes go to the first).
-    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+    fn add_attrs_if_missing(&self, target: &Id, attrs: Vec<Attribute>) {
         let mut tree = self.tree.borrow_mut();
         if let Some(Data::Element { attrs: own, .. }) =
-            tree.nodes.get_mut(*target).map(|n| &mut n.data)
+            tree.nodes.get_mut(*target as usize).map(|n| &mut n.data)
         {
             for attr in attrs {
                 if !own.iter().any(|a| a.name == attr.name) {
@@ -420,11 +427,11 @@ impl TreeSink for Sink {
         }
     }
 
-    fn remove_from_parent(&self, target: &usize) {
+    fn remove_from_parent(&self, target: &Id) {
         self.tree.borrow_mut().detach(*target);
     }
 
-    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+    fn reparent_children(&self, node: &Id, new_parent: &Id) {
         if node == new_parent {
             // Nothing moves (and the loop below would chase its own tail).
             return;

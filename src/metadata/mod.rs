@@ -36,6 +36,7 @@ use crate::article::Article;
 use crate::datetime::DateTime;
 use crate::dom::text::collapse;
 use crate::dom::{Document, NodeId};
+use crate::options::Deadline;
 use crate::url::{host_label, resolve};
 
 use language::bcp47;
@@ -220,6 +221,17 @@ pub(crate) struct Metadata {
 /// With `full` false ([`crate::Options::metadata`] off), only what the text
 /// depends on is read: the headline and the base for relative URLs.
 pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Metadata {
+    extract_within(doc, base_url, full, &Deadline::NONE)
+}
+
+/// [`extract`], reading no more sources past `deadline`.
+pub(crate) fn extract_within(
+    doc: &Document,
+    base_url: Option<&str>,
+    full: bool,
+    deadline: &Deadline,
+) -> Metadata {
+    let d = deadline;
     let headings = title::headings(doc);
     let title_tag = doc.title.as_deref().map(collapse);
     let mut hints: Vec<&str> = headings.iter().map(|h| h.text.as_str()).collect();
@@ -232,12 +244,27 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
     );
 
     let mut findings = Findings(vec![
-        (Source::JsonLd, jsonld::read(&doc.page.json_ld, &hints)),
-        (Source::OpenGraph, meta_tags::open_graph(&doc.meta)),
-        (Source::Twitter, meta_tags::twitter(&doc.meta)),
-        (Source::MetaName, meta_tags::named(&doc.meta)),
-        (Source::Microdata, microdata::read(doc)),
-        (Source::Html, document::read(doc, title_tag.clone())),
+        (
+            Source::JsonLd,
+            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints)),
+        ),
+        (
+            Source::OpenGraph,
+            d.unless_passed(|| meta_tags::open_graph(&doc.meta)),
+        ),
+        (
+            Source::Twitter,
+            d.unless_passed(|| meta_tags::twitter(&doc.meta)),
+        ),
+        (
+            Source::MetaName,
+            d.unless_passed(|| meta_tags::named(&doc.meta)),
+        ),
+        (Source::Microdata, d.unless_passed(|| microdata::read(doc))),
+        (
+            Source::Html,
+            d.unless_passed(|| document::read(doc, title_tag.clone())),
+        ),
     ]);
 
     let discussion = findings.0.iter().any(|(_, f)| {
@@ -315,12 +342,12 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
         .pick_list(Field::Authors, |f| &f.authors)
         .is_empty()
     {
-        let byline = dom_byline::byline(doc, headline);
+        let byline = d.unless_passed(|| dom_byline::byline(doc, headline));
         findings.0.push((Source::Byline, byline));
     }
     findings.0.push((
         Source::TimeElement,
-        dom_byline::time_elements(doc, headline, newest),
+        d.unless_passed(|| dom_byline::time_elements(doc, headline, newest)),
     ));
     findings.0.push((
         Source::Url,
@@ -338,15 +365,16 @@ pub(crate) fn extract(doc: &Document, base_url: Option<&str>, full: bool) -> Met
     if !findings.date_settled(Field::Published, published) {
         findings.0.push((
             Source::NearHeadline,
-            dom_byline::text_near_headline(doc, headline, newest),
+            d.unless_passed(|| dom_byline::text_near_headline(doc, headline, newest)),
         ));
     }
     if !findings.date_settled(Field::Published, published)
         || !findings.date_settled(Field::Modified, modified)
     {
-        findings
-            .0
-            .push((Source::DateElement, dom_byline::date_elements(doc, newest)));
+        findings.0.push((
+            Source::DateElement,
+            d.unless_passed(|| dom_byline::date_elements(doc, newest)),
+        ));
     }
 
     let found = Found {

@@ -4,8 +4,13 @@
 
 /// Start tags deeper than `max_depth` times this are dropped before parsing
 /// (the arena flattens at `max_depth` anyway; the margin absorbs unclosed
-/// inline tags that the estimate counts but a browser would close).
-pub(crate) const PARSE_DEPTH_FACTOR: usize = 4;
+/// inline tags that the estimate counts but a browser would close). Twice,
+/// not four times: the tree builder walks its whole stack of open elements
+/// for some start tags (a `<ul>` looks for a `<p>` in button scope), so a
+/// page holding its stack at the cap costs the cap per tag: `<ul><dt><dd>`
+/// repeated (dos-fuzzer `mixed` seed 1948) took 667 ns/byte at a cap of
+/// 1024, 411 at 512. Output unchanged on every dev set.
+pub(crate) const PARSE_DEPTH_FACTOR: usize = 2;
 
 /// Elements that never nest content or that the parser closes implicitly
 /// whatever lies between (table parts close up to their table, a `<p>`
@@ -72,6 +77,23 @@ pub(crate) const STRAY_END_TAGS_KEPT: &[&str] = &[
 /// dropping it could move where a reconstructed `<b>` or `<em>` ends
 /// (real pages rarely nest past 60).
 pub(crate) const STRAY_END_TAG_DEPTH: usize = 128;
+
+/// The formatting elements of the HTML standard that pile up: the tree
+/// builder keeps each one opened and not closed by name in its list of
+/// active formatting elements, and rebuilds the whole list inside every new
+/// paragraph. (`a` and `nobr` are formatting elements too, but a new one
+/// closes the one open before: they never pile up.)
+pub(crate) const FORMATTING: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
+];
+/// Formatting start tags the pre-scan keeps open at most: past this many
+/// not closed by name, more are dropped. Each `<p>x` after them made the
+/// tree builder rebuild every one (the standard's three-copy limit does not
+/// apply when their attributes differ): a page of `<strong color=N>` and
+/// short paragraphs (dos-fuzzer `unclosed_formatting` seed 719) created
+/// nodes up to the node budget, 2.9 s and 600 MB for 98 KB. Real pages
+/// leave a handful open.
+pub(crate) const MAX_OPEN_FORMATTING: usize = 16;
 
 /// Raw-text elements whose content the scan skips: a `<` inside a script
 /// (`if (a<b)`) or a comment-like string is not a tag.

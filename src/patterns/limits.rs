@@ -13,6 +13,14 @@ pub(crate) const IN_FLIGHT_PER_THREAD: usize = 4;
 /// deadline is noticed within a fraction of a millisecond.
 pub(crate) const DEADLINE_CHECK_NODES: usize = 4096;
 
+/// Items (nodes, blocks, lines) a later stage's long loop handles between
+/// two readings of the clock for [`crate::Options::time_limit`]: an item
+/// costs from a hundred nanoseconds (a node in `prune`) to a few
+/// microseconds (a block's features), a reading tens of nanoseconds, so the
+/// checks cost under a thousandth of the loop and a deadline is noticed
+/// within a few milliseconds in any stage.
+pub(crate) const DEADLINE_CHECK_ITEMS: usize = 1024;
+
 /// Read buffer of a WARC file, and of its gzip decoder: large records
 /// (whole pages) come in a few reads.
 #[cfg(feature = "warc")]

@@ -23,7 +23,7 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
     let mut header = Header::default();
     let window = lines.len().saturating_sub(p::HEADER_LINES);
     for (i, line) in lines.iter().enumerate().skip(window) {
-        let text = line.text.as_str();
+        let text = &*line.text;
         if let Some(crumbs) = breadcrumb(text) {
             header.categories = crumbs;
             continue;
@@ -62,7 +62,7 @@ fn headline_before(lines: &[TextLine], i: usize, patterns: &Patterns) -> Option<
         .rev()
         .take(p::HEADER_LINES)
         .find_map(|l| {
-            let text = l.text.as_str();
+            let text = &*l.text;
             let words = text.split_whitespace().count();
             let shaped = !l.bullet
                 && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
@@ -73,7 +73,7 @@ fn headline_before(lines: &[TextLine], i: usize, patterns: &Patterns) -> Option<
                 && !patterns.story_end.is_match(text.trim_end_matches(':'))
                 && find_in_text(text).is_none()
                 && !p::TEXT_DATELINE.is_match(text);
-            shaped.then(|| l.text.clone())
+            shaped.then(|| l.text.to_string())
         })
 }
 

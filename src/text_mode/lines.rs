@@ -1,13 +1,18 @@
 //! Plain text to blocks: one block per line, or per paragraph when the
 //! page is hard-wrapped; list bullets stripped and marked.
 
+use std::borrow::Cow;
+
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// One block of a plain-text page.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TextLine {
-    /// The text, trimmed; hard-wrapped lines joined with spaces.
-    pub text: String,
+pub(crate) struct TextLine<'a> {
+    /// The text, trimmed; hard-wrapped lines joined with spaces. Borrowed
+    /// from the page when that is the line as written (most lines): a page
+    /// of a million short lines held a million small allocations.
+    pub text: Cow<'a, str>,
     /// Leading spaces of the first line (tabs count as 4).
     pub indent: usize,
     /// The line started with a list bullet (`*`, `-`, `•`, `o`, `+`), which
@@ -22,14 +27,24 @@ pub(crate) struct TextLine {
     pub cell_words: usize,
 }
 
+/// [`segment_within`] with no time limit: the unit tests' short form.
+#[cfg(test)]
+pub(crate) fn segment(text: &str) -> Vec<TextLine<'_>> {
+    segment_within(text, &Deadline::NONE)
+}
+
 /// Splits text into blocks: one per line, or one per paragraph when the
-/// page is hard-wrapped at a fixed width.
-pub(crate) fn segment(text: &str) -> Vec<TextLine> {
+/// page is hard-wrapped at a fixed width. Past `deadline` it stops early
+/// (the caller's check then fails the page).
+pub(crate) fn segment_within<'a>(text: &'a str, deadline: &Deadline) -> Vec<TextLine<'a>> {
     let wrapped = hard_wrap_width(text);
     let mut out: Vec<TextLine> = Vec::new();
     let mut blank_before = true;
     let mut joinable = false;
-    for raw in text.lines() {
+    for (i, raw) in text.lines().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         let line = raw.trim_end();
         if line.trim().is_empty() {
             blank_before = true;
@@ -52,10 +67,16 @@ pub(crate) fn segment(text: &str) -> Vec<TextLine> {
             blank_before = false;
             continue;
         }
-        let body = collapse(body);
+        let collapsed = collapse(body);
+        let body = if collapsed == body {
+            Cow::Borrowed(body)
+        } else {
+            Cow::Owned(collapsed)
+        };
         if let (true, false, Some(prev)) = (joinable, bullet, out.last_mut()) {
-            prev.text.push(' ');
-            prev.text.push_str(&body);
+            let text = prev.text.to_mut();
+            text.push(' ');
+            text.push_str(&body);
         } else {
             out.push(TextLine {
                 text: body,
@@ -117,7 +138,7 @@ fn push_layout_cells(
         let (cell_bullet, text) = strip_bullet(piece.trim());
         if !text.is_empty() {
             out.push(TextLine {
-                text: collapse(text),
+                text: Cow::Owned(collapse(text)),
                 indent: column,
                 bullet: cell_bullet || (first && bullet),
                 after_blank: after_blank && first,

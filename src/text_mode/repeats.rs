@@ -17,11 +17,11 @@ use std::collections::{HashMap, HashSet};
 pub(crate) fn line_counts(lines: &[TextLine]) -> Vec<usize> {
     let mut counts = HashMap::new();
     for l in lines {
-        *counts.entry(l.text.as_str()).or_insert(0usize) += 1;
+        *counts.entry(&*l.text).or_insert(0usize) += 1;
     }
     lines
         .iter()
-        .map(|l| counts.get(l.text.as_str()).copied().unwrap_or(1))
+        .map(|l| counts.get(&*l.text).copied().unwrap_or(1))
         .collect()
 }
 
@@ -36,7 +36,7 @@ pub(crate) fn repeated_lines(lines: &[TextLine], counts: &[usize]) -> Vec<bool> 
         .zip(counts)
         .zip(&distance)
         .map(|((l, &n), &d)| {
-            let first = seen.insert(l.text.as_str());
+            let first = seen.insert(&*l.text);
             let long = l.text.split_whitespace().count() >= p::REPEAT_FAR_MIN_WORDS;
             repeated_line(l, n) && (d <= p::REPEAT_NEAR_LINES || (long && first))
         })
@@ -57,7 +57,7 @@ fn copy_distance(lines: &[TextLine]) -> Vec<usize> {
     let mut last: HashMap<&str, usize> = HashMap::new();
     let mut distance = vec![usize::MAX; lines.len()];
     for (i, l) in lines.iter().enumerate() {
-        if let Some(j) = last.insert(l.text.as_str(), i) {
+        if let Some(j) = last.insert(&*l.text, i) {
             let d = i - j;
             for k in [i, j] {
                 if let Some(slot) = distance.get_mut(k) {
