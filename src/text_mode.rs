@@ -475,7 +475,7 @@ mod tests {
             .collect();
         let text =
             format!("Home\nNews\n\n{para}\n\nPos.  Driver  Points  Wins\n{rows}\n{para} Again.\n");
-        let article = clean(&text, &pats(), Focus::Balanced, false);
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
         let out = article.text();
         assert!(out.contains("Driver Number7"), "{out}");
         assert!(out.ends_with("Again."), "{out}");

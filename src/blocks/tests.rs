@@ -1,7 +1,7 @@
 //! Unit tests of segmentation.
 
 use super::*;
-use crate::options::Options;
+use crate::options::{Deadline, Options};
 use crate::patterns::{LADDER, Patterns};
 
 fn blocks(html: &str) -> Vec<TextBlock> {
@@ -99,10 +99,18 @@ fn card_links_are_text_only_when_asked() {
     let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
     let all = 0..doc.nodes.len();
     let links = |cards| {
-        segment_with(&doc, &pruned, false, Wants::default(), all.clone(), cards)
-            .iter()
-            .map(|b| b.link_chars)
-            .collect::<Vec<_>>()
+        segment_with(
+            &doc,
+            &pruned,
+            false,
+            Wants::default(),
+            all.clone(),
+            cards,
+            &Deadline::NONE,
+        )
+        .iter()
+        .map(|b| b.link_chars)
+        .collect::<Vec<_>>()
     };
     assert_eq!(links(false), [9, 11, 9]);
     // The card's text is text; a link inside a sentence stays a link.
@@ -124,6 +132,7 @@ fn a_summary_linked_whole_is_a_card() {
         Wants::default(),
         0..doc.nodes.len(),
         true,
+        &Deadline::NONE,
     );
     // The headline stays a link; the summary, longer than any headline, is text.
     assert!(b[0].link_chars > 0);

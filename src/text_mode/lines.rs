@@ -249,7 +249,7 @@ mod tests {
         let text =
             format!("    Africa         {para}\n    Americas       * China bars foreigners\n");
         let blocks = segment(&text);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["Africa", para, "Americas", "China bars foreigners"]);
         assert_eq!(blocks[1].indent, 19);
         assert!(blocks[3].bullet && !blocks[2].bullet);
