@@ -2,7 +2,7 @@
 //! and (on the strict rung of the ladder) boilerplate-named subtrees.
 //! Also the class/id hint of every element, used by `locate` and `classify`.
 
-use crate::dom::{Document, NodeKind, Tag};
+use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass, Patterns};
@@ -43,6 +43,11 @@ pub(crate) fn prune_within(
     // syntax highlighter's spans (`hljs-comment`, `token comment`) are not
     // boilerplate hints.
     let mut in_pre: Vec<bool> = Vec::with_capacity(n);
+    // Whether the node is inside a sectioning element (`article`,
+    // `section`), and whether it is a story's header that holds a
+    // standfirst (see `standfirst`).
+    let mut in_section: Vec<bool> = Vec::with_capacity(n);
+    let mut in_story_header: Vec<bool> = Vec::with_capacity(n);
     let noscript_text = NoscriptText::of(doc);
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
     for (id, node) in doc.nodes.iter().enumerate() {
@@ -53,13 +58,29 @@ pub(crate) fn prune_within(
         let parent_in_pre = node
             .parent
             .is_some_and(|p| in_pre.get(p).copied().unwrap_or(false));
+        let flag = |v: &Vec<bool>| {
+            node.parent
+                .is_some_and(|p| v.get(p).copied().unwrap_or(false))
+        };
+        let (parent_in_section, parent_in_header) = (flag(&in_section), flag(&in_story_header));
         let NodeKind::Element(el) = &node.kind else {
             removed.push(parent_removed);
             hint.push(0);
             in_pre.push(parent_in_pre);
+            in_section.push(parent_in_section);
+            in_story_header.push(parent_in_header);
             continue;
         };
         in_pre.push(parent_in_pre || el.tag == Tag::Pre);
+        in_section.push(parent_in_section || matches!(el.tag, Tag::Article | Tag::Section));
+        // A story's header that holds a standfirst stays, but for the
+        // standfirst all of its children are furniture (headline, byline).
+        let lead_header = parent_in_section
+            && el.tag == Tag::Header
+            && pass.strip_unlikely
+            && doc.children(id).any(|c| standfirst(doc, c));
+        in_story_header.push(lead_header);
+        let header_part = parent_in_header && parent_removed.is_none() && !standfirst(doc, id);
         hint.push(if pass.weight_classes {
             class_hint(el, patterns)
         } else {
@@ -69,6 +90,10 @@ pub(crate) fn prune_within(
         // trace of a removed menu never shows the scripts inside it.
         removed.push(if never_content(el.tag) || id_is_small_noscript(id) {
             Some(Rule::NeverContent)
+        } else if lead_header {
+            None
+        } else if header_part {
+            Some(Rule::Furniture)
         } else if let Some(reason) = parent_removed {
             Some(reason)
         } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
@@ -177,6 +202,29 @@ fn overlay(el: &crate::dom::Element, patterns: &Patterns) -> bool {
     el.modal
         || p::OVERLAY_ROLES.contains(&el.role.as_str())
         || (el.tag.is_block() && !el.hints.is_empty() && patterns.overlay.is_match(&el.hints))
+}
+
+/// A paragraph of running text in a story's `header` (the standfirst, a
+/// lede): a `p` or a `div` holding only inline text, at least
+/// [`p::STANDFIRST_MIN_CHARS`] of it, and no link. The
+/// header itself (headline, byline, date) stays out.
+fn standfirst(doc: &Document, id: NodeId) -> bool {
+    if !doc
+        .element(id)
+        .is_some_and(|e| matches!(e.tag, Tag::P | Tag::Div))
+    {
+        return false;
+    }
+    let end = doc.nodes.get(id).map_or(id, |n| n.end);
+    let mut chars = 0;
+    for node in doc.nodes.get(id + 1..end).unwrap_or_default() {
+        match &node.kind {
+            NodeKind::Element(e) if e.tag == Tag::A || e.tag.is_block() => return false,
+            NodeKind::Text(t) => chars += t.trim().chars().count(),
+            NodeKind::Element(_) => {}
+        }
+    }
+    chars >= p::STANDFIRST_MIN_CHARS
 }
 
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
@@ -309,5 +357,27 @@ mod tests {
                 "{pass:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_story_header_keeps_its_standfirst_only() {
+        let lede = "The bizarre genome of the largest flower in the world shows what \
+                    parasites can do: they steal, delete and copy the genes of their host.";
+        let html = format!(
+            "<body><header><p>{lede}</p></header><article><header><h1>Giant flowers</h1>\
+             <div class='intro'>{lede}</div><div class='by'>By Ann Lee</div></header>\
+             <p>Body.</p></article></body>"
+        );
+        let removed = removed_text(&html, LADDER[0]);
+        // The page's banner goes whole; the story's header keeps its
+        // standfirst and loses its headline and byline.
+        assert_eq!(removed, [lede, "Giant flowers", "By Ann Lee"]);
+        // Without a standfirst the story's header goes whole.
+        let bare = "<body><article><header><h1>Giant flowers</h1><p>By Ann Lee</p></header>\
+                    <p>Body.</p></article></body>";
+        assert_eq!(
+            removed_text(bare, LADDER[0]),
+            ["Giant flowers", "By Ann Lee"]
+        );
     }
 }
