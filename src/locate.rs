@@ -240,10 +240,10 @@ fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
     let ancestors = std::iter::successors(doc.parent(top), |&a| doc.parent(a));
     let mut path = top;
     for (level, anc) in ancestors.enumerate() {
-        if is_top_level(doc, anc) || (level >= p::MAX_PROSE_COVER_LEVELS && main.is_none()) {
-            break;
-        }
-        if level >= p::MAX_PROSE_COVER_LEVELS && foreign_series(doc, prose, anc, path) {
+        let beyond = level >= p::MAX_PROSE_COVER_LEVELS;
+        if is_top_level(doc, anc)
+            || (beyond && (main.is_none() || foreign_series(doc, prose, anc, path)))
+        {
             break;
         }
         path = anc;
@@ -313,12 +313,6 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 /// is the container. Comment sections were already left out (and their
 /// blocks pruned), so an article's comments do not count as posts here.
 fn thread_of(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
-    let signature = |id: NodeId| {
-        doc.element(id).and_then(|e| {
-            let first = e.hints.split_whitespace().next()?;
-            Some((e.tag, first))
-        })
-    };
     let has_prose = |id: NodeId| prose.get(id).is_some_and(|&c| c > 0);
     let ancestors = std::iter::successors(Some(top), |&a| doc.parent(a));
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
@@ -328,10 +322,12 @@ fn thread_of(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
         if is_top_level(doc, parent) {
             break;
         }
-        let Some(sig) = signature(post) else { continue };
+        let Some(sig) = signature(doc, post) else {
+            continue;
+        };
         let posts = doc
             .children(parent)
-            .filter(|&c| signature(c) == Some(sig) && has_prose(c))
+            .filter(|&c| signature(doc, c) == Some(sig) && has_prose(c))
             .count();
         if posts >= p::THREAD_MIN_POSTS {
             return parent;
