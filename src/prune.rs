@@ -45,9 +45,9 @@ pub(crate) fn prune_within(
     let mut in_pre: Vec<bool> = Vec::with_capacity(n);
     // Whether the node is inside a sectioning element (`article`,
     // `section`), and whether it is a story's header that holds a
-    // standfirst (see `standfirst`).
+    // standfirst (see `standfirst`) and so is kept on the strict rung.
     let mut in_section: Vec<bool> = Vec::with_capacity(n);
-    let mut in_story_header: Vec<bool> = Vec::with_capacity(n);
+    let mut lead_headers: Vec<bool> = Vec::with_capacity(n);
     let noscript_text = NoscriptText::of(doc);
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
     for (id, node) in doc.nodes.iter().enumerate() {
@@ -62,25 +62,25 @@ pub(crate) fn prune_within(
             node.parent
                 .is_some_and(|p| v.get(p).copied().unwrap_or(false))
         };
-        let (parent_in_section, parent_in_header) = (flag(&in_section), flag(&in_story_header));
+        let parent_in_section = flag(&in_section);
         let NodeKind::Element(el) = &node.kind else {
             removed.push(parent_removed);
             hint.push(0);
             in_pre.push(parent_in_pre);
             in_section.push(parent_in_section);
-            in_story_header.push(parent_in_header);
+            lead_headers.push(false);
             continue;
         };
         in_pre.push(parent_in_pre || el.tag == Tag::Pre);
         in_section.push(parent_in_section || matches!(el.tag, Tag::Article | Tag::Section));
-        // A story's header that holds a standfirst stays, but for the
-        // standfirst all of its children are furniture (headline, byline).
-        let lead_header = parent_in_section
-            && el.tag == Tag::Header
-            && pass.strip_unlikely
-            && doc.children(id).any(|c| standfirst(doc, c));
-        in_story_header.push(lead_header);
-        let header_part = parent_in_header && parent_removed.is_none() && !standfirst(doc, id);
+        let header = Header {
+            lead: pass.strip_unlikely
+                && parent_in_section
+                && el.tag == Tag::Header
+                && doc.children(id).any(|c| standfirst(doc, c)),
+            in_lead: flag(&lead_headers),
+        };
+        lead_headers.push(header.lead);
         hint.push(if pass.weight_classes {
             class_hint(el, patterns)
         } else {
@@ -90,10 +90,6 @@ pub(crate) fn prune_within(
         // trace of a removed menu never shows the scripts inside it.
         removed.push(if never_content(el.tag) || id_is_small_noscript(id) {
             Some(Rule::NeverContent)
-        } else if lead_header {
-            None
-        } else if header_part {
-            Some(Rule::Furniture)
         } else if let Some(reason) = parent_removed {
             Some(reason)
         } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
@@ -104,7 +100,7 @@ pub(crate) fn prune_within(
             // Navigation is never story, on any rung.
             Some(Rule::Furniture)
         } else if pass.strip_unlikely && !parent_in_pre {
-            unlikely(el, patterns)
+            unlikely(doc, id, el, patterns, header)
         } else {
             None
         });
@@ -227,9 +223,32 @@ fn standfirst(doc: &Document, id: NodeId) -> bool {
     chars >= p::STANDFIRST_MIN_CHARS
 }
 
+/// Where an element stands towards a story's header that holds a
+/// standfirst: such a header is kept on the strict rung, and of its
+/// children only the standfirst (the headline and byline are furniture).
+#[derive(Clone, Copy)]
+struct Header {
+    /// The element is such a header.
+    lead: bool,
+    /// The element is a child of one.
+    in_lead: bool,
+}
+
 /// Strict-rung removal: furniture tags and roles, and boilerplate-named
 /// subtrees that do not also look like the story's own container.
-fn unlikely(el: &crate::dom::Element, patterns: &Patterns) -> Option<Rule> {
+fn unlikely(
+    doc: &Document,
+    id: NodeId,
+    el: &crate::dom::Element,
+    patterns: &Patterns,
+    header: Header,
+) -> Option<Rule> {
+    if header.in_lead && !standfirst(doc, id) {
+        return Some(Rule::Furniture);
+    }
+    if header.lead {
+        return None;
+    }
     if el.article_body
         || matches!(
             el.tag,
@@ -379,5 +398,13 @@ mod tests {
             removed_text(bare, LADDER[0]),
             ["Giant flowers", "By Ann Lee"]
         );
+        // A standfirst never brings back what is removed around it: a
+        // teaser in a sidebar, a hidden header.
+        for outer in ["<aside>{}</aside>", "<div hidden>{}</div>"] {
+            let story =
+                format!("<article><header><h1>Elsewhere</h1><p>{lede}</p></header></article>");
+            let html = format!("<body>{}<p>Body.</p></body>", outer.replace("{}", &story));
+            assert_eq!(removed_text(&html, LADDER[0]), ["Elsewhere", lede]);
+        }
     }
 }
