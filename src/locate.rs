@@ -80,6 +80,7 @@ pub(crate) fn locate(
             chars: all,
         };
     };
+    top = into_main(doc, pruned, &score, &chars, top);
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
     top = cover_prose(doc, &prose, top);
@@ -356,6 +357,49 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
     prose
 }
 
+/// When `top` lies outside every declared main region (`main`,
+/// `role=main`) and one of them holds the page's headline (a shown `h1`),
+/// the story is in that region, not in the sidebar box, sign-up panel or
+/// footer notice that outscored it: the best candidate inside the region
+/// is taken instead, or the region itself when nothing in it voted.
+/// magic-html's forum threads, whose short posts lost to a "New to the
+/// forum?" box or a sidebar, went from under 0.5 to 0.7-0.95; no other
+/// set's page changed.
+fn into_main(
+    doc: &Document,
+    pruned: &Pruned,
+    score: &[f32],
+    chars: &[usize],
+    top: NodeId,
+) -> NodeId {
+    if std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| is_main(doc, a)) {
+        return top;
+    }
+    let end = |id: NodeId| doc.nodes.get(id).map_or(id, |n| n.end);
+    let within = |outer: NodeId, id: NodeId| id >= outer && id < end(outer);
+    let kept = |id: NodeId| pruned.removed.get(id).copied().flatten().is_none();
+    let mut headlines: Vec<usize> = (0..doc.nodes.len())
+        .map(|id| usize::from(doc.tag(id) == Tag::H(1) && kept(id)))
+        .collect();
+    doc.sum_subtrees(&mut headlines);
+    let region = (0..doc.nodes.len()).find(|&m| {
+        is_main(doc, m)
+            && kept(m)
+            && headlines.get(m).is_some_and(|&h| h > 0)
+            && !within(top, m)
+            && chars.get(m).is_some_and(|&c| c > 0)
+    });
+    let Some(region) = region else { return top };
+    score
+        .get(region..end(region))
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, s)| !s.is_nan())
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or(region, |(i, _)| region + i)
+}
+
 /// `main`, or an element with `role="main"`.
 fn is_main(doc: &Document, id: NodeId) -> bool {
     doc.element(id)
@@ -514,148 +558,4 @@ fn prose_paragraph(chars: &[usize], links: &[usize], text: Option<&str>, id: Nod
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::options::Options;
-    use crate::patterns::{LADDER, Patterns};
-
-    #[test]
-    fn the_story_div_wins_over_the_sidebar() {
-        let para = "<p>This is a long paragraph of the story, with commas, clauses, and enough text to vote.</p>";
-        let html = format!(
-            "<body><div id='side'><p>Short link list</p></div><div id='story'>{}</div></body>",
-            para.repeat(5)
-        );
-        let (doc, blocks, c) = container_of(&html);
-        let top = c.top.unwrap();
-        assert_eq!(doc.element(top).unwrap().hints, "story");
-        assert!(!c.contains(blocks[0].owner));
-        assert!(c.contains(blocks[1].owner));
-    }
-
-    fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-        let blocks = crate::blocks::segment(&doc, &pruned, false);
-        let c = locate(&doc, &pruned, &blocks, LADDER[0], &Deadline::NONE);
-        (doc, blocks, c)
-    }
-
-    #[test]
-    fn a_story_in_sections_is_located_whole() {
-        // The references box scores best (commas), but the sections beside
-        // it hold most of the prose: the container climbs to take them in.
-        let section = |i: usize| {
-            format!(
-                "<div class='s{i}'><div><h2>Question {i}?</h2></div><div class='a{i}'><div>\
-                 <p>An answer of plain prose that runs on for a while, long enough to count \
-                 as running text here. A second sentence makes the answer twice as long as \
-                 that.</p></div></div></div>"
-            )
-        };
-        let sections: String = (0..6).map(section).collect();
-        let refs = "<li>Doe J, Roe R, Poe P, Low L, et al. A study, of things, in a journal, \
-            2020, 1(2), 3-4, with, many, commas, and, more, of, them.</li>";
-        let html = format!(
-            "<body><div id='main'>{sections}<div id='refs'><ol>{}</ol></div></div>\
-             <div id='teasers'><p><a href='/a'>Another story</a> and a summary of it, long \
-             enough to pass for prose if links did not count against it.</p></div></body>",
-            refs.repeat(6)
-        );
-        let (doc, blocks, c) = container_of(&html);
-        assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "main");
-        let first_answer = blocks
-            .iter()
-            .find(|b| b.text.starts_with("An answer"))
-            .unwrap();
-        assert!(c.contains(first_answer.owner));
-        let teaser = blocks
-            .iter()
-            .find(|b| b.text.starts_with("Another story"))
-            .unwrap();
-        assert!(!c.contains(teaser.owner));
-    }
-
-    /// A forum thread: the longest post wins the scoring, and the container
-    /// becomes the list of posts; two posts of the same class are not yet
-    /// a thread (a story and its pull-quote box can share a class).
-    #[test]
-    fn a_post_of_a_thread_brings_the_thread() {
-        let post = |i: usize, words: usize| {
-            format!(
-                "<div class='msg m{i}'><div class='who'>user{i}</div><div class='txt'>\
-                 <div><div><div><p>{}</p></div></div></div></div></div>",
-                "Plain words of a reply, with commas, that run on. ".repeat(words)
-            )
-        };
-        let thread = |n: usize| {
-            let posts: String = (0..n)
-                .map(|i| post(i, if i == 1 { 12 } else { 3 }))
-                .collect();
-            format!(
-                "<body><div id='wrap'><div id='thread'>{posts}</div>\
-                 <div id='side'><p>A sidebar note of its own words, long enough to be prose \
-                 for the measure here.</p></div></div></body>"
-            )
-        };
-        let owner_of = |blocks: &[TextBlock], start: &str| {
-            blocks
-                .iter()
-                .find(|b| b.text.starts_with(start))
-                .unwrap()
-                .owner
-        };
-        let (doc, blocks, c) = container_of(&thread(4));
-        assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
-        assert!(!c.contains(owner_of(&blocks, "A sidebar")));
-
-        let (doc, _, c) = container_of(&thread(2));
-        assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
-    }
-
-    /// A landing page: a lead box, then prose sections each nested deep in
-    /// wrappers, with `others` (three same-class boxes or three sections of
-    /// their own class) beside the lead inside `main`.
-    fn landing(others: &str) -> String {
-        let lead = "<p>Our consulting team, with decades of work, helps you plan, build, and \
-            run the systems your business needs, from the first idea to the last bolt.</p>";
-        format!(
-            "<body><nav><a href='/'>Home</a></nav><main><div><h2>Consulting</h2><div>\
-             <h3>Services</h3><div><h4>Plans</h4><div id='lead'>{}</div></div></div></div>\
-             <div id='rest'>{others}</div></main></body>",
-            lead.repeat(4)
-        )
-    }
-
-    fn wrapped(class: &str, i: usize) -> String {
-        format!(
-            "<div class='{class}{i}'><div><div><p>Section {i} of the page tells more of the same \
-             service in plain words, and this second sentence makes it long enough.</p>\
-             <p>Another paragraph of the section follows, so that the sections together hold \
-             more prose than the lead box does.</p></div></div></div>"
-        )
-    }
-
-    #[test]
-    fn inside_main_the_cover_climb_takes_every_section() {
-        let sections: String = (0..4).map(|i| wrapped("sec", i)).collect();
-        let (doc, _, c) = container_of(&landing(&sections));
-        assert_eq!(doc.tag(c.top.unwrap()), Tag::Main);
-    }
-
-    #[test]
-    fn the_cover_climb_stops_at_a_series_of_posts() {
-        // The same prose as one class repeated: a comment thread or a
-        // stream of teasers beside the story, not more of it.
-        let posts: String = (0..4).map(|_| wrapped("post", 0)).collect();
-        let (doc, _, c) = container_of(&landing(&posts));
-        let t = c.top.unwrap();
-        assert_ne!(
-            doc.tag(t),
-            Tag::Main,
-            "{:?} {:?}",
-            doc.tag(t),
-            doc.element(t).map(|e| &e.hints)
-        );
-    }
-}
+mod tests;

@@ -142,8 +142,10 @@ mod tests {
         assert!(p.negative.is_match("sidebar"));
         assert!(!p.negative.is_match("admin")); // `ad` only as a whole token
         assert!(p.unlikely.is_match("comments-area"));
+        assert!(p.unlikely.is_match("copyright") && p.negative.is_match("site copyright"));
         assert!(p.overlay.is_match("modal fade"));
         assert!(p.overlay.is_match("x cookie-banner"));
+        assert!(p.overlay.is_match("skiptranslate") && p.overlay.is_match("goog-te-banner-frame"));
         assert!(!p.overlay.is_match("render-target-modal modal-open-op(1)"));
         assert!(p.maybe.is_match("article-related"));
         assert!(p.boilerplate_phrase.is_match("© 2024 All rights reserved"));

@@ -60,22 +60,28 @@ impl Patterns {
             positive: re(
                 r"(?-u)\b(article|articlebody|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-text)\b",
             ),
-            // Boilerplate containers; `ad` only as a whole token.
+            // Boilerplate containers; `ad` only as a whole token. A
+            // `copyright` box is the site's legal footer (magic-html's
+            // forum threads lost to one, a long ICP licence notice).
             negative: re(
-                r"(?-u)\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
+                r"(?-u)\b(ad|ads|advert\w*|banner|combx|comment\w*|com|contact|copyright|footer|gdpr|masthead|media|meta|outbrain|taboola|promo\w*|related|recommend\w*|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor\w*|shopping|tags?|widget|byline|author|newsletter|subscribe|social|popular|trending|caption|credit|breadcrumbs?|nav|navigation|menu|cookie\w*|consent|disclaimer|toolbar|print|modal|popup|signup|paywall|login)\b",
             ),
             // Overlays: what a reader closes before reading. Consent
             // managers by their own names (OneTrust, Didomi, Quantcast's
             // qc-cmp, Sourcepoint's sp-message, the IAB's cmp); `modal` and
             // `popup` as whole class tokens: page builders name many a
             // wrapper `render-target-modal` or `modal-open-op(1)` (Yahoo),
-            // and `html`/`body`/`article`/`main` are never removed.
+            // and `html`/`body`/`article`/`main` are never removed. Google
+            // Translate's injected widget (its tooltip, banner and menu,
+            // saved with the page's rendered DOM) by its own class names.
             overlay: re(
-                r"(?:^| )(modal|modal-dialog|popup|pop-up|lightbox|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
+                r"(?:^| )(skiptranslate|goog-te-[^ ]+|goog-gt-tt|modal|modal-dialog|popup|pop-up|lightbox|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
             ),
-            // Removed outright on the strict rung (Readability's idea).
+            // Removed outright on the strict rung (Readability's idea), and
+            // the `copyright` footer notice, which Readability's list
+            // lacks.
             unlikely: re(
-                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|copyright|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
             ),
             maybe: re(
                 r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
