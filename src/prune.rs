@@ -49,6 +49,7 @@ pub(crate) fn prune_within(
     let mut in_section: Vec<bool> = Vec::with_capacity(n);
     let mut lead_headers: Vec<bool> = Vec::with_capacity(n);
     let noscript_text = NoscriptText::of(doc);
+    let mut shown_text: Option<Vec<usize>> = None;
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
     for (id, node) in doc.nodes.iter().enumerate() {
         if deadline.passed_at(id) {
@@ -100,12 +101,35 @@ pub(crate) fn prune_within(
             // Navigation is never story, on any rung.
             Some(Rule::Furniture)
         } else if pass.strip_unlikely && !parent_in_pre {
-            unlikely(doc, id, el, patterns, header)
+            unlikely(doc, id, el, patterns, header).filter(|rule| {
+                // A class match on a wrapper of most of the page (`page
+                // footer-borders`) is a layout name, not a sidebar's.
+                *rule != Rule::UnlikelyClass || {
+                    let text = shown_text.get_or_insert_with(|| shown_text_sizes(doc));
+                    let total = text.first().copied().unwrap_or(0) as f32;
+                    (text.get(id).copied().unwrap_or(0) as f32) < total * p::UNLIKELY_MAX_PAGE_SHARE
+                }
+            })
         } else {
             None
         });
     }
     Pruned { removed, hint }
+}
+
+/// Bytes of shown text under every node: text nodes outside scripts,
+/// styles and the like, summed over subtrees.
+fn shown_text_sizes(doc: &Document) -> Vec<usize> {
+    let mut sizes: Vec<usize> = doc
+        .nodes
+        .iter()
+        .map(|n| match &n.kind {
+            NodeKind::Text(t) if !n.parent.is_some_and(|p| never_content(doc.tag(p))) => t.len(),
+            _ => 0,
+        })
+        .collect();
+    doc.sum_subtrees(&mut sizes);
+    sizes
 }
 
 /// The text size of every `<noscript>` subtree, for telling a page's
@@ -327,6 +351,19 @@ mod tests {
             "<div class='sidebar'>side</div><div class='article-related'>kept</div><p>story</p>";
         assert_eq!(removed_text(html, LADDER[0]), ["side"]);
         assert!(removed_text(html, LADDER[1]).is_empty());
+    }
+
+    #[test]
+    fn a_wrapper_of_the_whole_page_is_not_removed_for_its_class() {
+        // `footer-borders` names the page's wrapper: it holds the story,
+        // and only the real footer inside it goes.
+        let story =
+            "<p>The preprint reports how cell-free DNA in urine is organised.</p>".repeat(5);
+        let html = format!(
+            "<div class='page footer-borders'>{story}<div class='footer'>About us</div></div>"
+        );
+        let removed = removed_text(&html, LADDER[0]);
+        assert_eq!(removed, ["About us"]);
     }
 
     #[test]

@@ -53,3 +53,12 @@ pub(crate) const FURNITURE_HINT: i8 = -1;
 /// spektrum, readability's nytimes-3 and -4 +0.01; one scrapinghub page
 /// -0.02, whose truth leaves its standfirst out).
 pub(crate) const STANDFIRST_MIN_CHARS: usize = 120;
+/// An element holding at least this share of the page's shown text is
+/// not removed for its class on the strict rung: a sidebar or footer
+/// never holds nearly all of a page, so the match is a layout wrapper's
+/// name (`page footer-borders`, which took a whole preprint page with it,
+/// and the ladder then fell to a rung where the sidebar won: postlight's
+/// biorxiv; readability's engadget +0.01). At 0.5, long comment sections
+/// and `masthead` wrappers were spared too (magic-html -0.001, one
+/// forum thread -0.30); 0.9 changes no other page.
+pub(crate) const UNLIKELY_MAX_PAGE_SHARE: f32 = 0.9;
