@@ -522,6 +522,19 @@ impl Segmenter<'_> {
         }
     }
 
+    /// One of the innermost open elements is named a caption by its class
+    /// (`wp-caption-text`, `image-caption`, `caption`): a picture's caption
+    /// set in a `div` or `p` instead of a `figcaption`.
+    fn in_caption_class(&self) -> bool {
+        let Some(doc) = self.doc else { return false };
+        self.open
+            .iter()
+            .rev()
+            .take(p::CAPTION_CLASS_LEVELS)
+            .filter_map(|o| doc.element(o.id))
+            .any(|e| e.hints.as_str().split(' ').any(p::is_caption_class))
+    }
+
     /// The innermost open block element and the kind of block it makes.
     fn current_owner(&self) -> (NodeId, BlockKind) {
         let owner = self.open.iter().rev().find(|o| o.tag.is_block());
@@ -529,7 +542,8 @@ impl Segmenter<'_> {
         let in_caption = self
             .open
             .iter()
-            .any(|o| matches!(o.tag, Tag::Figcaption | Tag::Caption));
+            .any(|o| matches!(o.tag, Tag::Figcaption | Tag::Caption))
+            || self.in_caption_class();
         let kind = if self.pre > 0 {
             BlockKind::Code
         } else if let Tag::H(level) = tag {

@@ -138,3 +138,23 @@ fn a_summary_linked_whole_is_a_card() {
     assert!(b[0].link_chars > 0);
     assert_eq!(b[1].link_chars, 0);
 }
+
+#[test]
+fn a_caption_named_by_its_class_is_a_caption() {
+    let b = blocks(
+        "<div class='caption'><p>The minister arrives in Hanoi.</p></div>\
+         <p class='wp-caption-text'>A crowd at the gate.</p>\
+         <div class='caption-container'><p>All-day battery life.</p></div>\
+         <div class='captions'><p>Plain story text.</p></div>",
+    );
+    let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Caption,
+            BlockKind::Caption,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+}

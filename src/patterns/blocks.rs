@@ -12,3 +12,15 @@ pub(crate) const CARD_SCAN_NODES: usize = 32;
 /// linked whole, longer than any headline. A link this long inside running
 /// text is rare, and the cards reading runs only on pages with no story.
 pub(crate) const CARD_MIN_TEXT_CHARS: usize = 120;
+
+/// How many of the innermost open elements a caption class is looked for
+/// on: the caption's own `p` and its wrappers (`div.caption > p`), never
+/// the page's outer wrappers, whose names say nothing of one block.
+pub(crate) const CAPTION_CLASS_LEVELS: usize = 3;
+
+/// A class token naming a picture's caption: `caption`, `wp-caption-text`,
+/// `image-caption`. Not `caption-container` or `card-caption-content`:
+/// product pages name their feature tiles so.
+pub(crate) fn is_caption_class(token: &str) -> bool {
+    token == "caption" || token.ends_with("-caption") || token.ends_with("caption-text")
+}
