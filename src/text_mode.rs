@@ -38,7 +38,7 @@ fn story_indent(lines: &Lines) -> Option<usize> {
     let mut words: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for l in lines.recs() {
         if l.has(PROSE | ENDS_SENTENCE) && !l.bullet() {
-            *words.entry(l.indent()).or_insert(0) += l.words as usize;
+            *words.entry(l.indent()).or_insert(0) += l.weight as usize;
         }
     }
     words
@@ -67,7 +67,7 @@ fn value(line: &TextLine, text: &str, indent: Option<usize>, patterns: &Patterns
         return p::TEXT_TABLE_ROW_VALUE;
     }
     let off_indent = indent.is_some_and(|i| i != line.indent());
-    let words = line.words as f32;
+    let words = line.weight;
     if prose {
         // Teasers and list items read like prose but end without a full
         // stop: they count for less, and so does prose laid out apart
@@ -160,14 +160,14 @@ fn is_prose(f: &Features) -> bool {
 /// the best wins, since stories come before the teaser lists after them.
 /// Two passes over the values, the runs never held: a page of a million
 /// lines can have half a million runs.
-fn best_run(values: &[f32]) -> Option<(usize, usize)> {
+fn best_run<I: Iterator<Item = f32>>(values: impl Fn() -> I) -> Option<(usize, usize)> {
     let mut best = 0.0f32;
-    runs(values, |_, _, sum| {
+    runs(values(), |_, _, sum| {
         best = best.max(sum);
         false
     });
     let mut found = None;
-    runs(values, |s, e, sum| {
+    runs(values(), |s, e, sum| {
         let take = sum >= best * p::TEXT_FIRST_RUN_SHARE;
         if take {
             found = Some((s, e));
@@ -179,10 +179,10 @@ fn best_run(values: &[f32]) -> Option<(usize, usize)> {
 
 /// Calls `each(start, end, sum)` for Kadane's candidate runs in order,
 /// until it returns true.
-fn runs(values: &[f32], mut each: impl FnMut(usize, usize, f32) -> bool) {
+fn runs(values: impl Iterator<Item = f32>, mut each: impl FnMut(usize, usize, f32) -> bool) {
     let (mut start, mut sum) = (0usize, 0.0f32);
     let mut current: Option<(usize, usize, f32)> = None;
-    for (i, &v) in values.iter().enumerate() {
+    for (i, v) in values.enumerate() {
         if sum <= 0.0 {
             if let Some((s, e, total)) = current.take() {
                 if each(s, e, total) {
@@ -206,17 +206,11 @@ fn runs(values: &[f32], mut each: impl FnMut(usize, usize, f32) -> bool) {
 /// Yang contributed to this story."): the run grows over such lines
 /// (jusText's short-block-near-good rule). Bullets, furniture labels and
 /// boilerplate (value at or below the boilerplate penalty) stop it.
-fn extend_run(
-    lines: &[TextLine],
-    values: &[f32],
-    mut start: usize,
-    mut end: usize,
-) -> (usize, usize) {
+fn extend_run(lines: &[TextLine], mut start: usize, mut end: usize) -> (usize, usize) {
     let joins = |i: usize| {
-        let (Some(l), Some(&v)) = (lines.get(i), values.get(i)) else {
-            return false;
-        };
-        !l.bullet() && l.has(ENDS_SENTENCE) && v > -p::TEXT_BOILERPLATE_PENALTY
+        lines.get(i).is_some_and(|l| {
+            !l.bullet() && l.has(ENDS_SENTENCE) && l.weight > -p::TEXT_BOILERPLATE_PENALTY
+        })
     };
     while end < lines.len() && joins(end) {
         end += 1;
@@ -264,7 +258,7 @@ fn read_lines(lines: &mut Lines, patterns: &Patterns, deadline: &Deadline) {
         }
         let text = texts.of(l);
         let f = text_features(text, patterns, &mut lower);
-        l.words = u32::try_from(f.words).unwrap_or(u32::MAX);
+        l.weight = f.words as f32;
         l.set(ENDS_SENTENCE, f.ends_sentence);
         l.set(PROSE, is_prose(&f));
         l.set(FURNITURE, furniture_phrase(text, &f, patterns));
@@ -285,21 +279,24 @@ pub(crate) fn clean(
     mark_repeats(&mut lines);
     mark_table_rows(&mut lines);
     let indent = story_indent(&lines);
-    let mut values: Vec<f32> = lines
-        .iter()
-        .enumerate()
-        .take_while(|&(i, _)| !deadline.passed_at(i))
-        .map(|(_, (l, t))| value(l, t, indent, patterns))
-        .collect();
-    introduced_lists(&lines, &mut values);
-    let run = best_run(&values);
+    let (texts, recs) = lines.parts();
+    let mut valued = 0;
+    for l in recs.iter_mut() {
+        if deadline.passed_at(valued) {
+            break;
+        }
+        l.weight = value(l, texts.of(l), indent, patterns);
+        valued += 1;
+    }
+    introduced_lists(&mut lines);
+    let recs = lines.recs().get(..valued).unwrap_or_default();
+    let run = best_run(|| recs.iter().map(|l| l.weight));
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing, but any line said twice is
     // furniture there.
     let repeated_mark = if run.is_some() { REPEATED } else { SAID_TWICE };
     let (start, end) = run.unwrap_or((0, lines.len()));
-    let (start, end) = extend_run(lines.recs(), &values, start, end);
-    drop(values);
+    let (start, end) = extend_run(recs, start, end);
     let start = lead_credits(&lines, start);
     let header = read_header(&lines, start, patterns);
     let mut article = Article {
@@ -510,10 +507,12 @@ mod tests {
     #[test]
     fn best_run_spans_the_prose() {
         assert_eq!(
-            best_run(&[-5.0, 30.0, -2.0, 40.0, -50.0, 10.0]),
+            best_run(|| [-5.0, 30.0, -2.0, 40.0, -50.0, 10.0].into_iter()),
             Some((1, 4))
         );
-        assert_eq!(best_run(&[-1.0, -2.0]), None);
+        assert_eq!(best_run(|| [-1.0, -2.0].into_iter()), None);
+        // The first run worth half the best wins over the best.
+        assert_eq!(best_run(|| [12.0, -30.0, 20.0].into_iter()), Some((0, 1)));
     }
 
     #[test]

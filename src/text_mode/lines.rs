@@ -14,8 +14,11 @@ pub(crate) struct TextLine {
     /// [`OWNED`] is set (hard-wrapped lines joined, whitespace collapsed).
     start: u32,
     len: u32,
-    /// Words (see [`crate::features::text_features`]), saturating.
-    pub words: u32,
+    /// The line's words ([`crate::features::text_features`]'s count, as a
+    /// float) until the story search weighs the line; from then on its
+    /// value there (`text_mode::value`). One field for both, so a page's
+    /// values take no vector of their own.
+    pub weight: f32,
     /// Leading spaces of the first line (tabs count as 4), saturating.
     pub indent: u16,
     flags: u16,

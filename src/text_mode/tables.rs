@@ -5,7 +5,7 @@
 //! hold lists or long text are page layout (a menu column beside the
 //! story) and are judged line by line as before.
 
-use super::lines::{DATA_CELLS, Lines, PROSE, TABLE_ROW};
+use super::lines::{DATA_CELLS, Lines, PROSE, TABLE_ROW, TextLine};
 use crate::patterns as p;
 
 /// Marks the rows of data tables ([`TABLE_ROW`]): at least
@@ -28,25 +28,26 @@ pub(crate) fn mark_table_rows(lines: &mut Lines) {
 }
 
 /// The lines of a list that a paragraph of prose introduces with a colon
-/// get at least [`p::TEXT_TABLE_ROW_VALUE`] in the story search: the short
+/// get at least [`p::TEXT_TABLE_ROW_VALUE`] in the story search (their
+/// `weight`, already their value): the short
 /// lines right after such a paragraph, up to [`p::TEXT_INTRO_MAX_LINES`] of
 /// them, until the next paragraph or a line of furniture (a value at or
 /// below the boilerplate penalty: a "Related" label, a line said twice).
-pub(crate) fn introduced_lists(lines: &Lines, values: &mut [f32]) {
-    let recs = lines.recs();
-    let is_prose = |i: usize| recs.get(i).is_some_and(|l| l.has(PROSE));
+pub(crate) fn introduced_lists(lines: &mut Lines) {
+    let (texts, recs) = lines.parts();
+    let is_prose = |recs: &[TextLine], i: usize| recs.get(i).is_some_and(|l| l.has(PROSE));
     let mut i = 0;
     while i < recs.len() {
-        let intro = is_prose(i) && introduces(lines.text_at(i));
+        let intro = is_prose(recs, i) && recs.get(i).is_some_and(|l| introduces(texts.of(l)));
         i += 1;
         if !intro {
             continue;
         }
         let mut taken = 0;
-        while taken < p::TEXT_INTRO_MAX_LINES && !is_prose(i) {
-            match values.get_mut(i) {
-                Some(v) if *v > -p::TEXT_BOILERPLATE_PENALTY => {
-                    *v = v.max(p::TEXT_TABLE_ROW_VALUE);
+        while taken < p::TEXT_INTRO_MAX_LINES && !is_prose(recs, i) {
+            match recs.get_mut(i) {
+                Some(l) if l.weight > -p::TEXT_BOILERPLATE_PENALTY => {
+                    l.weight = l.weight.max(p::TEXT_TABLE_ROW_VALUE);
                 }
                 _ => break,
             }
@@ -72,13 +73,16 @@ mod tests {
         lines.recs().iter().map(|l| l.has(TABLE_ROW)).collect()
     }
 
-    /// `text`'s lines, the first `prose` of them marked as prose.
-    fn with_prose<'a>(text: &'a str, prose: &[bool]) -> Lines<'a> {
+    /// The values of `text`'s lines after [`introduced_lists`], given
+    /// which are prose and their values before.
+    fn introduced(text: &str, prose: &[bool], values: &[f32]) -> Vec<f32> {
         let mut lines = segment(text);
-        for (l, &on) in lines.recs_mut().iter_mut().zip(prose) {
+        for ((l, &on), &v) in lines.recs_mut().iter_mut().zip(prose).zip(values) {
             l.set(PROSE, on);
+            l.weight = v;
         }
-        lines
+        introduced_lists(&mut lines);
+        lines.recs().iter().map(|l| l.weight).collect()
     }
 
     #[test]
@@ -91,20 +95,18 @@ mod tests {
 
     #[test]
     fn a_list_introduced_by_a_colon_is_neutral() {
-        let lines = with_prose(
+        let values = introduced(
             "Here are the deals we found for the holidays this year, all of them on Amazon:\nLego Star Wars Bomber\nhttp://amzn.to/2iJFhRj\nRelated\nMonopoly Travel",
             &[true, false, false, false, false],
+            &[40.0, -11.0, -4.0, -20.0, -9.0],
         );
-        let mut values = [40.0, -11.0, -4.0, -20.0, -9.0];
-        introduced_lists(&lines, &mut values);
         assert_eq!(values, [40.0, 0.0, 0.0, -20.0, -9.0]);
         // Without the colon nothing changes.
-        let lines = with_prose(
+        let values = introduced(
             "A paragraph that ends with a full stop and is long enough.\nMenu item",
             &[true, false],
+            &[40.0, -5.0],
         );
-        let mut values = [40.0, -5.0];
-        introduced_lists(&lines, &mut values);
         assert_eq!(values, [40.0, -5.0]);
     }
 
