@@ -13,6 +13,7 @@ use super::lines::{Lines, REPEATED, SAID_TWICE, TextLine, Texts};
 use crate::patterns as p;
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
 /// A distinct text's copies so far: how many, and the last one's line.
@@ -26,18 +27,18 @@ struct Copies {
 /// the 24 a `&str` key takes: a hostile page of a million distinct lines
 /// holds a million entries); the rare texts whose hash another text took
 /// first are keyed by themselves.
-struct Seen<'t> {
+struct Seen<'t, S> {
     texts: Texts<'t>,
-    hasher: std::collections::hash_map::RandomState,
+    hasher: S,
     by_hash: HashMap<u64, Copies, FxBuildHasher>,
     clashes: HashMap<&'t str, Copies>,
 }
 
-impl<'t> Seen<'t> {
-    fn new(texts: Texts<'t>) -> Self {
+impl<'t, S: BuildHasher> Seen<'t, S> {
+    fn new(texts: Texts<'t>, hasher: S) -> Self {
         Seen {
             texts,
-            hasher: Default::default(),
+            hasher,
             by_hash: HashMap::default(),
             clashes: HashMap::new(),
         }
@@ -72,8 +73,13 @@ impl<'t> Seen<'t> {
 /// copy, or the first copy of a line at least [`p::REPEAT_FAR_MIN_WORDS`]
 /// long.
 pub(crate) fn mark_repeats(lines: &mut Lines) {
+    mark_repeats_with(lines, RandomState::new());
+}
+
+/// [`mark_repeats`] with the texts hashed by `hasher`.
+fn mark_repeats_with(lines: &mut Lines, hasher: impl BuildHasher) {
     let (texts, recs) = lines.parts();
-    let mut seen = Seen::new(texts);
+    let mut seen = Seen::new(texts, hasher);
     // First pass: each text's copies, and which lines have a copy near
     // (REPEATED for now) or are a text's first copy (SAID_TWICE for now).
     for i in 0..recs.len() {
@@ -150,6 +156,65 @@ mod tests {
         let r = marks(&text);
         assert_eq!(r.first(), Some(&true));
         assert_eq!(r.last(), Some(&false));
+    }
+
+    /// A hash that every text shares.
+    #[derive(Default)]
+    struct Clash;
+
+    impl std::hash::Hasher for Clash {
+        fn finish(&self) -> u64 {
+            7
+        }
+
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    #[test]
+    fn texts_whose_hashes_clash_are_told_apart() {
+        let para = "A paragraph of the story, long enough to stand apart from headings.";
+        let text = format!(
+            "Privacy Overview\nPrivacy Overview\n{para}\nShare this story\nHome\nShare this story\nShare this story\nHome\n{para}\n"
+        );
+        let marks = |clash: bool| {
+            let mut lines = segment(&text);
+            if clash {
+                mark_repeats_with(
+                    &mut lines,
+                    std::hash::BuildHasherDefault::<Clash>::default(),
+                );
+            } else {
+                mark_repeats(&mut lines);
+            }
+            let flags: Vec<(bool, bool)> = lines
+                .recs()
+                .iter()
+                .map(|l| (l.has(REPEATED), l.has(SAID_TWICE)))
+                .collect();
+            flags
+        };
+        // The paragraph is long: its first far copy is furniture.
+        let expected = [
+            (true, true),
+            (true, true),
+            (true, true),
+            (false, true),
+            (false, true),
+            (true, true),
+            (true, true),
+            (false, true),
+            (false, true),
+        ];
+        assert_eq!(marks(false), expected);
+        assert_eq!(marks(true), expected);
+        // A line said once is said once, whatever its hash.
+        let mut lines = segment("Home\nNews\nHome");
+        mark_repeats_with(
+            &mut lines,
+            std::hash::BuildHasherDefault::<Clash>::default(),
+        );
+        let twice: Vec<bool> = lines.recs().iter().map(|l| l.has(SAID_TWICE)).collect();
+        assert_eq!(twice, [true, false, true]);
     }
 
     #[test]
