@@ -314,13 +314,20 @@ pub(crate) fn clean(
     let mut trace = explain.then(Vec::new);
     let last = lines.len().saturating_sub(1).max(1) as f32;
     let mut lower = String::new();
+    let mut inner_box = InnerBox::default();
     for (i, (line, text)) in lines.iter().enumerate() {
         if deadline.passed_at(i) {
             break;
         }
         let in_story = (start..end).contains(&i);
         let furniture = line.has(FURNITURE) && !(in_story && lead_credit(line, text));
-        let (decision, rule) = decide(line, in_story, furniture, line.has(repeated_mark), focus);
+        let (mut decision, mut rule) =
+            decide(line, in_story, furniture, line.has(repeated_mark), focus);
+        if in_story {
+            if let Some(boxed) = inner_box.judge(line, text, patterns) {
+                (decision, rule) = (Decision::Drop, boxed);
+            }
+        }
         if decision == Decision::Keep {
             let kind = if line.bullet() {
                 BlockKind::ListItem
@@ -349,6 +356,30 @@ pub(crate) fn clean(
     article.explanation = trace;
     article.language = detect_language(&article.text());
     article
+}
+
+/// A box of links set inside the story ("Related" and a few headlines
+/// between two paragraphs): its label (a furniture label,
+/// `Patterns::story_end`) and the short lines and list items after it, up
+/// to the next paragraph of prose. The story search walks over such a box
+/// when the paragraphs around it outweigh it; the lines are then dropped
+/// one by one.
+#[derive(Debug, Default)]
+struct InnerBox {
+    open: bool,
+}
+
+impl InnerBox {
+    /// The rule that drops this line of the story as part of a box, if
+    /// it is one; lines must come in order.
+    fn judge(&mut self, line: &TextLine, text: &str, patterns: &Patterns) -> Option<Rule> {
+        if patterns.story_end.is_match(text.trim_end_matches(':')) {
+            self.open = true;
+            return Some(Rule::HeadingAlone);
+        }
+        self.open &= line.bullet() || !line.has(PROSE);
+        self.open.then_some(Rule::LinkHeavy)
+    }
 }
 
 /// Keep or drop one block, given whether it lies in the story's stretch,
@@ -502,6 +533,22 @@ mod tests {
         let out = article.text();
         assert!(out.contains("Driver Number7"), "{out}");
         assert!(out.ends_with("Again."), "{out}");
+    }
+
+    #[test]
+    fn a_box_of_links_inside_the_story_is_dropped() {
+        let para = "The actress spent the last few years writing songs for other singers, and one of them ended up in a film.";
+        let text = format!(
+            "Home\n\n{para}\n\n{para} Two.\n\nRelated\n* Golden Globes 2020 Predictions: Best Actor\n* How to Watch the Hearings\n\n{para} Three.\n\nSubheading\n\n{para} Four.\n"
+        );
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
+        let out = article.text();
+        for gone in ["Related", "Golden Globes", "How to Watch"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("Three.") && out.ends_with("Four."), "{out}");
+        // The box closes at the paragraph: the subheading after it stays.
+        assert!(out.contains("Subheading"), "{out}");
     }
 
     #[test]
