@@ -25,17 +25,20 @@ use crate::patterns::{self as p, Patterns};
 use header::read_header;
 #[cfg(test)]
 use lines::segment;
-use lines::{TextLine, segment_within};
-use repeats::{line_counts, repeated_lines};
-use tables::{introduced_lists, table_rows};
+use lines::{
+    ENDS_SENTENCE, FURNITURE, Lines, PROSE, REPEATED, SAID_TWICE, TABLE_ROW, TextLine,
+    segment_within,
+};
+use repeats::mark_repeats;
+use tables::{introduced_lists, mark_table_rows};
 
 /// The indentation that holds the most prose words: scrapers that keep
 /// layout (inscriptis, lynx) indent the story's paragraphs alike.
-fn story_indent(lines: &[TextLine], feats: &[Features]) -> Option<usize> {
+fn story_indent(lines: &Lines) -> Option<usize> {
     let mut words: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for (l, f) in lines.iter().zip(feats) {
-        if is_prose(f) && f.ends_sentence && !l.bullet {
-            *words.entry(l.indent).or_insert(0) += f.words;
+    for l in lines.recs() {
+        if l.has(PROSE | ENDS_SENTENCE) && !l.bullet() {
+            *words.entry(l.indent()).or_insert(0) += l.weight as usize;
         }
     }
     words
@@ -44,40 +47,32 @@ fn story_indent(lines: &[TextLine], feats: &[Features]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// What the rest of the page says about one line.
-#[derive(Debug, Clone, Copy, Default)]
-struct Context {
-    /// The line is furniture said again elsewhere on the page.
-    repeated: bool,
-    /// The line is a row of a data table.
-    table_row: bool,
-    /// The indentation of the story's paragraphs, if the layout has one.
-    indent: Option<usize>,
-}
-
-/// The value of each block: how much it argues for being story.
-fn value(line: &TextLine, f: &Features, ctx: Context, patterns: &Patterns) -> f32 {
-    if ad_label(&line.text) {
+/// The value of each block: how much it argues for being story. `indent`
+/// is the story's paragraphs', if the layout has one.
+fn value(line: &TextLine, text: &str, indent: Option<usize>, patterns: &Patterns) -> f32 {
+    if ad_label(text) {
         return -p::TEXT_AD_LABEL_PENALTY;
     }
-    if patterns.story_end.is_match(line.text.trim_end_matches(':')) {
+    if patterns.story_end.is_match(text.trim_end_matches(':')) {
         return -p::TEXT_STORY_END_PENALTY;
     }
-    if f.boilerplate_phrase || ctx.repeated {
+    if line.has(FURNITURE) || line.has(REPEATED) {
         return -p::TEXT_BOILERPLATE_PENALTY;
     }
-    if ctx.table_row && !is_prose(f) {
+    let prose = line.has(PROSE);
+    if line.has(TABLE_ROW) && !prose {
         // A data table's rows are short and numeric, shaped like a list
         // of links, but a table sits in the story it illustrates: its rows
         // argue neither way, so it does not cut the story in two.
         return p::TEXT_TABLE_ROW_VALUE;
     }
-    let off_indent = ctx.indent.is_some_and(|i| i != line.indent);
-    if is_prose(f) {
+    let off_indent = indent.is_some_and(|i| i != line.indent());
+    let words = line.weight;
+    if prose {
         // Teasers and list items read like prose but end without a full
         // stop: they count for less, and so does prose laid out apart
         // from the story's paragraphs.
-        let mut weight = if f.ends_sentence && !line.bullet {
+        let mut weight = if line.has(ENDS_SENTENCE) && !line.bullet() {
             1.0
         } else {
             p::TEXT_UNFINISHED_WEIGHT
@@ -85,10 +80,10 @@ fn value(line: &TextLine, f: &Features, ctx: Context, patterns: &Patterns) -> f3
         if off_indent {
             weight *= p::TEXT_OFF_INDENT_WEIGHT;
         }
-        return f.words as f32 * weight;
+        return words * weight;
     }
-    let mut penalty = p::TEXT_SHORT_PENALTY + f.words as f32 * p::TEXT_SHORT_WORD_PENALTY;
-    if line.bullet || headline_shaped(&line.text) {
+    let mut penalty = p::TEXT_SHORT_PENALTY + words * p::TEXT_SHORT_WORD_PENALTY;
+    if line.bullet() || headline_shaped(text) {
         // List items and headline-shaped lines come in lists of links.
         penalty *= p::TEXT_LIST_PENALTY_FACTOR;
     }
@@ -163,13 +158,37 @@ fn is_prose(f: &Features) -> bool {
 /// between resets of the running sum (Kadane's maximum-sum segments) is a
 /// candidate; the first one worth at least [`p::TEXT_FIRST_RUN_SHARE`] of
 /// the best wins, since stories come before the teaser lists after them.
-fn best_run(values: &[f32]) -> Option<(usize, usize)> {
-    let mut runs: Vec<(usize, usize, f32)> = Vec::new();
+/// Two passes over the values, the runs never held: a page of a million
+/// lines can have half a million runs.
+fn best_run<I: Iterator<Item = f32>>(values: impl Fn() -> I) -> Option<(usize, usize)> {
+    let mut best = 0.0f32;
+    runs(values(), |_, _, sum| {
+        best = best.max(sum);
+        false
+    });
+    let mut found = None;
+    runs(values(), |s, e, sum| {
+        let take = sum >= best * p::TEXT_FIRST_RUN_SHARE;
+        if take {
+            found = Some((s, e));
+        }
+        take
+    });
+    found
+}
+
+/// Calls `each(start, end, sum)` for Kadane's candidate runs in order,
+/// until it returns true.
+fn runs(values: impl Iterator<Item = f32>, mut each: impl FnMut(usize, usize, f32) -> bool) {
     let (mut start, mut sum) = (0usize, 0.0f32);
     let mut current: Option<(usize, usize, f32)> = None;
-    for (i, &v) in values.iter().enumerate() {
+    for (i, v) in values.enumerate() {
         if sum <= 0.0 {
-            runs.extend(current.take());
+            if let Some((s, e, total)) = current.take() {
+                if each(s, e, total) {
+                    return;
+                }
+            }
             start = i;
             sum = 0.0;
         }
@@ -178,29 +197,20 @@ fn best_run(values: &[f32]) -> Option<(usize, usize)> {
             current = Some((start, i + 1, sum));
         }
     }
-    runs.extend(current);
-    let best = runs.iter().map(|r| r.2).fold(0.0f32, f32::max);
-    runs.into_iter()
-        .find(|r| r.2 >= best * p::TEXT_FIRST_RUN_SHARE)
-        .map(|(s, e, _)| (s, e))
+    if let Some((s, e, total)) = current {
+        each(s, e, total);
+    }
 }
 
 /// Short sentences right at the edges of the story belong to it ("Sheng
 /// Yang contributed to this story."): the run grows over such lines
 /// (jusText's short-block-near-good rule). Bullets, furniture labels and
 /// boilerplate (value at or below the boilerplate penalty) stop it.
-fn extend_run(
-    lines: &[TextLine],
-    feats: &[Features],
-    values: &[f32],
-    mut start: usize,
-    mut end: usize,
-) -> (usize, usize) {
+fn extend_run(lines: &[TextLine], mut start: usize, mut end: usize) -> (usize, usize) {
     let joins = |i: usize| {
-        let (Some(l), Some(f), Some(&v)) = (lines.get(i), feats.get(i), values.get(i)) else {
-            return false;
-        };
-        !l.bullet && f.ends_sentence && v > -p::TEXT_BOILERPLATE_PENALTY
+        lines.get(i).is_some_and(|l| {
+            !l.bullet() && l.has(ENDS_SENTENCE) && l.weight > -p::TEXT_BOILERPLATE_PENALTY
+        })
     };
     while end < lines.len() && joins(end) {
         end += 1;
@@ -213,11 +223,14 @@ fn extend_run(
 
 /// The story's start moved back over the lead image's credit lines right
 /// before it ("Photo by Mark Wilson/Getty Images").
-fn lead_credits(lines: &[TextLine], mut start: usize) -> usize {
+fn lead_credits(lines: &Lines, mut start: usize) -> usize {
     let first = start;
     while start > 0
         && first - start < p::TEXT_LEAD_CREDIT_LINES
-        && lines.get(start - 1).is_some_and(lead_credit)
+        && lines
+            .recs()
+            .get(start - 1)
+            .is_some_and(|l| lead_credit(l, lines.text(l)))
     {
         start -= 1;
     }
@@ -225,12 +238,31 @@ fn lead_credits(lines: &[TextLine], mut start: usize) -> usize {
 }
 
 /// A short line naming a photo's credit or file.
-fn lead_credit(line: &TextLine) -> bool {
-    if line.bullet || line.text.split_whitespace().count() > p::TEXT_LEAD_CREDIT_MAX_WORDS {
+fn lead_credit(line: &TextLine, text: &str) -> bool {
+    if line.bullet() || text.split_whitespace().count() > p::TEXT_LEAD_CREDIT_MAX_WORDS {
         return false;
     }
-    let lower = line.text.to_lowercase();
+    let lower = text.to_lowercase();
     p::TEXT_LEAD_CREDIT_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Words, sentence ends, prose and furniture of every line, into its
+/// record (the features are not kept: a page of a million lines would
+/// hold a million of them).
+fn read_lines(lines: &mut Lines, patterns: &Patterns, deadline: &Deadline) {
+    let mut lower = String::new();
+    let (texts, recs) = lines.parts();
+    for (i, l) in recs.iter_mut().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
+        let text = texts.of(l);
+        let f = text_features(text, patterns, &mut lower);
+        l.weight = f.words as f32;
+        l.set(ENDS_SENTENCE, f.ends_sentence);
+        l.set(PROSE, is_prose(&f));
+        l.set(FURNITURE, furniture_phrase(text, &f, patterns));
+    }
 }
 
 /// Cleans a plain-text page; past `deadline` it stops early (the
@@ -242,51 +274,31 @@ pub(crate) fn clean(
     explain: bool,
     deadline: &Deadline,
 ) -> Article {
-    let lines = segment_within(text, deadline);
-    let mut lower = String::new();
-    let feats: Vec<Features> = lines
-        .iter()
-        .enumerate()
-        .take_while(|&(i, _)| !deadline.passed_at(i))
-        .map(|(_, l)| {
-            let mut f = text_features(&l.text, patterns, &mut lower);
-            f.boilerplate_phrase = furniture_phrase(&l.text, &f, patterns);
-            f
-        })
-        .collect();
-    let counts = line_counts(&lines);
-    let repeated = repeated_lines(&lines, &counts);
-    let indent = story_indent(&lines, &feats);
-    let tables = table_rows(&lines);
-    let values: Vec<f32> = lines
-        .iter()
-        .zip(&feats)
-        .enumerate()
-        .take_while(|&(i, _)| !deadline.passed_at(i))
-        .map(|(i, (l, f))| {
-            let ctx = Context {
-                repeated: repeated.get(i).copied().unwrap_or(false),
-                table_row: tables.get(i).copied().unwrap_or(false),
-                indent,
-            };
-            value(l, f, ctx, patterns)
-        })
-        .collect();
-    let prose: Vec<bool> = feats.iter().map(is_prose).collect();
-    let mut values = values;
-    introduced_lists(&lines, &prose, &mut values);
-    let run = best_run(&values);
+    let mut lines = segment_within(text, deadline);
+    read_lines(&mut lines, patterns, deadline);
+    mark_repeats(&mut lines);
+    mark_table_rows(&mut lines);
+    let indent = story_indent(&lines);
+    let (texts, recs) = lines.parts();
+    let mut valued = 0;
+    for l in recs.iter_mut() {
+        if deadline.passed_at(valued) {
+            break;
+        }
+        l.weight = value(l, texts.of(l), indent, patterns);
+        valued += 1;
+    }
+    introduced_lists(&mut lines);
+    let recs = lines.recs().get(..valued).unwrap_or_default();
+    let run = best_run(|| recs.iter().map(|l| l.weight));
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing, but any line said twice is
     // furniture there.
-    let repeated: Vec<bool> = match run {
-        Some(_) => repeated,
-        None => counts.iter().map(|&n| n > 1).collect(),
-    };
+    let repeated_mark = if run.is_some() { REPEATED } else { SAID_TWICE };
     let (start, end) = run.unwrap_or((0, lines.len()));
-    let (start, end) = extend_run(&lines, &feats, &values, start, end);
+    let (start, end) = extend_run(recs, start, end);
     let start = lead_credits(&lines, start);
-    let header = read_header(lines.get(..start).unwrap_or(&[]), patterns);
+    let header = read_header(&lines, start, patterns);
     let mut article = Article {
         title: header.title,
         authors: header
@@ -301,32 +313,41 @@ pub(crate) fn clean(
     };
     let mut trace = explain.then(Vec::new);
     let last = lines.len().saturating_sub(1).max(1) as f32;
-    for (i, (line, mut f)) in lines.into_iter().zip(feats).enumerate() {
+    let mut lower = String::new();
+    let mut inner_box = InnerBox::default();
+    for (i, (line, text)) in lines.iter().enumerate() {
         if deadline.passed_at(i) {
             break;
         }
-        f.in_container = (start..end).contains(&i);
-        if f.in_container && lead_credit(&line) {
-            f.boilerplate_phrase = false;
+        let in_story = (start..end).contains(&i);
+        let furniture = line.has(FURNITURE) && !(in_story && lead_credit(line, text));
+        let (mut decision, mut rule) =
+            decide(line, in_story, furniture, line.has(repeated_mark), focus);
+        if in_story {
+            if let Some(boxed) = inner_box.judge(line, text, patterns) {
+                (decision, rule) = (Decision::Drop, boxed);
+            }
         }
-        f.position = i as f32 / last;
-        let (decision, rule) = decide(&line, &f, repeated.get(i).copied().unwrap_or(false), focus);
         if decision == Decision::Keep {
-            let kind = if line.bullet {
+            let kind = if line.bullet() {
                 BlockKind::ListItem
             } else {
                 BlockKind::Paragraph
             };
             article.blocks.push(Block {
                 kind,
-                text: line.text.to_string(),
+                text: text.to_string(),
                 ..Block::default()
             });
         }
         if let Some(t) = trace.as_mut() {
+            let mut features = text_features(text, patterns, &mut lower);
+            features.boilerplate_phrase = furniture;
+            features.in_container = in_story;
+            features.position = i as f32 / last;
             t.push(BlockTrace {
-                text: line.text.into_owned(),
-                features: f,
+                text: text.to_string(),
+                features,
                 decision,
                 rule,
             });
@@ -337,24 +358,55 @@ pub(crate) fn clean(
     article
 }
 
-/// Keep or drop one block, given whether it lies in the story's stretch.
-fn decide(line: &TextLine, f: &Features, repeated: bool, focus: Focus) -> (Decision, Rule) {
+/// A box of links set inside the story ("Related" and a few headlines
+/// between two paragraphs): its label (a furniture label,
+/// `Patterns::story_end`) and the short lines and list items after it, up
+/// to the next paragraph of prose. The story search walks over such a box
+/// when the paragraphs around it outweigh it; the lines are then dropped
+/// one by one.
+#[derive(Debug, Default)]
+struct InnerBox {
+    open: bool,
+}
+
+impl InnerBox {
+    /// The rule that drops this line of the story as part of a box, if
+    /// it is one; lines must come in order.
+    fn judge(&mut self, line: &TextLine, text: &str, patterns: &Patterns) -> Option<Rule> {
+        if patterns.story_end.is_match(text.trim_end_matches(':')) {
+            self.open = true;
+            return Some(Rule::HeadingAlone);
+        }
+        self.open &= line.bullet() || !line.has(PROSE);
+        self.open.then_some(Rule::LinkHeavy)
+    }
+}
+
+/// Keep or drop one block, given whether it lies in the story's stretch,
+/// is furniture by its words, or is said again.
+fn decide(
+    line: &TextLine,
+    in_story: bool,
+    furniture: bool,
+    repeated: bool,
+    focus: Focus,
+) -> (Decision, Rule) {
     use Decision::{Drop, Keep};
-    if !f.in_container {
+    if !in_story {
         return (Drop, Rule::OutsideStory);
     }
-    if f.boilerplate_phrase {
+    if furniture {
         return (Drop, Rule::BoilerplatePhrase);
     }
     if repeated {
         return (Drop, Rule::RepeatedLine);
     }
-    if is_prose(f) {
+    if line.has(PROSE) {
         return (Keep, Rule::Prose);
     }
     // Inside the story, short lines are subheadings and short paragraphs;
     // only precision focus drops the ones that do not end a sentence.
-    if focus == Focus::Precision && !f.ends_sentence && line.bullet {
+    if focus == Focus::Precision && !line.has(ENDS_SENTENCE) && line.bullet() {
         return (Drop, Rule::ShortBullet);
     }
     (Keep, Rule::ShortInStory)
@@ -447,9 +499,11 @@ mod tests {
             "Advertisement revenue fell by a third last year, the company said."
         ));
         let p = pats();
-        let line = segment("Advertisement").remove(0);
-        let f = text_features(&line.text, &p, &mut String::new());
-        assert!(value(&line, &f, Context::default(), &p) > -p::TEXT_BOILERPLATE_PENALTY);
+        let mut lines = segment("Advertisement");
+        read_lines(&mut lines, &p, &Deadline::NONE);
+        let (line, text) = lines.iter().next().unwrap();
+        assert!(line.has(FURNITURE));
+        assert!(value(line, text, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
     }
 
     #[test]
@@ -482,12 +536,30 @@ mod tests {
     }
 
     #[test]
+    fn a_box_of_links_inside_the_story_is_dropped() {
+        let para = "The actress spent the last few years writing songs for other singers, and one of them ended up in a film.";
+        let text = format!(
+            "Home\n\n{para}\n\n{para} Two.\n\nRelated\n* Golden Globes 2020 Predictions: Best Actor\n* How to Watch the Hearings\n\n{para} Three.\n\nSubheading\n\n{para} Four.\n"
+        );
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
+        let out = article.text();
+        for gone in ["Related", "Golden Globes", "How to Watch"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("Three.") && out.ends_with("Four."), "{out}");
+        // The box closes at the paragraph: the subheading after it stays.
+        assert!(out.contains("Subheading"), "{out}");
+    }
+
+    #[test]
     fn best_run_spans_the_prose() {
         assert_eq!(
-            best_run(&[-5.0, 30.0, -2.0, 40.0, -50.0, 10.0]),
+            best_run(|| [-5.0, 30.0, -2.0, 40.0, -50.0, 10.0].into_iter()),
             Some((1, 4))
         );
-        assert_eq!(best_run(&[-1.0, -2.0]), None);
+        assert_eq!(best_run(|| [-1.0, -2.0].into_iter()), None);
+        // The first run worth half the best wins over the best.
+        assert_eq!(best_run(|| [12.0, -30.0, 20.0].into_iter()), Some((0, 1)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The header lines before the story: breadcrumb, headline, byline, site
 //! and date, read into the metadata.
 
-use super::lines::TextLine;
+use super::lines::Lines;
 use crate::datetime::DateTime;
 use crate::metadata::date::find_in_text;
 use crate::patterns::{self as p, Patterns};
@@ -18,12 +18,12 @@ pub(crate) struct Header {
 }
 
 /// Reads breadcrumb, headline, byline, site and date from the lines before
-/// the story.
-pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
+/// the story, which starts at line `end`.
+pub(crate) fn read_header(lines: &Lines, end: usize, patterns: &Patterns) -> Header {
     let mut header = Header::default();
-    let window = lines.len().saturating_sub(p::HEADER_LINES);
-    for (i, line) in lines.iter().enumerate().skip(window) {
-        let text = &*line.text;
+    let end = end.min(lines.len());
+    for i in end.saturating_sub(p::HEADER_LINES)..end {
+        let text = lines.text_at(i);
         if let Some(crumbs) = breadcrumb(text) {
             header.categories = crumbs;
             continue;
@@ -45,7 +45,7 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
         }
     }
     if header.title.is_none() {
-        header.title = headline_before(lines, lines.len(), patterns);
+        header.title = headline_before(lines, end, patterns);
     }
     header
 }
@@ -55,16 +55,17 @@ pub(crate) fn read_header(lines: &[TextLine], patterns: &Patterns) -> Header {
 /// breadcrumb, nor a byline or dateline (a name with a date, "Arik
 /// Hesseldahl , 08.24.04, 6:00 AM ET"), nor furniture or a photo credit
 /// ("Share this story", "Evan Vucci/AP Photo").
-fn headline_before(lines: &[TextLine], i: usize, patterns: &Patterns) -> Option<String> {
+fn headline_before(lines: &Lines, i: usize, patterns: &Patterns) -> Option<String> {
     lines
+        .recs()
         .get(..i)?
         .iter()
         .rev()
         .take(p::HEADER_LINES)
         .find_map(|l| {
-            let text = &*l.text;
+            let text = lines.text(l);
             let words = text.split_whitespace().count();
-            let shaped = !l.bullet
+            let shaped = !l.bullet()
                 && (p::TEXT_TITLE_MIN_WORDS..=p::TEXT_TITLE_MAX_WORDS).contains(&words)
                 && !text.ends_with('.')
                 && breadcrumb(text).is_none()
@@ -73,7 +74,7 @@ fn headline_before(lines: &[TextLine], i: usize, patterns: &Patterns) -> Option<
                 && !patterns.story_end.is_match(text.trim_end_matches(':'))
                 && find_in_text(text).is_none()
                 && !p::TEXT_DATELINE.is_match(text);
-            shaped.then(|| l.text.to_string())
+            shaped.then(|| text.to_string())
         })
 }
 
@@ -117,7 +118,7 @@ mod tests {
         let lines = segment(
             "World / China-US\n\nUS State Dept calls for cyber security boost\n\nBy Hua Shengdun in Washington (China Daily USA) Updated: 2015-02-25 11:46\n",
         );
-        let h = read_header(&lines, &pats());
+        let h = read_header(&lines, lines.len(), &pats());
         assert_eq!(h.categories, ["World", "China-US"]);
         assert_eq!(
             h.title.as_deref(),
@@ -134,7 +135,7 @@ mod tests {
         let lines = segment(
             "AMD More Fleet-Footed Than Intel\nArik Hesseldahl , 04.08.05, 1:21 PM ET\n\nEvan Vucci/AP Photo\nShare this story\n",
         );
-        let h = read_header(&lines, &pats());
+        let h = read_header(&lines, lines.len(), &pats());
         assert_eq!(h.title.as_deref(), Some("AMD More Fleet-Footed Than Intel"));
     }
 }
