@@ -143,6 +143,7 @@ mod tests {
         assert!(!p.negative.is_match("admin")); // `ad` only as a whole token
         assert!(p.unlikely.is_match("comments-area"));
         assert!(p.unlikely.is_match("copyright") && p.negative.is_match("site copyright"));
+        assert!(p.unlikely.is_match("pipf-seo-reviews") && !p.unlikely.is_match("film-review"));
         assert!(p.overlay.is_match("modal fade"));
         assert!(p.overlay.is_match("x cookie-banner"));
         assert!(p.overlay.is_match("skiptranslate") && p.overlay.is_match("goog-te-banner-frame"));

@@ -78,10 +78,12 @@ impl Patterns {
                 r"(?:^| )(skiptranslate|goog-te-[^ ]+|goog-gt-tt|modal|modal-dialog|popup|pop-up|lightbox|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
             ),
             // Removed outright on the strict rung (Readability's idea), and
-            // the `copyright` footer notice, which Readability's list
-            // lacks.
+            // two boxes Readability's list lacks: the `copyright` footer
+            // notice and a shop's customer `reviews` (a product page's
+            // comments, which outweighed its description: wceb's IKEA page
+            // 0 -> 0.61). The singular `review` names review articles.
             unlikely: re(
-                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|copyright|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|copyright|cover-wrap|reviews|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
             ),
             maybe: re(
                 r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
