@@ -10,6 +10,7 @@ use crate::dom::{Document, NodeId, NodeKind, Tag};
 use super::date;
 use super::{Found, author};
 use crate::datetime::DateTime;
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// The class/id words of `id`, read in place (this runs on every element
@@ -101,10 +102,14 @@ fn inner_first(ids: Vec<NodeId>, doc: &Document) -> Vec<NodeId> {
     out
 }
 
-/// The byline element's names.
-pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
+/// The byline element's names; past `deadline` it stops early (the
+/// caller's check fails the page).
+pub(crate) fn byline(doc: &Document, headline: Option<NodeId>, deadline: &Deadline) -> Found {
     let mut ids: Vec<NodeId> = Vec::new();
     for (id, node) in doc.nodes.iter().enumerate() {
+        if deadline.passed_at(id) {
+            return Found::default();
+        }
         let NodeKind::Element(el) = &node.kind else {
             continue;
         };
@@ -137,6 +142,11 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
     let mut found = Found::default();
     let mut chosen: Option<NodeId> = None;
     for id in ids {
+        // A candidate's text and names cost microseconds: the clock is
+        // read for every one.
+        if deadline.passed() {
+            break;
+        }
         if outside_story(doc, id) {
             continue;
         }
@@ -179,11 +189,12 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
 /// `<time datetime>` and other dated elements near the headline: the
 /// published date (a `pubdate` time first) and the modified date (a time
 /// marked as an update). None later than `newest`, the page's newest
-/// declared date.
+/// declared date. Past `deadline` it stops early.
 pub(crate) fn time_elements(
     doc: &Document,
     headline: Option<NodeId>,
     newest: Option<DateTime>,
+    deadline: &Deadline,
 ) -> Found {
     // The nearest times only: a page of a million `<time>`s costs no more.
     let near: Vec<NodeId> = {
@@ -197,7 +208,10 @@ pub(crate) fn time_elements(
     let day_first = date::day_first_for(doc.page.lang.as_deref());
     let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
     let mut parsed: Vec<(NodeId, DateTime, bool, bool)> = Vec::new();
-    for t in &doc.page.times {
+    for (i, t) in doc.page.times.iter().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         let Some(node) = t.node else { continue };
         if near.binary_search(&node).is_err() {
             continue;
@@ -245,8 +259,13 @@ fn names_a_date(doc: &Document, id: NodeId) -> bool {
 /// for pages whose date stands far from the headline. The first gives the
 /// published date, the first marked as an update the modified one; an
 /// element with more text than a date line is a container, not a date.
-/// None later than `newest`, the page's newest declared date.
-pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
+/// None later than `newest`, the page's newest declared date. Past
+/// `deadline` it stops early.
+pub(crate) fn date_elements(
+    doc: &Document,
+    newest: Option<DateTime>,
+    deadline: &Deadline,
+) -> Found {
     let mut found = Found::default();
     let day_first = date::day_first_for(doc.page.lang.as_deref());
     let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
@@ -254,6 +273,7 @@ pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
     for id in 0..doc.nodes.len() {
         if seen >= p::MAX_DATE_CLASS_ELEMENTS
             || (found.published.is_some() && found.modified.is_some())
+            || deadline.passed_at(id)
         {
             break;
         }
@@ -363,7 +383,10 @@ mod tests {
               <p>Story text.</p>
               <div class="author-bio">Jane Doe writes about towns and is very long winded.</div>
             </article></body>"#);
-        assert_eq!(byline(&d, h1(&d)).authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            byline(&d, h1(&d), &Deadline::NONE).authors,
+            ["Jane Doe", "John Roe"]
+        );
     }
 
     #[test]
@@ -372,7 +395,7 @@ mod tests {
             <p class="meta"><time datetime="2015-02-25T11:46:00+01:00">Feb 25</time>
             <span class="updated"><time datetime="2015-02-26">Feb 26</time></span></p>
             <footer><time datetime="2020-01-01">Copyright</time></footer></body>"#);
-        let f = time_elements(&d, h1(&d), None);
+        let f = time_elements(&d, h1(&d), None, &Deadline::NONE);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
             Some("2015-02-25T11:46:00+01:00")
@@ -411,5 +434,18 @@ mod tests {
                 .as_deref(),
             Some("2015-02-25")
         );
+    }
+
+    #[test]
+    fn stops_at_the_deadline() {
+        let d = doc(r#"<body><h1>Town hall reopens</h1>
+            <p class="byline">By Jane Doe</p><p class="date">Feb 25, 2015</p></body>"#);
+        let passed = Options::new()
+            .time_limit(std::time::Duration::ZERO)
+            .deadline();
+        assert_eq!(byline(&d, h1(&d), &Deadline::NONE).authors, ["Jane Doe"]);
+        assert!(byline(&d, h1(&d), &passed).authors.is_empty());
+        assert!(date_elements(&d, None, &Deadline::NONE).published.is_some());
+        assert!(date_elements(&d, None, &passed).published.is_none());
     }
 }

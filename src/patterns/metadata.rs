@@ -100,6 +100,10 @@ pub(crate) const UPDATE_HINTS: &[&str] = &["updat", "modif", "edited"];
 
 /// Most JSON values read from one script (a script is one to a few).
 pub(crate) const MAX_VALUES_PER_SCRIPT: usize = 64;
+/// Keys whose value is the story's text, never metadata: not kept after
+/// the parse (the one large string a script may hold) and not searched
+/// for nodes.
+pub(crate) const STORY_TEXT_KEYS: &[&str] = &["articleBody", "text"];
 /// Most objects visited over all scripts: bounds the work on huge graphs.
 pub(crate) const MAX_JSONLD_OBJECTS: usize = 100_000;
 /// Most items read from one list (authors, images, keywords).

@@ -10,6 +10,7 @@
 //! kept, so deeply nested input fails fast instead of exhausting the stack.
 
 mod entities;
+mod lean;
 mod repair;
 
 use std::collections::HashMap;
@@ -18,26 +19,33 @@ use serde_json::{Map, Value};
 
 use super::{Found, author, date};
 use crate::dom::text::collapse;
+use crate::options::Deadline;
 use crate::patterns as p;
 use repair::{parse_script, read_broken};
 
 /// Reads every JSON-LD script; `title_hints` (the `<title>`, `og:title`,
-/// the `h1`s) choose between `headline` and `name` when they differ.
-pub(crate) fn read(scripts: &[String], title_hints: &[&str]) -> Found {
+/// the `h1`s) choose between `headline` and `name` when they differ. Past
+/// `deadline` it stops early and finds nothing (the caller's check then
+/// fails the page).
+pub(crate) fn read(scripts: &[String], title_hints: &[&str], deadline: &Deadline) -> Found {
     let mut values = Vec::new();
     let mut broken = Vec::new();
     for script in scripts {
-        let parsed = parse_script(script);
+        let parsed = parse_script(script, deadline);
+        if deadline.passed() {
+            return Found::default();
+        }
         if parsed.is_empty() {
             broken.push(script.as_str());
         }
         values.extend(parsed);
     }
-    let graph = Graph::build(&values);
+    let graph = Graph::build(&values, deadline);
     match graph.main() {
         Some(main) => graph.found(main, title_hints),
         None => broken
             .iter()
+            .take_while(|_| !deadline.passed())
             .map(|s| read_broken(s))
             .find(|f| f.title.is_some() || f.published.is_some() || !f.authors.is_empty())
             .unwrap_or_default(),
@@ -64,7 +72,8 @@ struct Node<'a> {
 }
 
 impl<'a> Graph<'a> {
-    fn build(values: &'a [Value]) -> Graph<'a> {
+    /// Past `deadline` it stops early.
+    fn build(values: &'a [Value], deadline: &Deadline) -> Graph<'a> {
         let mut graph = Graph {
             nodes: Vec::new(),
             by_id: HashMap::new(),
@@ -76,7 +85,7 @@ impl<'a> Graph<'a> {
             match value {
                 Value::Object(object) => {
                     visited += 1;
-                    if visited > p::MAX_JSONLD_OBJECTS {
+                    if visited > p::MAX_JSONLD_OBJECTS || deadline.passed_at(visited) {
                         break;
                     }
                     let types = types_of(object);
@@ -97,7 +106,7 @@ impl<'a> Graph<'a> {
                     }
                     for (key, child) in object.iter().rev() {
                         // The story's text: large, never metadata.
-                        if key == "articleBody" || key == "text" {
+                        if p::STORY_TEXT_KEYS.contains(&key.as_str()) {
                             continue;
                         }
                         stack.push((child, child_depth));
@@ -480,7 +489,7 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> Found {
-        read(&[json.to_string()], &[])
+        read(&[json.to_string()], &[], &Deadline::NONE)
     }
 
     #[test]
@@ -540,6 +549,7 @@ mod tests {
                     .to_string(),
             ],
             &[],
+            &Deadline::NONE,
         );
         assert_eq!(f.title.as_deref(), Some("The story"));
         assert_eq!(
@@ -556,7 +566,8 @@ mod tests {
         assert_eq!(
             read(
                 &[json.to_string()],
-                &["West Ham hrozí gigantům | Aktuálně.cz"]
+                &["West Ham hrozí gigantům | Aktuálně.cz"],
+                &Deadline::NONE,
             )
             .title
             .as_deref(),
@@ -564,9 +575,13 @@ mod tests {
         );
         let json = r#"{"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}"#;
         assert_eq!(
-            read(&[json.to_string()], &["New Zealand - Wikipedia"])
-                .title
-                .as_deref(),
+            read(
+                &[json.to_string()],
+                &["New Zealand - Wikipedia"],
+                &Deadline::NONE
+            )
+            .title
+            .as_deref(),
             Some("New Zealand")
         );
     }
@@ -580,5 +595,19 @@ mod tests {
             f.title.as_deref(),
             Some("Bike & Style – it’s — ☺ &bogus; & more")
         );
+    }
+
+    #[test]
+    fn stops_at_the_deadline() {
+        let scripts = [r#"{"@type":"NewsArticle","headline":"H"}"#.to_string()];
+        let passed = crate::Options::new()
+            .time_limit(std::time::Duration::ZERO)
+            .deadline();
+        assert_eq!(ld(&scripts[0]).title.as_deref(), Some("H"));
+        assert_eq!(read(&scripts, &[], &passed), Found::default());
+        // The parse itself reads the clock: a script of 2,000 values stops.
+        let long = format!("[{}1]", "1,".repeat(2000));
+        assert!(lean::parse_stream(&long, &passed).is_empty());
+        assert_eq!(lean::parse_stream(&long, &Deadline::NONE).len(), 1);
     }
 }
