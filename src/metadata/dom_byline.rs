@@ -36,6 +36,23 @@ fn has_hint<'a>(mut words: impl Iterator<Item = &'a str>, hints: &[&str]) -> boo
     })
 }
 
+/// Whether `hay` contains one of `needles` (none holding whitespace, so a
+/// match in a class/id string is a match in one of its words): one pass
+/// over the bytes, each compared with the needles' first bytes, instead
+/// of a substring search per word and needle (this runs for every element
+/// with a class or id).
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    let bytes = hay.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        needles.iter().any(|n| {
+            n.as_bytes().first() == Some(b)
+                && bytes
+                    .get(i..)
+                    .is_some_and(|rest| rest.starts_with(n.as_bytes()))
+        })
+    })
+}
+
 /// Whether `id` sits in navigation, a sidebar, a footer or comments.
 fn outside_story(doc: &Document, id: NodeId) -> bool {
     let mut cur = Some(id);
@@ -116,11 +133,8 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>, deadline: &Deadli
         if el.hints.is_empty() {
             continue;
         }
-        let byline_word = el
-            .hints
-            .split_whitespace()
-            .any(|w| p::BYLINE_HINTS.iter().any(|h| w.contains(h)));
-        if !byline_word {
+        // A word holding a byline hint: the hints hold no whitespace.
+        if !contains_any(&el.hints, p::BYLINE_HINTS) {
             continue;
         }
         if !has_hint(el.hints.split_whitespace(), p::NOT_BYLINE_HINTS) {
@@ -249,6 +263,12 @@ pub(crate) fn time_elements(
 /// as a whole word of a `-`-joined name: `post-date`, `dateline`, not
 /// `update-list`).
 fn names_a_date(doc: &Document, id: NodeId) -> bool {
+    // Every date word holds one of these: most class names are ruled out
+    // in one pass.
+    let hints = doc.element(id).map_or("", |e| e.hints.as_str());
+    if !contains_any(hints, p::DATE_CLASS_SCOUTS) {
+        return false;
+    }
     hint_words(doc, id)
         .flat_map(|w| w.split('-'))
         .any(|part| p::DATE_CLASS_WORDS.contains(&part))

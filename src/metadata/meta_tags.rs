@@ -42,8 +42,9 @@ fn date_of(meta: &Meta, keys: &[&str]) -> Option<DateTime> {
 }
 
 /// A list of strings without duplicates told apart by ASCII case alone
-/// (the first spelling is kept): a set of the lower-cased strings beside
-/// the list, so a page of 30,000 tags costs no more than linear.
+/// (the first spelling is kept): past [`p::DISTINCT_SCAN_MAX`] strings, a
+/// set of the lower-cased ones beside the list, so a page of 30,000 tags
+/// costs no more than linear.
 #[derive(Default)]
 struct Distinct {
     list: Vec<String>,
@@ -52,9 +53,20 @@ struct Distinct {
 
 impl Distinct {
     fn push(&mut self, s: String) {
-        if self.seen.insert(s.to_ascii_lowercase()) {
-            self.list.push(s);
+        if self.list.len() < p::DISTINCT_SCAN_MAX {
+            if self.list.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
+                return;
+            }
+        } else {
+            if self.seen.is_empty() {
+                let lower = self.list.iter().map(|o| o.to_ascii_lowercase());
+                self.seen.extend(lower);
+            }
+            if !self.seen.insert(s.to_ascii_lowercase()) {
+                return;
+            }
         }
+        self.list.push(s);
     }
 }
 

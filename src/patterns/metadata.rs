@@ -73,6 +73,11 @@ pub(crate) const OUTSIDE_HINTS: &[&str] = &[
     "widget",
 ];
 
+/// Lists of authors or tags up to this long are checked for duplicates
+/// by a scan (a page has a few: cheaper than hashing each); longer ones
+/// through a set (a page of 30,000 tags stays linear).
+pub(crate) const DISTINCT_SCAN_MAX: usize = 32;
+
 /// Most byline or `<time>` candidates looked at (the nearest ones).
 pub(crate) const MAX_BYLINE_CANDIDATES: usize = 200;
 /// A sibling byline element this close (in nodes) after the first one
