@@ -109,6 +109,58 @@ pub(crate) const MAX_VALUES_PER_SCRIPT: usize = 64;
 /// the parse (the one large string a script may hold) and not searched
 /// for nodes.
 pub(crate) const STORY_TEXT_KEYS: &[&str] = &["articleBody", "text"];
+/// JSON-LD keys kept without an allocation of their own (most of a
+/// page's keys; sorted, for a binary search).
+pub(crate) const JSONLD_COMMON_KEYS: &[&str] = &[
+    "@context",
+    "@graph",
+    "@id",
+    "@list",
+    "@type",
+    "@value",
+    "about",
+    "address",
+    "alternateName",
+    "articleBody",
+    "articleSection",
+    "author",
+    "breadcrumb",
+    "caption",
+    "contentUrl",
+    "copyrightHolder",
+    "copyrightYear",
+    "creator",
+    "dateCreated",
+    "dateModified",
+    "datePublished",
+    "description",
+    "familyName",
+    "givenName",
+    "headline",
+    "height",
+    "image",
+    "inLanguage",
+    "isAccessibleForFree",
+    "isPartOf",
+    "item",
+    "itemListElement",
+    "keywords",
+    "logo",
+    "mainEntityOfPage",
+    "name",
+    "position",
+    "potentialAction",
+    "publisher",
+    "query-input",
+    "sameAs",
+    "target",
+    "text",
+    "thumbnailUrl",
+    "uploadDate",
+    "url",
+    "width",
+    "wordCount",
+];
 /// Most objects visited over all scripts: bounds the work on huge graphs.
 pub(crate) const MAX_JSONLD_OBJECTS: usize = 100_000;
 /// Most items read from one list (authors, images, keywords).

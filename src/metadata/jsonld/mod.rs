@@ -15,12 +15,11 @@ mod repair;
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
-
 use super::{Found, author, date};
 use crate::dom::text::collapse;
 use crate::options::Deadline;
 use crate::patterns as p;
+use lean::{Object, Value};
 use repair::{parse_script, read_broken};
 
 /// Reads every JSON-LD script; `title_hints` (the `<title>`, `og:title`,
@@ -54,12 +53,40 @@ pub(crate) fn read(scripts: &[String], title_hints: &[&str], deadline: &Deadline
 
 // ------------------------------------------------------------------ graph
 
-type Object = Map<String, Value>;
-
 /// Every typed node of the page's JSON-LD, in document order.
 struct Graph<'a> {
     nodes: Vec<Node<'a>>,
     by_id: HashMap<&'a str, &'a Object>,
+}
+
+/// What a node's types (lower case, without the schema.org prefix) say.
+#[derive(Clone, Copy)]
+struct Kind {
+    /// The best rank of its types in [`p::ARTICLE_TYPES`] (0: none).
+    rank: u8,
+    /// A `WebSite`.
+    website: bool,
+    /// One of [`p::SITE_TYPES`].
+    site: bool,
+}
+
+impl Kind {
+    fn of(types: &[String]) -> Kind {
+        Kind {
+            rank: types
+                .iter()
+                .filter_map(|t| {
+                    p::ARTICLE_TYPES
+                        .iter()
+                        .find(|(a, _)| a == t)
+                        .map(|(_, r)| *r)
+                })
+                .max()
+                .unwrap_or(0),
+            website: types.iter().any(|t| t == "website"),
+            site: types.iter().any(|t| p::SITE_TYPES.contains(&t.as_str())),
+        }
+    }
 }
 
 struct Node<'a> {
@@ -67,8 +94,8 @@ struct Node<'a> {
     /// Objects above this one (0 for a script's top level; a `@graph`
     /// member is at 1).
     depth: usize,
-    /// Lower-case type names, without the schema.org prefix.
-    types: Vec<String>,
+    /// What its types say (read once: no type names kept per node).
+    kind: Kind,
 }
 
 impl<'a> Graph<'a> {
@@ -101,12 +128,12 @@ impl<'a> Graph<'a> {
                         graph.nodes.push(Node {
                             object,
                             depth,
-                            types,
+                            kind: Kind::of(&types),
                         });
                     }
                     for (key, child) in object.iter().rev() {
                         // The story's text: large, never metadata.
-                        if p::STORY_TEXT_KEYS.contains(&key.as_str()) {
+                        if p::STORY_TEXT_KEYS.contains(&key) {
                             continue;
                         }
                         stack.push((child, child_depth));
@@ -122,16 +149,7 @@ impl<'a> Graph<'a> {
     }
 
     fn rank(node: &Node<'_>) -> u8 {
-        node.types
-            .iter()
-            .filter_map(|t| {
-                p::ARTICLE_TYPES
-                    .iter()
-                    .find(|(a, _)| a == t)
-                    .map(|(_, r)| *r)
-            })
-            .max()
-            .unwrap_or(0)
+        node.kind.rank
     }
 
     /// The node that describes the page: the best-ranked type, then the
@@ -179,12 +197,12 @@ impl<'a> Graph<'a> {
                 .and_then(|s| non_empty(&s)),
             url: ["url", "mainEntityOfPage", "@id"]
                 .iter()
-                .filter_map(|k| o.get(*k))
+                .filter_map(|k| o.get(k))
                 .filter_map(url_of)
                 .next(),
             image: ["image", "thumbnailUrl"]
                 .iter()
-                .filter_map(|k| o.get(*k))
+                .filter_map(|k| o.get(k))
                 .find_map(|v| self.image(v)),
             categories: o.get("articleSection").map(list_of).unwrap_or_default(),
             tags: o.get("keywords").map(list_of).unwrap_or_default(),
@@ -260,7 +278,7 @@ impl<'a> Graph<'a> {
                 };
                 ["url", "contentUrl", "@list"]
                     .iter()
-                    .filter_map(|k| o.get(*k))
+                    .filter_map(|k| o.get(k))
                     .find_map(|v| self.image(v))
                     .or_else(|| o.get("@id").and_then(url_of))
             }
@@ -284,14 +302,14 @@ impl<'a> Graph<'a> {
             .or_else(|| {
                 self.nodes
                     .iter()
-                    .find(|n| n.types.iter().any(|t| t == "website"))
+                    .find(|n| n.kind.website)
                     .and_then(|n| n.object.get("name"))
                     .and_then(text)
             })
             .or_else(|| {
                 self.nodes
                     .iter()
-                    .find(|n| n.types.iter().any(|t| p::SITE_TYPES.contains(&t.as_str())))
+                    .find(|n| n.kind.site)
                     .and_then(|n| n.object.get("name"))
                     .and_then(text)
             })
@@ -367,7 +385,7 @@ fn types_of(object: &Object) -> Vec<String> {
 /// when there are several).
 fn type_name(value: &Value, rank: u8) -> Option<String> {
     let names: Vec<&str> = match value {
-        Value::String(t) => vec![t.as_str()],
+        Value::String(t) => vec![&**t],
         Value::Array(ts) => ts
             .iter()
             .take(p::MAX_JSONLD_LIST)

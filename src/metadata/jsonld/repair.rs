@@ -5,9 +5,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
-
-use super::lean::parse_stream;
+use super::lean::{Value, parse_stream};
 use super::non_empty;
 use super::{Found, author, date};
 use crate::options::Deadline;
