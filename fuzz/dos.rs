@@ -8,7 +8,9 @@
 //! cargo run --release --example dos_fuzz -- 600                  # 10 min each
 //! cargo run --release --example dos_fuzz -- 120 attributes links
 //! cargo run --release --example dos_fuzz -- write DIR BYTES      # one page per kind
+//! cargo run --release --example dos_fuzz -- write DIR BYTES json_ld:2 # KIND-SEED.html
 //! cargo run --release --example dos_fuzz -- overshoot [BYTES]     # time limit's lag
+//! cargo run --release --example dos_fuzz -- overshoot 4000000 bylines_dates:3 json_ld
 //! cargo run --release --example dos_fuzz -- one KIND SEED [SIZES] [MAX_DEPTH]
 //! ```
 //!
@@ -677,14 +679,35 @@ fn measure(cleaner: &Cleaner, recipe: &Recipe, careful: bool) -> Vec<(usize, f64
     out
 }
 
+/// The recipes that `specs` name: `KIND` or `KIND:SEED` (seed 1 when
+/// none; a kind's forms differ by seed); no specs: every kind, seed 1.
+fn recipes_of(specs: &[String]) -> Vec<Recipe> {
+    if specs.is_empty() {
+        return KINDS.iter().map(|kind| Recipe { kind, seed: 1 }).collect();
+    }
+    specs
+        .iter()
+        .map(|spec| {
+            let (name, seed) = spec.split_once(':').unwrap_or((spec, "1"));
+            let kind = KINDS
+                .iter()
+                .copied()
+                .find(|k| *k == name)
+                .expect("a KIND or KIND:SEED");
+            let seed = seed.parse().expect("a numeric SEED");
+            Recipe { kind, seed }
+        })
+        .collect()
+}
+
 /// How late `Options::time_limit` stops each kind's page of `bytes`: the
 /// page is cleaned with limits from 0 to its full time in twenty steps,
 /// and the worst lag past the limit (wall clock) is printed with the
 /// stage-free time it took in full. A long lag means a loop the deadline
-/// is not checked in.
-fn overshoot(bytes: usize) {
-    for kind in KINDS {
-        let recipe = Recipe { kind, seed: 1 };
+/// is not checked in. `specs` as for [`recipes_of`].
+fn overshoot(bytes: usize, specs: &[String]) {
+    for recipe in &recipes_of(specs) {
+        let kind = format!("{}:{}", recipe.kind, recipe.seed);
         let input = recipe.render(bytes);
         let full = {
             let start = Instant::now();
@@ -706,7 +729,7 @@ fn overshoot(bytes: usize) {
             }
         }
         println!(
-            "{kind:20} full {:8.1} ms  worst lag past the limit {:7.1} ms (limit {:.1} ms)",
+            "{kind:22} full {:8.1} ms  worst lag past the limit {:7.1} ms (limit {:.1} ms)",
             full.as_secs_f64() * 1e3,
             worst.as_secs_f64() * 1e3,
             worst_at.as_secs_f64() * 1e3
@@ -738,10 +761,15 @@ fn main() {
         let dir = args.get(1).expect("write DIR BYTES");
         let bytes: usize = args.get(2).and_then(|b| b.parse().ok()).expect("BYTES");
         std::fs::create_dir_all(dir).unwrap();
-        for kind in KINDS {
-            let recipe = Recipe { kind, seed: 1 };
+        let specs = args.get(3..).unwrap_or_default();
+        for recipe in recipes_of(specs) {
             let ext = if recipe.is_text() { "txt" } else { "html" };
-            std::fs::write(format!("{dir}/{kind}.{ext}"), recipe.render(bytes)).unwrap();
+            let name = if specs.is_empty() {
+                recipe.kind.to_string()
+            } else {
+                format!("{}-{}", recipe.kind, recipe.seed)
+            };
+            std::fs::write(format!("{dir}/{name}.{ext}"), recipe.render(bytes)).unwrap();
         }
         return;
     }
@@ -750,7 +778,7 @@ fn main() {
             .get(1)
             .and_then(|b| b.parse().ok())
             .unwrap_or(4_000_000);
-        overshoot(bytes);
+        overshoot(bytes, args.get(2..).unwrap_or_default());
         return;
     }
     if args.first().map(String::as_str) == Some("one") {

@@ -285,6 +285,43 @@ fn time_limit_stops_inside_the_later_stages() {
     );
 }
 
+/// A page whose metadata costs seconds and whose parse costs
+/// milliseconds: one Parse.ly tag that lists 100,000 authors, each a name
+/// to clean.
+fn many_authors_page() -> String {
+    let mut json = String::from("{\"authors\":[");
+    for i in 0..100_000u32 {
+        // Letters, not digits: names that are kept.
+        let letters: String = i
+            .to_string()
+            .bytes()
+            .map(|b| char::from(b'a' + (b - b'0')))
+            .collect();
+        write!(json, "\"Jane X{letters}\",").unwrap();
+    }
+    json.push_str("\"John Roe\"]}");
+    format!(
+        "<html><head><meta name=\"parsely-page\" content='{json}'></head><body><p>{PROSE}</p></body></html>"
+    )
+}
+
+#[test]
+fn time_limit_stops_inside_the_metadata() {
+    // The metadata readers read the deadline in their loops: before, a
+    // limit was noticed only once every author was cleaned.
+    let html = many_authors_page();
+    let (result, full) = timed("100,000 authors, no limit", &Cleaner::default(), &html);
+    assert_eq!(result.unwrap().authors.len(), 100_001);
+    let limit = Duration::from_millis(20);
+    let limited = Cleaner::new(Options::new().time_limit(limit));
+    let (result, stopped) = timed("100,000 authors, 20 ms limit", &limited, &html);
+    assert_eq!(result.unwrap_err(), Error::TimedOut { limit });
+    assert!(
+        stopped < full / 3.0,
+        "stopped after {stopped:.2} s, the full run took {full:.2} s"
+    );
+}
+
 #[test]
 fn batch_reports_a_timed_out_page_and_goes_on() {
     let story = format!("<p>{PROSE}</p>");

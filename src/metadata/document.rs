@@ -5,11 +5,13 @@
 use super::Found;
 use crate::dom::text::{Spacing, node_text};
 use crate::dom::{Document, Link, NodeId, Tag};
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// What the document itself says: `<title>`, `<html lang>`, `<link
-/// rel=canonical>`, and `rel="category"` / `rel="tag"` links.
-pub(super) fn read(doc: &Document, title_tag: Option<String>) -> Found {
+/// rel=canonical>`, and `rel="category"` / `rel="tag"` links. Past
+/// `deadline` it stops early (the caller's check fails the page).
+pub(super) fn read(doc: &Document, title_tag: Option<String>, deadline: &Deadline) -> Found {
     fn rel<'a>(doc: &'a Document, name: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
         doc.page
             .links
@@ -21,8 +23,8 @@ pub(super) fn read(doc: &Document, title_tag: Option<String>) -> Found {
         .map(|l| l.href.clone());
     let texts = |name: &str, exclude: Option<&str>| {
         let mut out: Vec<String> = Vec::new();
-        for link in rel(doc, name) {
-            if out.len() >= p::MAX_LINKED_TERMS {
+        for (i, link) in rel(doc, name).enumerate() {
+            if out.len() >= p::MAX_LINKED_TERMS || deadline.passed_at(i) {
                 break;
             }
             if link.is_link || exclude.is_some_and(|x| link.rel.split_whitespace().any(|r| r == x))

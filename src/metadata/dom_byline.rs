@@ -10,6 +10,7 @@ use crate::dom::{Document, NodeId, NodeKind, Tag};
 use super::date;
 use super::{Found, author};
 use crate::datetime::DateTime;
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// The class/id words of `id`, read in place (this runs on every element
@@ -31,6 +32,23 @@ fn has_hint<'a>(mut words: impl Iterator<Item = &'a str>, hints: &[&str]) -> boo
                 || w.split('-').any(|part| part == *h)
                 || w.strip_prefix(h).is_some_and(|rest| rest.starts_with('-'))
                 || w.strip_suffix(h).is_some_and(|rest| rest.ends_with('-'))
+        })
+    })
+}
+
+/// Whether `hay` contains one of `needles` (none holding whitespace, so a
+/// match in a class/id string is a match in one of its words): one pass
+/// over the bytes, each compared with the needles' first bytes, instead
+/// of a substring search per word and needle (this runs for every element
+/// with a class or id).
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    let bytes = hay.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        needles.iter().any(|n| {
+            n.as_bytes().first() == Some(b)
+                && bytes
+                    .get(i..)
+                    .is_some_and(|rest| rest.starts_with(n.as_bytes()))
         })
     })
 }
@@ -101,21 +119,22 @@ fn inner_first(ids: Vec<NodeId>, doc: &Document) -> Vec<NodeId> {
     out
 }
 
-/// The byline element's names.
-pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
+/// The byline element's names; past `deadline` it stops early (the
+/// caller's check fails the page).
+pub(crate) fn byline(doc: &Document, headline: Option<NodeId>, deadline: &Deadline) -> Found {
     let mut ids: Vec<NodeId> = Vec::new();
     for (id, node) in doc.nodes.iter().enumerate() {
+        if deadline.passed_at(id) {
+            return Found::default();
+        }
         let NodeKind::Element(el) = &node.kind else {
             continue;
         };
         if el.hints.is_empty() {
             continue;
         }
-        let byline_word = el
-            .hints
-            .split_whitespace()
-            .any(|w| p::BYLINE_HINTS.iter().any(|h| w.contains(h)));
-        if !byline_word {
+        // A word holding a byline hint: the hints hold no whitespace.
+        if !contains_any(&el.hints, p::BYLINE_HINTS) {
             continue;
         }
         if !has_hint(el.hints.split_whitespace(), p::NOT_BYLINE_HINTS) {
@@ -137,6 +156,11 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>) -> Found {
     let mut found = Found::default();
     let mut chosen: Option<NodeId> = None;
     for id in ids {
+        // A candidate's text and names cost microseconds: the clock is
+        // read for every one.
+        if deadline.passed() {
+            break;
+        }
         if outside_story(doc, id) {
             continue;
         }
@@ -179,11 +203,12 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
 /// `<time datetime>` and other dated elements near the headline: the
 /// published date (a `pubdate` time first) and the modified date (a time
 /// marked as an update). None later than `newest`, the page's newest
-/// declared date.
+/// declared date. Past `deadline` it stops early.
 pub(crate) fn time_elements(
     doc: &Document,
     headline: Option<NodeId>,
     newest: Option<DateTime>,
+    deadline: &Deadline,
 ) -> Found {
     // The nearest times only: a page of a million `<time>`s costs no more.
     let near: Vec<NodeId> = {
@@ -197,7 +222,10 @@ pub(crate) fn time_elements(
     let day_first = date::day_first_for(doc.page.lang.as_deref());
     let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
     let mut parsed: Vec<(NodeId, DateTime, bool, bool)> = Vec::new();
-    for t in &doc.page.times {
+    for (i, t) in doc.page.times.iter().enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         let Some(node) = t.node else { continue };
         if near.binary_search(&node).is_err() {
             continue;
@@ -235,6 +263,12 @@ pub(crate) fn time_elements(
 /// as a whole word of a `-`-joined name: `post-date`, `dateline`, not
 /// `update-list`).
 fn names_a_date(doc: &Document, id: NodeId) -> bool {
+    // Every date word holds one of these: most class names are ruled out
+    // in one pass.
+    let hints = doc.element(id).map_or("", |e| e.hints.as_str());
+    if !contains_any(hints, p::DATE_CLASS_SCOUTS) {
+        return false;
+    }
     hint_words(doc, id)
         .flat_map(|w| w.split('-'))
         .any(|part| p::DATE_CLASS_WORDS.contains(&part))
@@ -245,8 +279,13 @@ fn names_a_date(doc: &Document, id: NodeId) -> bool {
 /// for pages whose date stands far from the headline. The first gives the
 /// published date, the first marked as an update the modified one; an
 /// element with more text than a date line is a container, not a date.
-/// None later than `newest`, the page's newest declared date.
-pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
+/// None later than `newest`, the page's newest declared date. Past
+/// `deadline` it stops early.
+pub(crate) fn date_elements(
+    doc: &Document,
+    newest: Option<DateTime>,
+    deadline: &Deadline,
+) -> Found {
     let mut found = Found::default();
     let day_first = date::day_first_for(doc.page.lang.as_deref());
     let sane = |d: &DateTime| date::plausible_inferred(d) && date::not_after(d, newest);
@@ -254,6 +293,7 @@ pub(crate) fn date_elements(doc: &Document, newest: Option<DateTime>) -> Found {
     for id in 0..doc.nodes.len() {
         if seen >= p::MAX_DATE_CLASS_ELEMENTS
             || (found.published.is_some() && found.modified.is_some())
+            || deadline.passed_at(id)
         {
             break;
         }
@@ -363,7 +403,10 @@ mod tests {
               <p>Story text.</p>
               <div class="author-bio">Jane Doe writes about towns and is very long winded.</div>
             </article></body>"#);
-        assert_eq!(byline(&d, h1(&d)).authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            byline(&d, h1(&d), &Deadline::NONE).authors,
+            ["Jane Doe", "John Roe"]
+        );
     }
 
     #[test]
@@ -372,7 +415,7 @@ mod tests {
             <p class="meta"><time datetime="2015-02-25T11:46:00+01:00">Feb 25</time>
             <span class="updated"><time datetime="2015-02-26">Feb 26</time></span></p>
             <footer><time datetime="2020-01-01">Copyright</time></footer></body>"#);
-        let f = time_elements(&d, h1(&d), None);
+        let f = time_elements(&d, h1(&d), None, &Deadline::NONE);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
             Some("2015-02-25T11:46:00+01:00")
@@ -411,5 +454,18 @@ mod tests {
                 .as_deref(),
             Some("2015-02-25")
         );
+    }
+
+    #[test]
+    fn stops_at_the_deadline() {
+        let d = doc(r#"<body><h1>Town hall reopens</h1>
+            <p class="byline">By Jane Doe</p><p class="date">Feb 25, 2015</p></body>"#);
+        let passed = Options::new()
+            .time_limit(std::time::Duration::ZERO)
+            .deadline();
+        assert_eq!(byline(&d, h1(&d), &Deadline::NONE).authors, ["Jane Doe"]);
+        assert!(byline(&d, h1(&d), &passed).authors.is_empty());
+        assert!(date_elements(&d, None, &Deadline::NONE).published.is_some());
+        assert!(date_elements(&d, None, &passed).published.is_none());
     }
 }

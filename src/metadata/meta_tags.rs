@@ -3,9 +3,12 @@
 //! Dublin Core `dc.*`/`dcterms.*`, Parse.ly `parsely-*`, Sailthru
 //! `sailthru.*`, Highwire `citation_*`, ...). Keys are matched lower case.
 
+use std::collections::HashSet;
+
 use super::{Found, author, date};
 use crate::datetime::DateTime;
 use crate::dom::text::collapse;
+use crate::options::Deadline;
 use crate::patterns as p;
 
 type Meta = [(String, String)];
@@ -38,46 +41,83 @@ fn date_of(meta: &Meta, keys: &[&str]) -> Option<DateTime> {
         .find_map(date::parse)
 }
 
+/// A list of strings without duplicates told apart by ASCII case alone
+/// (the first spelling is kept): past [`p::DISTINCT_SCAN_MAX`] strings, a
+/// set of the lower-cased ones beside the list, so a page of 30,000 tags
+/// costs no more than linear.
+#[derive(Default)]
+struct Distinct {
+    list: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Distinct {
+    fn push(&mut self, s: String) {
+        if self.list.len() < p::DISTINCT_SCAN_MAX {
+            if self.list.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
+                return;
+            }
+        } else {
+            if self.seen.is_empty() {
+                let lower = self.list.iter().map(|o| o.to_ascii_lowercase());
+                self.seen.extend(lower);
+            }
+            if !self.seen.insert(s.to_ascii_lowercase()) {
+                return;
+            }
+        }
+        self.list.push(s);
+    }
+}
+
 /// Comma- or semicolon-separated values, trimmed, without duplicates.
-fn split_list<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for value in values {
+/// Past `deadline` it stops early (the caller's check fails the page).
+fn split_list<'a>(values: impl Iterator<Item = &'a str>, deadline: &Deadline) -> Vec<String> {
+    let mut out = Distinct::default();
+    for (i, value) in values.enumerate() {
+        if deadline.passed_at(i) {
+            break;
+        }
         for part in value.split([',', ';']) {
             let part = collapse(part);
-            if !part.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&part)) {
+            if !part.is_empty() {
                 out.push(part);
             }
         }
     }
-    out
+    out.list
 }
 
 /// Authors from tag values; values that are URLs (`article:author` is
-/// often a profile link) are skipped.
-fn authors_of<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// often a profile link) are skipped. Past `deadline` it stops early: a
+/// value's cleaning costs tens of microseconds, so the clock is read for
+/// every one.
+fn authors_of<'a>(values: impl Iterator<Item = &'a str>, deadline: &Deadline) -> Vec<String> {
+    let mut out = Distinct::default();
     for value in values {
         let v = value.trim();
         if v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/') {
             continue;
         }
+        if deadline.passed() {
+            break;
+        }
         for name in author::clean_authors(v) {
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
-                out.push(name);
-            }
+            out.push(name);
         }
     }
-    out
+    out.list
 }
 
 /// OpenGraph: `og:*` and the `article:*` properties of `og:type=article`.
-pub(crate) fn open_graph(meta: &Meta) -> Found {
+/// Past `deadline` it stops early.
+pub(crate) fn open_graph(meta: &Meta, d: &Deadline) -> Found {
     Found {
         title: text(first(meta, &["og:title"])),
         authors: {
-            let mut authors = authors_of(all(meta, "article:author"));
+            let mut authors = authors_of(all(meta, "article:author"), d);
             if authors.is_empty() {
-                authors = authors_of(all(meta, "og:article:author"));
+                authors = authors_of(all(meta, "og:article:author"), d);
             }
             authors
         },
@@ -107,8 +147,8 @@ pub(crate) fn open_graph(meta: &Meta) -> Found {
             meta,
             &["og:image", "og:image:url", "og:image:secure_url"],
         )),
-        categories: split_list(all(meta, "article:section")),
-        tags: split_list(all(meta, "article:tag")),
+        categories: split_list(all(meta, "article:section"), d),
+        tags: split_list(all(meta, "article:tag"), d),
         page_type: text(first(meta, &["og:type"])),
     }
 }
@@ -121,7 +161,10 @@ pub(crate) fn twitter(meta: &Meta) -> Found {
         let label = first(meta, &[&format!("twitter:label{n}")]).unwrap_or("");
         let label = label.trim().to_lowercase();
         if p::TWITTER_AUTHOR_LABELS.contains(&label.as_str()) {
-            authors = authors_of(first(meta, &[&format!("twitter:data{n}")]).into_iter());
+            authors = authors_of(
+                first(meta, &[&format!("twitter:data{n}")]).into_iter(),
+                &Deadline::NONE,
+            );
             break;
         }
     }
@@ -139,9 +182,10 @@ pub(crate) fn twitter(meta: &Meta) -> Found {
 
 /// Named `<meta>` tags, Dublin Core, Parse.ly, Sailthru and Highwire
 /// (scholarly) tags.
-pub(crate) fn named(meta: &Meta) -> Found {
+/// Past `deadline` it stops early.
+pub(crate) fn named(meta: &Meta, d: &Deadline) -> Found {
     let parsely = first(meta, &["parsely-page"])
-        .map(parsely_page)
+        .map(|json| parsely_page(json, d))
         .unwrap_or_default();
     let mut authors = Vec::new();
     // Dublin Core first, as Readability reads them.
@@ -159,7 +203,7 @@ pub(crate) fn named(meta: &Meta) -> Found {
         "article:author_name",
         "creator",
     ] {
-        authors = authors_of(all(meta, key));
+        authors = authors_of(all(meta, key), d);
         if !authors.is_empty() {
             break;
         }
@@ -177,7 +221,7 @@ pub(crate) fn named(meta: &Meta) -> Found {
         "dcterms.subject",
         "citation_keywords",
     ] {
-        tags = split_list(all(meta, key));
+        tags = split_list(all(meta, key), d);
         if !tags.is_empty() {
             break;
         }
@@ -191,6 +235,7 @@ pub(crate) fn named(meta: &Meta) -> Found {
             &["parsely-section", "section", "category", "article.section"],
         )
         .into_iter(),
+        d,
     );
     if categories.is_empty() {
         categories = parsely.categories.clone();
@@ -254,16 +299,16 @@ pub(crate) fn named(meta: &Meta) -> Found {
 }
 
 /// Parse.ly's older JSON tag: `<meta name="parsely-page" content='{...}'>`.
-fn parsely_page(json: &str) -> Found {
+fn parsely_page(json: &str, d: &Deadline) -> Found {
     let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(json) else {
         return Found::default();
     };
     let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_string);
     let list = |k: &str| match o.get(k) {
         Some(serde_json::Value::Array(items)) => {
-            split_list(items.iter().filter_map(|v| v.as_str()))
+            split_list(items.iter().filter_map(|v| v.as_str()), d)
         }
-        Some(serde_json::Value::String(v)) => split_list(std::iter::once(v.as_str())),
+        Some(serde_json::Value::String(v)) => split_list(std::iter::once(v.as_str()), d),
         _ => Vec::new(),
     };
     let mut authors = authors_of(
@@ -272,6 +317,7 @@ fn parsely_page(json: &str) -> Found {
             .into_iter()
             .flatten()
             .filter_map(|v| v.as_str()),
+        d,
     );
     if authors.is_empty() {
         authors = s("author")
@@ -313,7 +359,7 @@ mod tests {
             ("article:tag", "farming"),
             ("article:section", "Local"),
         ]);
-        let f = open_graph(&m);
+        let f = open_graph(&m, &Deadline::NONE);
         assert_eq!(f.title.as_deref(), Some("Rain returns"));
         assert_eq!(f.site_name.as_deref(), Some("The Daily"));
         assert_eq!(f.page_type.as_deref(), Some("article"));
@@ -335,7 +381,7 @@ mod tests {
             ("parsely-tags", "a, b"),
             ("keywords", ""),
         ]);
-        let f = named(&m);
+        let f = named(&m, &Deadline::NONE);
         assert_eq!(f.authors, ["Jane Doe"]);
         assert_eq!(f.title.as_deref(), Some("Parsely title"));
         assert_eq!(
@@ -350,7 +396,7 @@ mod tests {
             ("sailthru.date", "Wed, 25 Feb 2015 11:46:00 GMT"),
             ("dc.language", "de_DE"),
         ]);
-        let f = named(&m);
+        let f = named(&m, &Deadline::NONE);
         assert_eq!(f.authors, ["Jong, Michiel de"]);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
@@ -364,12 +410,18 @@ mod tests {
     fn unix_timestamp_in_meta() {
         let m = meta(&[("timestamp", "1424864760")]);
         assert_eq!(
-            named(&m).published.map(|d| d.to_string()).as_deref(),
+            named(&m, &Deadline::NONE)
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2015-02-25T11:46:00Z")
         );
         let m = meta(&[("article:published_time", "1424864760000")]);
         assert_eq!(
-            open_graph(&m).published.map(|d| d.to_string()).as_deref(),
+            open_graph(&m, &Deadline::NONE)
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2015-02-25T11:46:00Z")
         );
     }
@@ -380,7 +432,7 @@ mod tests {
             "parsely-page",
             r#"{"title":"T","pub_date":"2015-02-25T11:46:00Z","authors":["By Jane Doe"],"section":"World","tags":["x"]}"#,
         )]);
-        let f = named(&m);
+        let f = named(&m, &Deadline::NONE);
         assert_eq!(f.title.as_deref(), Some("T"));
         assert_eq!(f.authors, ["Jane Doe"]);
         assert_eq!(f.categories, ["World"]);
@@ -389,5 +441,35 @@ mod tests {
             ("twitter:data1", "John Roe"),
         ]);
         assert_eq!(twitter(&m).authors, ["John Roe"]);
+    }
+
+    #[test]
+    fn many_values_stay_linear_and_stop_at_the_deadline() {
+        // 20,000 distinct authors and tags: a quadratic check of duplicates
+        // took seconds.
+        let names: Vec<String> = (0..20_000u32)
+            .map(|i| {
+                let letters: String = i
+                    .to_string()
+                    .bytes()
+                    .map(|b| char::from(b'a' + (b - b'0')))
+                    .collect();
+                format!("Jane X{letters}")
+            })
+            .collect();
+        let mut pairs: Vec<(&str, &str)> = names.iter().map(|n| ("author", n.as_str())).collect();
+        pairs.extend(names.iter().map(|n| ("keywords", n.as_str())));
+        pairs.push(("keywords", "JANE XA"));
+        let m = meta(&pairs);
+        let f = named(&m, &Deadline::NONE);
+        assert_eq!(f.authors.len(), names.len());
+        assert_eq!(f.tags.len(), names.len(), "JANE XA is a duplicate");
+        // Past the deadline the loops stop.
+        let passed = crate::Options::new()
+            .time_limit(std::time::Duration::ZERO)
+            .deadline();
+        let f = named(&m, &passed);
+        assert!(f.authors.is_empty());
+        assert!(f.tags.len() < names.len());
     }
 }

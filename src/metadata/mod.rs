@@ -246,11 +246,11 @@ pub(crate) fn extract_within(
     let mut findings = Findings(vec![
         (
             Source::JsonLd,
-            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints)),
+            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints, d)),
         ),
         (
             Source::OpenGraph,
-            d.unless_passed(|| meta_tags::open_graph(&doc.meta)),
+            d.unless_passed(|| meta_tags::open_graph(&doc.meta, d)),
         ),
         (
             Source::Twitter,
@@ -258,12 +258,15 @@ pub(crate) fn extract_within(
         ),
         (
             Source::MetaName,
-            d.unless_passed(|| meta_tags::named(&doc.meta)),
+            d.unless_passed(|| meta_tags::named(&doc.meta, d)),
         ),
-        (Source::Microdata, d.unless_passed(|| microdata::read(doc))),
+        (
+            Source::Microdata,
+            d.unless_passed(|| microdata::read(doc, d)),
+        ),
         (
             Source::Html,
-            d.unless_passed(|| document::read(doc, title_tag.clone())),
+            d.unless_passed(|| document::read(doc, title_tag.clone(), d)),
         ),
     ]);
 
@@ -342,12 +345,12 @@ pub(crate) fn extract_within(
         .pick_list(Field::Authors, |f| &f.authors)
         .is_empty()
     {
-        let byline = d.unless_passed(|| dom_byline::byline(doc, headline));
+        let byline = d.unless_passed(|| dom_byline::byline(doc, headline, d));
         findings.0.push((Source::Byline, byline));
     }
     findings.0.push((
         Source::TimeElement,
-        d.unless_passed(|| dom_byline::time_elements(doc, headline, newest)),
+        d.unless_passed(|| dom_byline::time_elements(doc, headline, newest, d)),
     ));
     findings.0.push((
         Source::Url,
@@ -373,7 +376,7 @@ pub(crate) fn extract_within(
     {
         findings.0.push((
             Source::DateElement,
-            d.unless_passed(|| dom_byline::date_elements(doc, newest)),
+            d.unless_passed(|| dom_byline::date_elements(doc, newest, d)),
         ));
     }
 

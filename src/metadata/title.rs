@@ -7,6 +7,8 @@
 //! the `<title>` nor any heading supports, while those two agree, is a
 //! site-wide default and is passed over.
 
+use std::borrow::Cow;
+
 use crate::dom::text::{Spacing, collapse, node_text};
 use crate::dom::{Document, NodeId, Tag};
 use crate::patterns as p;
@@ -44,20 +46,43 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
 }
 
 /// Lower-case words for comparison; CJK text counts character by
-/// character, as it has no spaces.
-fn words(s: &str) -> Vec<String> {
+/// character, as it has no spaces. A word already in lower case is
+/// borrowed (most are: this runs a few hundred times a page).
+fn words(s: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     for w in s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         if w.chars().any(is_cjk) {
-            out.extend(w.chars().map(|c| c.to_lowercase().collect::<String>()));
+            out.extend(w.char_indices().map(|(i, c)| {
+                let one = w.get(i..i + c.len_utf8()).unwrap_or_default();
+                lower(one)
+            }));
         } else {
-            out.push(w.to_lowercase());
+            out.push(lower(w));
         }
     }
     out
+}
+
+/// `w.to_lowercase()`, borrowed when that is `w` itself: every character
+/// its own single lower case (then no final-sigma rule applies either, as
+/// `Σ` is not its own lower case).
+fn lower(w: &str) -> Cow<'_, str> {
+    let unchanged = if w.is_ascii() {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -624,5 +649,23 @@ mod tests {
         assert!((similarity("Rain returns", "rain RETURNS | The Daily") - 1.0).abs() < 1e-6);
         assert!(similarity("Yahoo News", "Russia space ship") < 0.1);
         assert!(similarity("", "x") == 0.0);
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for w in [
+            "abc",
+            "ABC",
+            "Straße",
+            "ǅemal",
+            "ǆemal",
+            "ΟΔΟΣ",
+            "οδος",
+            "İstanbul",
+            "Σ",
+            "ᾈ",
+        ] {
+            assert_eq!(lower(w), w.to_lowercase(), "{w}");
+        }
     }
 }

@@ -436,6 +436,9 @@ pub(crate) const DATE_CLASS_WORDS: &[&str] = &[
     "datum",
     "fecha",
 ];
+/// A part of each of [`DATE_CLASS_WORDS`]: a class or id that holds none
+/// names no date (a test checks that each word holds one).
+pub(crate) const DATE_CLASS_SCOUTS: &[&str] = &["dat", "timestamp", "published", "fecha"];
 /// Most such elements looked at, in page order: a page of a million
 /// `class="date"` costs no more than this many.
 pub(crate) const MAX_DATE_CLASS_ELEMENTS: usize = 64;
@@ -588,5 +591,12 @@ mod tests {
             }
         }
         assert_eq!(DATE_TEXT_SCOUTS.len(), DATE_TEXT_PATTERNS.len());
+    }
+
+    #[test]
+    fn every_date_class_word_holds_a_scout() {
+        for word in DATE_CLASS_WORDS {
+            assert!(DATE_CLASS_SCOUTS.iter().any(|s| word.contains(s)), "{word}");
+        }
     }
 }

@@ -73,6 +73,11 @@ pub(crate) const OUTSIDE_HINTS: &[&str] = &[
     "widget",
 ];
 
+/// Lists of authors or tags up to this long are checked for duplicates
+/// by a scan (a page has a few: cheaper than hashing each); longer ones
+/// through a set (a page of 30,000 tags stays linear).
+pub(crate) const DISTINCT_SCAN_MAX: usize = 32;
+
 /// Most byline or `<time>` candidates looked at (the nearest ones).
 pub(crate) const MAX_BYLINE_CANDIDATES: usize = 200;
 /// A sibling byline element this close (in nodes) after the first one
@@ -100,6 +105,62 @@ pub(crate) const UPDATE_HINTS: &[&str] = &["updat", "modif", "edited"];
 
 /// Most JSON values read from one script (a script is one to a few).
 pub(crate) const MAX_VALUES_PER_SCRIPT: usize = 64;
+/// Keys whose value is the story's text, never metadata: not kept after
+/// the parse (the one large string a script may hold) and not searched
+/// for nodes.
+pub(crate) const STORY_TEXT_KEYS: &[&str] = &["articleBody", "text"];
+/// JSON-LD keys kept without an allocation of their own (most of a
+/// page's keys; sorted, for a binary search).
+pub(crate) const JSONLD_COMMON_KEYS: &[&str] = &[
+    "@context",
+    "@graph",
+    "@id",
+    "@list",
+    "@type",
+    "@value",
+    "about",
+    "address",
+    "alternateName",
+    "articleBody",
+    "articleSection",
+    "author",
+    "breadcrumb",
+    "caption",
+    "contentUrl",
+    "copyrightHolder",
+    "copyrightYear",
+    "creator",
+    "dateCreated",
+    "dateModified",
+    "datePublished",
+    "description",
+    "familyName",
+    "givenName",
+    "headline",
+    "height",
+    "image",
+    "inLanguage",
+    "isAccessibleForFree",
+    "isPartOf",
+    "item",
+    "itemListElement",
+    "keywords",
+    "logo",
+    "mainEntityOfPage",
+    "name",
+    "position",
+    "potentialAction",
+    "publisher",
+    "query-input",
+    "sameAs",
+    "target",
+    "text",
+    "thumbnailUrl",
+    "uploadDate",
+    "url",
+    "width",
+    "wordCount",
+];
 /// Most objects visited over all scripts: bounds the work on huge graphs.
 pub(crate) const MAX_JSONLD_OBJECTS: usize = 100_000;
 /// Most items read from one list (authors, images, keywords).

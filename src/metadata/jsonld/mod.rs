@@ -10,34 +10,41 @@
 //! kept, so deeply nested input fails fast instead of exhausting the stack.
 
 mod entities;
+mod lean;
 mod repair;
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
-
 use super::{Found, author, date};
 use crate::dom::text::collapse;
+use crate::options::Deadline;
 use crate::patterns as p;
+use lean::{Object, Value};
 use repair::{parse_script, read_broken};
 
 /// Reads every JSON-LD script; `title_hints` (the `<title>`, `og:title`,
-/// the `h1`s) choose between `headline` and `name` when they differ.
-pub(crate) fn read(scripts: &[String], title_hints: &[&str]) -> Found {
+/// the `h1`s) choose between `headline` and `name` when they differ. Past
+/// `deadline` it stops early and finds nothing (the caller's check then
+/// fails the page).
+pub(crate) fn read(scripts: &[String], title_hints: &[&str], deadline: &Deadline) -> Found {
     let mut values = Vec::new();
     let mut broken = Vec::new();
     for script in scripts {
-        let parsed = parse_script(script);
+        let parsed = parse_script(script, deadline);
+        if deadline.passed() {
+            return Found::default();
+        }
         if parsed.is_empty() {
             broken.push(script.as_str());
         }
         values.extend(parsed);
     }
-    let graph = Graph::build(&values);
+    let graph = Graph::build(&values, deadline);
     match graph.main() {
         Some(main) => graph.found(main, title_hints),
         None => broken
             .iter()
+            .take_while(|_| !deadline.passed())
             .map(|s| read_broken(s))
             .find(|f| f.title.is_some() || f.published.is_some() || !f.authors.is_empty())
             .unwrap_or_default(),
@@ -46,12 +53,40 @@ pub(crate) fn read(scripts: &[String], title_hints: &[&str]) -> Found {
 
 // ------------------------------------------------------------------ graph
 
-type Object = Map<String, Value>;
-
 /// Every typed node of the page's JSON-LD, in document order.
 struct Graph<'a> {
     nodes: Vec<Node<'a>>,
     by_id: HashMap<&'a str, &'a Object>,
+}
+
+/// What a node's types (lower case, without the schema.org prefix) say.
+#[derive(Clone, Copy)]
+struct Kind {
+    /// The best rank of its types in [`p::ARTICLE_TYPES`] (0: none).
+    rank: u8,
+    /// A `WebSite`.
+    website: bool,
+    /// One of [`p::SITE_TYPES`].
+    site: bool,
+}
+
+impl Kind {
+    fn of(types: &[String]) -> Kind {
+        Kind {
+            rank: types
+                .iter()
+                .filter_map(|t| {
+                    p::ARTICLE_TYPES
+                        .iter()
+                        .find(|(a, _)| a == t)
+                        .map(|(_, r)| *r)
+                })
+                .max()
+                .unwrap_or(0),
+            website: types.iter().any(|t| t == "website"),
+            site: types.iter().any(|t| p::SITE_TYPES.contains(&t.as_str())),
+        }
+    }
 }
 
 struct Node<'a> {
@@ -59,12 +94,13 @@ struct Node<'a> {
     /// Objects above this one (0 for a script's top level; a `@graph`
     /// member is at 1).
     depth: usize,
-    /// Lower-case type names, without the schema.org prefix.
-    types: Vec<String>,
+    /// What its types say (read once: no type names kept per node).
+    kind: Kind,
 }
 
 impl<'a> Graph<'a> {
-    fn build(values: &'a [Value]) -> Graph<'a> {
+    /// Past `deadline` it stops early.
+    fn build(values: &'a [Value], deadline: &Deadline) -> Graph<'a> {
         let mut graph = Graph {
             nodes: Vec::new(),
             by_id: HashMap::new(),
@@ -76,7 +112,7 @@ impl<'a> Graph<'a> {
             match value {
                 Value::Object(object) => {
                     visited += 1;
-                    if visited > p::MAX_JSONLD_OBJECTS {
+                    if visited > p::MAX_JSONLD_OBJECTS || deadline.passed_at(visited) {
                         break;
                     }
                     let types = types_of(object);
@@ -92,12 +128,12 @@ impl<'a> Graph<'a> {
                         graph.nodes.push(Node {
                             object,
                             depth,
-                            types,
+                            kind: Kind::of(&types),
                         });
                     }
                     for (key, child) in object.iter().rev() {
                         // The story's text: large, never metadata.
-                        if key == "articleBody" || key == "text" {
+                        if p::STORY_TEXT_KEYS.contains(&key) {
                             continue;
                         }
                         stack.push((child, child_depth));
@@ -113,16 +149,7 @@ impl<'a> Graph<'a> {
     }
 
     fn rank(node: &Node<'_>) -> u8 {
-        node.types
-            .iter()
-            .filter_map(|t| {
-                p::ARTICLE_TYPES
-                    .iter()
-                    .find(|(a, _)| a == t)
-                    .map(|(_, r)| *r)
-            })
-            .max()
-            .unwrap_or(0)
+        node.kind.rank
     }
 
     /// The node that describes the page: the best-ranked type, then the
@@ -170,12 +197,12 @@ impl<'a> Graph<'a> {
                 .and_then(|s| non_empty(&s)),
             url: ["url", "mainEntityOfPage", "@id"]
                 .iter()
-                .filter_map(|k| o.get(*k))
+                .filter_map(|k| o.get(k))
                 .filter_map(url_of)
                 .next(),
             image: ["image", "thumbnailUrl"]
                 .iter()
-                .filter_map(|k| o.get(*k))
+                .filter_map(|k| o.get(k))
                 .find_map(|v| self.image(v)),
             categories: o.get("articleSection").map(list_of).unwrap_or_default(),
             tags: o.get("keywords").map(list_of).unwrap_or_default(),
@@ -251,7 +278,7 @@ impl<'a> Graph<'a> {
                 };
                 ["url", "contentUrl", "@list"]
                     .iter()
-                    .filter_map(|k| o.get(*k))
+                    .filter_map(|k| o.get(k))
                     .find_map(|v| self.image(v))
                     .or_else(|| o.get("@id").and_then(url_of))
             }
@@ -275,14 +302,14 @@ impl<'a> Graph<'a> {
             .or_else(|| {
                 self.nodes
                     .iter()
-                    .find(|n| n.types.iter().any(|t| t == "website"))
+                    .find(|n| n.kind.website)
                     .and_then(|n| n.object.get("name"))
                     .and_then(text)
             })
             .or_else(|| {
                 self.nodes
                     .iter()
-                    .find(|n| n.types.iter().any(|t| p::SITE_TYPES.contains(&t.as_str())))
+                    .find(|n| n.kind.site)
                     .and_then(|n| n.object.get("name"))
                     .and_then(text)
             })
@@ -358,7 +385,7 @@ fn types_of(object: &Object) -> Vec<String> {
 /// when there are several).
 fn type_name(value: &Value, rank: u8) -> Option<String> {
     let names: Vec<&str> = match value {
-        Value::String(t) => vec![t.as_str()],
+        Value::String(t) => vec![&**t],
         Value::Array(ts) => ts
             .iter()
             .take(p::MAX_JSONLD_LIST)
@@ -480,7 +507,7 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> Found {
-        read(&[json.to_string()], &[])
+        read(&[json.to_string()], &[], &Deadline::NONE)
     }
 
     #[test]
@@ -540,6 +567,7 @@ mod tests {
                     .to_string(),
             ],
             &[],
+            &Deadline::NONE,
         );
         assert_eq!(f.title.as_deref(), Some("The story"));
         assert_eq!(
@@ -556,7 +584,8 @@ mod tests {
         assert_eq!(
             read(
                 &[json.to_string()],
-                &["West Ham hrozí gigantům | Aktuálně.cz"]
+                &["West Ham hrozí gigantům | Aktuálně.cz"],
+                &Deadline::NONE,
             )
             .title
             .as_deref(),
@@ -564,9 +593,13 @@ mod tests {
         );
         let json = r#"{"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}"#;
         assert_eq!(
-            read(&[json.to_string()], &["New Zealand - Wikipedia"])
-                .title
-                .as_deref(),
+            read(
+                &[json.to_string()],
+                &["New Zealand - Wikipedia"],
+                &Deadline::NONE
+            )
+            .title
+            .as_deref(),
             Some("New Zealand")
         );
     }
@@ -580,5 +613,19 @@ mod tests {
             f.title.as_deref(),
             Some("Bike & Style – it’s — ☺ &bogus; & more")
         );
+    }
+
+    #[test]
+    fn stops_at_the_deadline() {
+        let scripts = [r#"{"@type":"NewsArticle","headline":"H"}"#.to_string()];
+        let passed = crate::Options::new()
+            .time_limit(std::time::Duration::ZERO)
+            .deadline();
+        assert_eq!(ld(&scripts[0]).title.as_deref(), Some("H"));
+        assert_eq!(read(&scripts, &[], &passed), Found::default());
+        // The parse itself reads the clock: a script of 2,000 values stops.
+        let long = format!("[{}1]", "1,".repeat(2000));
+        assert!(lean::parse_stream(&long, &passed).is_empty());
+        assert_eq!(lean::parse_stream(&long, &Deadline::NONE).len(), 1);
     }
 }

@@ -3,29 +3,32 @@
 //! several values in one script), and, when nothing parses, the main
 //! fields read with patterns.
 
-use serde_json::Value;
+use std::borrow::Cow;
 
+use super::lean::{Value, parse_stream};
 use super::non_empty;
 use super::{Found, author, date};
+use crate::options::Deadline;
 use crate::patterns as p;
 
 /// The JSON values of one script, repairing what browsers' JSON-LD readers
-/// commonly forgive; empty when nothing parses.
-pub(super) fn parse_script(script: &str) -> Vec<Value> {
-    let mut text = strip_wrappers(script).to_string();
+/// commonly forgive; empty when nothing parses (or past `deadline`).
+pub(super) fn parse_script(script: &str, deadline: &Deadline) -> Vec<Value> {
+    let mut text = Cow::Borrowed(strip_wrappers(script));
     // Raw control characters are invalid inside JSON strings and mere
     // whitespace outside them.
     if text.chars().any(|c| c.is_control()) {
-        text = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        text = Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        );
     }
-    let values = parse_stream(&text);
-    if !values.is_empty() {
+    let values = parse_stream(&text, deadline);
+    if !values.is_empty() || deadline.passed() {
         return values;
     }
-    parse_stream(&p::TRAILING_COMMA.replace_all(&text, "$1"))
+    parse_stream(&p::TRAILING_COMMA.replace_all(&text, "$1"), deadline)
 }
 
 /// Drops `<!-- -->`, `<![CDATA[ ]]>` (and `//` before them) and a final
@@ -48,22 +51,6 @@ fn strip_wrappers(script: &str) -> &str {
             return s;
         }
     }
-}
-
-/// The values in `text` one after another, up to the first error.
-fn parse_stream(text: &str) -> Vec<Value> {
-    let mut out = Vec::new();
-    let stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    for value in stream {
-        match value {
-            Ok(v) => out.push(v),
-            Err(_) => break,
-        }
-        if out.len() >= p::MAX_VALUES_PER_SCRIPT {
-            break;
-        }
-    }
-    out
 }
 
 /// The main fields of a script that does not parse, read with patterns
@@ -108,7 +95,7 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> Found {
-        read(&[json.to_string()], &[])
+        read(&[json.to_string()], &[], &Deadline::NONE)
     }
 
     #[test]
