@@ -9,7 +9,8 @@
 //!
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
-//! `nesting` (the depth and attribute caps before html5ever), `budget` (the node cap
+//! `nesting` (the depth and attribute caps before html5ever; `tag_name`, its
+//! tag names packed into integers), `budget` (the node cap
 //! while html5ever runs), `sink` (the tree html5ever builds) and `text` (the text walkers and whitespace
 //! collapsing every later stage uses).
 
@@ -18,6 +19,7 @@ mod element;
 mod nesting;
 mod page;
 mod sink;
+mod tag_name;
 mod tags;
 pub(crate) mod text;
 

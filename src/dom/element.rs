@@ -5,6 +5,7 @@
 use super::Tag;
 use crate::options::Options;
 use crate::patterns as p;
+use html5ever::local_name;
 
 /// An element: its tag and the attributes the pipeline reads.
 #[derive(Debug, Clone)]
@@ -123,16 +124,18 @@ impl<'a> Common<'a> {
             if a.name.prefix.is_some() || a.name.ns != html5ever::ns!() {
                 continue;
             }
-            let slot = match &*a.name.local {
-                "class" => &mut c.class,
-                "id" => &mut c.id,
-                "style" => &mut c.style,
-                "hidden" => &mut c.hidden,
-                "aria-hidden" => &mut c.aria_hidden,
-                "role" => &mut c.role,
-                "aria-modal" => &mut c.aria_modal,
-                "itemprop" => &mut c.itemprop,
-                "itemscope" => &mut c.itemscope,
+            // Atoms compared, not their text: every name here is one of
+            // html5ever's static atoms, so no string is read or compared.
+            let slot = match a.name.local {
+                local_name!("class") => &mut c.class,
+                local_name!("id") => &mut c.id,
+                local_name!("style") => &mut c.style,
+                local_name!("hidden") => &mut c.hidden,
+                local_name!("aria-hidden") => &mut c.aria_hidden,
+                local_name!("role") => &mut c.role,
+                local_name!("aria-modal") => &mut c.aria_modal,
+                local_name!("itemprop") => &mut c.itemprop,
+                local_name!("itemscope") => &mut c.itemscope,
                 _ => continue,
             };
             // The first of a name, as `attr` finds it.
@@ -167,7 +170,7 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
     Element {
         tag,
         extra: extra(el, tag, options),
-        hints: Word(hints.into_boxed_str()),
+        hints: Word(hints),
         hidden,
         veiled,
         role: Word(c.role.unwrap_or("").to_ascii_lowercase().into_boxed_str()),
@@ -181,28 +184,42 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
 /// The `class` and `id` of `el` as one hint string: lower case, `_` folded
 /// to `-` so `main_content` and `main-content` match the same words, each
 /// cut at [`p::MAX_HINT_CHARS`].
-fn hints(el: &Start<'_>) -> String {
-    let mut hints = String::new();
-    for v in [el.common.class, el.common.id].into_iter().flatten() {
+fn hints(el: &Start<'_>) -> Box<str> {
+    let (class, id) = (el.common.class.map(capped), el.common.id.map(capped));
+    // Allocated at its exact length (folding keeps every character's
+    // length): boxing it then does not reallocate, once per element.
+    let spaced = class.is_some_and(|c| !c.is_empty()) && id.is_some();
+    let len = class.map_or(0, str::len) + id.map_or(0, str::len) + usize::from(spaced);
+    let mut hints = String::with_capacity(len);
+    for v in [class, id].into_iter().flatten() {
         if !hints.is_empty() {
             hints.push(' ');
         }
         if v.is_ascii() {
             // Bytes are characters: no UTF-8 decoding (most class names).
-            let v = v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
-            hints.reserve(v.len());
             hints.extend(v.bytes().map(|b| match b {
                 b'_' => '-',
                 b => char::from(b.to_ascii_lowercase()),
             }));
         } else {
-            hints.extend(v.chars().take(p::MAX_HINT_CHARS).map(|c| match c {
+            hints.extend(v.chars().map(|c| match c {
                 '_' => '-',
                 c => c.to_ascii_lowercase(),
             }));
         }
     }
-    hints
+    hints.into_boxed_str()
+}
+
+/// A class or id cut at [`p::MAX_HINT_CHARS`] characters.
+fn capped(v: &str) -> &str {
+    if v.is_ascii() {
+        return v.get(..p::MAX_HINT_CHARS).unwrap_or(v);
+    }
+    v.char_indices()
+        .nth(p::MAX_HINT_CHARS)
+        .and_then(|(end, _)| v.get(..end))
+        .unwrap_or(v)
 }
 
 /// The structure's attributes of `el` ([`Extra`]), when it has any: only

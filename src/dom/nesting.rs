@@ -9,10 +9,32 @@
 //!   [`crate::Options::max_attributes`] are dropped, as Nokogiri (libxml2)
 //!   does.
 
+use super::tag_name::{Counts, Name, key, keys};
 use crate::options::Deadline;
 use crate::patterns as p;
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+/// The packed names (`tag_name`) of the lists the scan checks every tag
+/// against.
+const NON_NESTING: [u128; p::NON_NESTING.len()] = keys(p::NON_NESTING);
+const RAW_TEXT: [u128; p::RAW_TEXT.len()] = keys(p::RAW_TEXT);
+const FORMATTING: [u128; p::FORMATTING.len()] = keys(p::FORMATTING);
+const STRAY_END_TAGS_KEPT: [u128; p::STRAY_END_TAGS_KEPT.len()] = keys(p::STRAY_END_TAGS_KEPT);
+const IMPLIED_END_LOOKS_PAST: [u128; p::IMPLIED_END_LOOKS_PAST.len()] =
+    keys(p::IMPLIED_END_LOOKS_PAST);
+/// The packed names of the elements whose start tag implies end tags
+/// (the first of each `p::IMPLIED_END` entry).
+// Evaluated when the crate is built; the loop stays within both arrays.
+#[allow(clippy::indexing_slicing)]
+const IMPLIED_END: [u128; p::IMPLIED_END.len()] = {
+    let mut out = [0u128; p::IMPLIED_END.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = key(p::IMPLIED_END[i].0.as_bytes());
+        i += 1;
+    }
+    out
+};
 
 /// The caps the scan enforces.
 #[derive(Debug, Clone, Copy)]
@@ -75,8 +97,9 @@ pub(super) fn limit_nesting_within<'h>(
             continue;
         };
         pos = tag.end.max(start + 1);
-        let counts = !tag.self_closing && !is_one_of(tag.name, p::NON_NESTING);
-        let too_deep = counts && !open.keeps(tag.name, tag.closing);
+        let name = Name::new(tag.name);
+        let counts = !tag.self_closing && !name.is_one_of(&NON_NESTING);
+        let too_deep = counts && !open.keeps(name, tag.closing);
         if too_deep {
             cut.cut(start..tag.end);
         } else if let Some(extra) = tag.extra_attributes {
@@ -85,7 +108,7 @@ pub(super) fn limit_nesting_within<'h>(
         if last {
             break;
         }
-        if !tag.closing && is_one_of(tag.name, p::RAW_TEXT) {
+        if !tag.closing && name.is_one_of(&RAW_TEXT) {
             pos = skip_raw_text(bytes, pos, tag.name);
         }
     }
@@ -97,15 +120,13 @@ pub(super) fn limit_nesting_within<'h>(
 /// are not modelled), capped at the depth limit; and per tag name, how many
 /// start tags are not closed yet.
 struct OpenTags<'a> {
-    stack: Vec<&'a [u8]>,
+    stack: Vec<Name<'a>>,
     limit: usize,
     /// Start tags dropped for being too deep and not closed yet: the next
     /// end tags are theirs, and are dropped too.
     dropped: usize,
-    /// Start tags kept minus end tags seen, per lower-case tag name.
-    unclosed: HashMap<Vec<u8>, usize>,
-    /// A tag name in lower case (reused: no allocation per tag).
-    key: Vec<u8>,
+    /// Start tags kept minus end tags seen, per tag name (case aside).
+    unclosed: Counts,
     /// Formatting start tags kept and not closed by name (`p::FORMATTING`).
     formatting: usize,
 }
@@ -116,8 +137,7 @@ impl<'a> OpenTags<'a> {
             stack: Vec::new(),
             limit,
             dropped: 0,
-            unclosed: HashMap::new(),
-            key: Vec::new(),
+            unclosed: Counts::default(),
             formatting: 0,
         }
     }
@@ -131,12 +151,10 @@ impl<'a> OpenTags<'a> {
     /// dropped (but for the few names
     /// that act without an open element, `p::STRAY_END_TAGS_KEPT`, and
     /// those of raw-text elements, whose ends the scan cannot always tell).
-    fn keeps(&mut self, name: &'a [u8], closing: bool) -> bool {
-        self.key.clear();
-        self.key.extend(name.iter().map(u8::to_ascii_lowercase));
-        let formatting = is_one_of(name, p::FORMATTING);
+    fn keeps(&mut self, name: Name<'a>, closing: bool) -> bool {
+        let formatting = name.is_one_of(&FORMATTING);
         if !closing {
-            self.close_implied(name);
+            self.close_implied(&name);
             if self.stack.len() >= self.limit {
                 self.dropped += 1;
                 return false;
@@ -150,19 +168,14 @@ impl<'a> OpenTags<'a> {
                 self.formatting += 1;
             }
             self.stack.push(name);
-            match self.unclosed.get_mut(&self.key) {
-                Some(n) => *n += 1,
-                None => {
-                    self.unclosed.insert(self.key.clone(), 1);
-                }
-            }
+            *self.unclosed.entry(&name) += 1;
             return true;
         }
         if self.dropped > 0 {
             self.dropped -= 1;
             return false;
         }
-        match self.unclosed.get_mut(&self.key) {
+        match self.unclosed.get_mut(&name) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 if formatting {
@@ -171,15 +184,11 @@ impl<'a> OpenTags<'a> {
             }
             _ => {
                 return self.stack.len() < p::STRAY_END_TAG_DEPTH
-                    || is_one_of(name, p::STRAY_END_TAGS_KEPT)
-                    || is_one_of(name, p::RAW_TEXT);
+                    || name.is_one_of(&STRAY_END_TAGS_KEPT)
+                    || name.is_one_of(&RAW_TEXT);
             }
         }
-        if let Some(at) = self
-            .stack
-            .iter()
-            .rposition(|n| n.eq_ignore_ascii_case(name))
-        {
+        if let Some(at) = self.stack.iter().rposition(|n| n.is(&name)) {
             self.stack.truncate(at);
         }
         true
@@ -188,19 +197,22 @@ impl<'a> OpenTags<'a> {
     /// The implied end tags of a start tag (`p::IMPLIED_END`): an open
     /// `<li>` closes at the next `<li>` when only inline elements stand
     /// between.
-    fn close_implied(&mut self, name: &[u8]) {
+    fn close_implied(&mut self, name: &Name<'_>) {
+        if !name.is_one_of(&IMPLIED_END) {
+            return;
+        }
         let Some(&(_, closes, search)) = p::IMPLIED_END
             .iter()
-            .find(|(n, _, _)| name.eq_ignore_ascii_case(n.as_bytes()))
+            .find(|(n, _, _)| name.bytes.eq_ignore_ascii_case(n.as_bytes()))
         else {
             return;
         };
         for (at, open) in self.stack.iter().enumerate().rev().take(search + 1) {
-            if is_one_of(open, closes) {
+            if is_one_of(open.bytes, closes) {
                 self.stack.truncate(at);
                 return;
             }
-            if !is_one_of(open, p::IMPLIED_END_LOOKS_PAST) {
+            if !open.is_one_of(&IMPLIED_END_LOOKS_PAST) {
                 return;
             }
         }

@@ -19,8 +19,8 @@ use std::cell::{Cell, Ref, RefCell};
 use std::sync::LazyLock;
 
 use html5ever::tendril::StrTendril;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName, local_name, ns};
+use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 /// Bytes of HTML per node of the tree, about (the scrapinghub pages
 /// average 54): a little more, so that a page of long texts and few tags
@@ -43,11 +43,13 @@ const NONE: Id = Id::MAX;
 pub(super) enum Data {
     /// The document, the root.
     Document,
-    /// An element: its name and attributes as the tokenizer gave them.
-    Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-    },
+    /// An element: its name, and its attributes as the tokenizer gave
+    /// them (an index into [`Tree::attrs`], [`NONE`] for none). No prefix
+    /// (HTML elements have none) and an index, not the `Vec` itself: a node
+    /// takes 48 bytes instead of 72, and this tree and the arena are alive
+    /// together while the arena is built, the peak memory of a hostile page
+    /// of tiny elements (see `fuzz/dos_rss.sh`).
+    Element { name: Name, attrs: Id },
     /// The contents of a `<template>`: its first child, walked through as
     /// if its children were the template's own.
     Fragment,
@@ -74,6 +76,29 @@ struct Node {
 #[derive(Debug)]
 pub(super) struct Tree {
     nodes: Vec<Node>,
+    /// The attributes of the elements that have any.
+    attrs: Vec<Vec<Attribute>>,
+}
+
+/// An element's name as the tree builder reads it back (`elem_name`).
+#[derive(Debug)]
+pub(super) struct Name {
+    ns: Namespace,
+    local: LocalName,
+}
+
+/// An element's [`Name`] lent to the tree builder, borrowed from the tree.
+#[derive(Debug)]
+pub(super) struct NameRef<'a>(Ref<'a, Name>);
+
+impl ElemName for NameRef<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
 }
 
 /// One step of [`Tree::walk`], in document order.
@@ -90,6 +115,7 @@ impl Tree {
     fn with_capacity(nodes: usize) -> Self {
         let mut tree = Tree {
             nodes: Vec::with_capacity(nodes),
+            attrs: Vec::new(),
         };
         tree.add(Data::Document);
         tree
@@ -110,6 +136,21 @@ impl Tree {
             data,
         });
         Id::try_from(self.nodes.len() - 1).unwrap_or(NONE)
+    }
+
+    /// A new element node.
+    fn add_element(&mut self, name: QualName, attrs: Vec<Attribute>) -> Id {
+        let attrs = if attrs.is_empty() {
+            NONE
+        } else {
+            self.attrs.push(attrs);
+            Id::try_from(self.attrs.len() - 1).unwrap_or(NONE)
+        };
+        let name = Name {
+            ns: name.ns,
+            local: name.local,
+        };
+        self.add(Data::Element { name, attrs })
     }
 
     /// Runs `f` on node `id` when there is one.
@@ -210,10 +251,16 @@ impl Tree {
             };
             match &mut node.data {
                 Data::Element { name, attrs } => {
-                    f(Event::Open(&name.local, attrs))?;
+                    let attrs = self.attrs.get_mut(*attrs as usize);
+                    f(Event::Open(
+                        &name.local,
+                        attrs.as_deref().map_or(&[], Vec::as_slice),
+                    ))?;
                     // Read once: freed now, so that the arena being built
                     // reuses their memory rather than adding to the peak.
-                    *attrs = Vec::new();
+                    if let Some(attrs) = attrs {
+                        *attrs = Vec::new();
+                    }
                 }
                 Data::Text(text) => f(Event::Text(std::mem::take(text)))?,
                 Data::Document | Data::Fragment | Data::Other => {}
@@ -266,7 +313,10 @@ fn text(text: &str) -> Cow<'static, str> {
 
 /// The name `elem_name` gives a node that is not an element (html5ever
 /// never asks, but a sink must answer something).
-static NO_NAME: LazyLock<QualName> = LazyLock::new(|| QualName::new(None, ns!(), local_name!("")));
+static NO_NAME: LazyLock<Name> = LazyLock::new(|| Name {
+    ns: ns!(),
+    local: local_name!(""),
+});
 
 /// The tree sink: the tree, and a tally of the elements, comments and
 /// processing instructions created, which the parse loop checks against
@@ -304,7 +354,7 @@ impl TreeSink for Sink {
     type Handle = Id;
     type Output = Tree;
     type ElemName<'a>
-        = Ref<'a, QualName>
+        = NameRef<'a>
     where
         Self: 'a;
 
@@ -319,18 +369,19 @@ impl TreeSink for Sink {
         0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a Id) -> Ref<'a, QualName> {
-        Ref::map(self.tree.borrow(), |tree| {
+    fn elem_name<'a>(&'a self, target: &'a Id) -> NameRef<'a> {
+        NameRef(Ref::map(self.tree.borrow(), |tree| {
             match tree.get(*target).map(|n| &n.data) {
                 Some(Data::Element { name, .. }) => name,
                 _ => &NO_NAME,
             }
-        })
+        }))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
         let template = name.ns == ns!(html) && name.local == local_name!("template");
-        let id = self.create(Data::Element { name, attrs });
+        self.created.set(self.created.get().saturating_add(1));
+        let id = self.tree.borrow_mut().add_element(name, attrs);
         if template {
             let mut tree = self.tree.borrow_mut();
             let contents = tree.add(Data::Fragment);
@@ -416,9 +467,18 @@ impl TreeSink for Sink {
     /// tag's attributes go to the first).
     fn add_attrs_if_missing(&self, target: &Id, attrs: Vec<Attribute>) {
         let mut tree = self.tree.borrow_mut();
-        if let Some(Data::Element { attrs: own, .. }) =
+        let tree = &mut *tree;
+        let Some(Data::Element { attrs: at, .. }) =
             tree.nodes.get_mut(*target as usize).map(|n| &mut n.data)
-        {
+        else {
+            return;
+        };
+        if *at == NONE {
+            // An element created without attributes gets a list now.
+            tree.attrs.push(Vec::new());
+            *at = Id::try_from(tree.attrs.len() - 1).unwrap_or(NONE);
+        }
+        if let Some(own) = tree.attrs.get_mut(*at as usize) {
             for attr in attrs {
                 if !own.iter().any(|a| a.name == attr.name) {
                     own.push(attr);
