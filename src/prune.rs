@@ -122,7 +122,8 @@ pub(crate) fn prune_within(
     Pruned { removed, hint }
 }
 
-/// A class/id pattern of [`Patterns`], as a bit position in [`Classes`].
+/// A class/id pattern of [`Patterns`], as its index in
+/// [`Patterns::class_set`] and its bit pair in [`Classes`].
 #[derive(Clone, Copy)]
 enum Class {
     Positive,
@@ -164,8 +165,9 @@ impl<'d> HintMemo<'d> {
     }
 }
 
-/// One element's class/id hints and the patterns' verdicts on them, each
-/// computed on first use: two bits per [`Class`] (asked, matched).
+/// One element's class/id hints and the patterns' verdicts on them,
+/// computed at first use (all five at once): two bits per [`Class`]
+/// (known, matched).
 struct Classes<'d, 'p> {
     hints: &'d str,
     patterns: &'p Patterns,
@@ -183,17 +185,22 @@ impl Classes<'_, '_> {
         let asked = 1u16 << (2 * class as u16);
         let matched = asked << 1;
         if self.bits & asked == 0 {
-            let p = self.patterns;
-            let regex = match class {
-                Class::Positive => &p.positive,
-                Class::Negative => &p.negative,
-                Class::Unlikely => &p.unlikely,
-                Class::Maybe => &p.maybe,
-                Class::Overlay => &p.overlay,
-            };
-            self.bits |= asked;
-            if regex.is_match(self.hints) {
-                self.bits |= matched;
+            // One set search answers all five (about 690 instructions
+            // on these short strings, against 420 for each pattern alone;
+            // the strict rung asks four or five of a string).
+            let matches = self.patterns.class_set.matches(self.hints);
+            for c in [
+                Class::Positive,
+                Class::Negative,
+                Class::Unlikely,
+                Class::Maybe,
+                Class::Overlay,
+            ] {
+                let a = 1u16 << (2 * c as u16);
+                self.bits |= a;
+                if matches.matched(c as usize) {
+                    self.bits |= a << 1;
+                }
             }
         }
         self.bits & matched != 0
@@ -413,6 +420,26 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_class_set_answers_like_each_pattern() {
+        let p = Patterns::shared();
+        for hints in [
+            "entry-content",
+            "sidebar",
+            "article-related",
+            "modal fade",
+            "row",
+            "x",
+        ] {
+            let mut classes = HintMemo::default().load(hints, &p);
+            assert_eq!(classes.is(Class::Positive), p.positive.is_match(hints));
+            assert_eq!(classes.is(Class::Negative), p.negative.is_match(hints));
+            assert_eq!(classes.is(Class::Unlikely), p.unlikely.is_match(hints));
+            assert_eq!(classes.is(Class::Maybe), p.maybe.is_match(hints));
+            assert_eq!(classes.is(Class::Overlay), p.overlay.is_match(hints));
+        }
     }
 
     #[test]
