@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use rustc_hash::FxHashSet;
 
 /// Compiled patterns and word lists, built once and shared by every
@@ -22,6 +22,10 @@ pub(crate) struct Patterns {
     /// Class/id that rescue an `unlikely` match ("article-related" is still
     /// the article).
     pub maybe: Regex,
+    /// `positive`, `negative`, `unlikely`, `maybe` and `overlay` in one set
+    /// (in that order), for `prune`, which asks several of them of each
+    /// hint string: one search instead of up to five.
+    pub class_set: RegexSet,
     /// Text of short blocks that is boilerplate in any context.
     pub boilerplate_phrase: Regex,
     /// Common function words of several languages.
@@ -54,7 +58,7 @@ impl Patterns {
         // pattern's words are ASCII; the two kinds of boundary differ only
         // beside non-ASCII letters ("contenté"), which none of them targets.
         let re = |p: &str| super::regex(&p.replace(r"\b", r"(?-u:\b)"));
-        Patterns {
+        let mut patterns = Patterns {
             // Story containers: WordPress `entry-content`, `article-body`,
             // `post`, `story`, schema.org `articleBody`.
             positive: re(
@@ -88,6 +92,7 @@ impl Patterns {
             maybe: re(
                 r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
             ),
+            class_set: RegexSet::empty(),
             // Short lines that are site furniture, in several languages.
             boilerplate_phrase: re(
                 r"(?i)(all rights reserved|©|copyright|(?-u:\b)sign up(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)newsletter(?-u:\b)|follow us|share (this|on)|(?-u:\b)share(?-u:\b).*(?-u:\b)(facebook|twitter|email)(?-u:\b)|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|(?-u:\b)advertisement(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|click here|leave a (comment|reply)|\d+ comments?(?-u:\b)|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|(?-u:\b)ap photo(?-u:\b)|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$|(?-u:\b)(19|20)\d\d,? at \d{1,2}:\d\d)",
@@ -108,7 +113,20 @@ impl Patterns {
             html_tag: re(
                 r"(?i)</?(?:html|head|body|div|p|span|article|section|table|tr|td|th|ul|ol|li|h[1-6]|a|br|hr|img|main|header|footer|nav|form|script|style|meta|link|pre|blockquote|em|strong|b|i|figure|time)(?:\s[^<>]{0,2000})?/?>",
             ),
-        }
+        };
+        // Built from the compiled patterns' own text, so it matches what
+        // they match; constant patterns, compiled by the unit tests.
+        #[allow(clippy::expect_used)]
+        let class_set = RegexSet::new([
+            patterns.positive.as_str(),
+            patterns.negative.as_str(),
+            patterns.unlikely.as_str(),
+            patterns.maybe.as_str(),
+            patterns.overlay.as_str(),
+        ])
+        .expect("built-in patterns compile");
+        patterns.class_set = class_set;
+        patterns
     }
 }
 
