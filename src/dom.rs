@@ -152,6 +152,17 @@ impl Document {
         self.nodes.get(id).and_then(|n| n.parent)
     }
 
+    /// One past the last node of `id`'s subtree: the subtree is the ids
+    /// `id..subtree_end(id)` (nodes are in document order).
+    pub(crate) fn subtree_end(&self, id: NodeId) -> NodeId {
+        self.nodes.get(id).map_or(id, |n| n.end)
+    }
+
+    /// Whether `id` is `outer` or one of its descendants.
+    pub(crate) fn in_subtree(&self, outer: NodeId, id: NodeId) -> bool {
+        id >= outer && id < self.subtree_end(outer)
+    }
+
     /// Turns each node's own value into its subtree's total: every value is
     /// added to its ancestors', in one pass from the last node back
     /// (children have larger ids than their parents). `values` holds one
@@ -167,7 +178,7 @@ impl Document {
 
     /// The direct children of `id`, in order.
     pub(crate) fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        let end = self.nodes.get(id).map_or(id, |n| n.end);
+        let end = self.subtree_end(id);
         let mut next = id + 1;
         std::iter::from_fn(move || {
             if next >= end {

@@ -375,29 +375,27 @@ fn into_main(
     if std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| is_main(doc, a)) {
         return top;
     }
-    let end = |id: NodeId| doc.nodes.get(id).map_or(id, |n| n.end);
-    let within = |outer: NodeId, id: NodeId| id >= outer && id < end(outer);
+    // Only a region beside `top` can take the story; most pages have none.
+    let beside = |m: NodeId| is_main(doc, m) && !doc.in_subtree(top, m);
+    if !(0..doc.nodes.len()).any(beside) {
+        return top;
+    }
     let kept = |id: NodeId| pruned.removed.get(id).copied().flatten().is_none();
     let mut headlines: Vec<usize> = (0..doc.nodes.len())
         .map(|id| usize::from(doc.tag(id) == Tag::H(1) && kept(id)))
         .collect();
     doc.sum_subtrees(&mut headlines);
     let region = (0..doc.nodes.len()).find(|&m| {
-        is_main(doc, m)
+        beside(m)
             && kept(m)
             && headlines.get(m).is_some_and(|&h| h > 0)
-            && !within(top, m)
             && chars.get(m).is_some_and(|&c| c > 0)
     });
     let Some(region) = region else { return top };
     score
-        .get(region..end(region))
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .filter(|(_, s)| !s.is_nan())
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map_or(region, |(i, _)| region + i)
+        .get(region..doc.subtree_end(region))
+        .and_then(best)
+        .map_or(region, |i| region + i)
 }
 
 /// `main`, or an element with `role="main"`.
@@ -431,8 +429,7 @@ fn shared_by_rivals(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
     if rivals.len() < p::MIN_RIVALS {
         return top;
     }
-    let contains =
-        |anc: NodeId, id: NodeId| anc < id && doc.nodes.get(anc).is_some_and(|n| id < n.end);
+    let contains = |anc: NodeId, id: NodeId| anc != id && doc.in_subtree(anc, id);
     let mut node = doc.parent(top);
     while let Some(anc) = node {
         if is_top_level(doc, anc) {
@@ -522,9 +519,8 @@ fn with_siblings(
         let s = if same_class {
             // A story cut into same-class sections (by figures, ads) nests
             // each part a few levels down: count the best candidate inside.
-            let end = doc.nodes.get(sib).map_or(sib, |n| n.end);
             let inner = score
-                .get(sib..end)
+                .get(sib..doc.subtree_end(sib))
                 .unwrap_or(&[])
                 .iter()
                 .filter(|s| !s.is_nan());

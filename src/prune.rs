@@ -325,9 +325,12 @@ fn standfirst(doc: &Document, id: NodeId) -> bool {
     {
         return false;
     }
-    let end = doc.nodes.get(id).map_or(id, |n| n.end);
     let mut chars = 0;
-    for node in doc.nodes.get(id + 1..end).unwrap_or_default() {
+    for node in doc
+        .nodes
+        .get(id + 1..doc.subtree_end(id))
+        .unwrap_or_default()
+    {
         match &node.kind {
             NodeKind::Element(e) if e.tag == Tag::A || e.tag.is_block() => return false,
             NodeKind::Text(t) => chars += t.trim().chars().count(),

@@ -448,6 +448,13 @@ mod tests {
         Patterns::shared()
     }
 
+    /// Whether a line of `text` reads as furniture by its wording.
+    fn judge(text: &str) -> bool {
+        let p = pats();
+        let f = text_features(text, &p, &mut String::new());
+        furniture_phrase(text, &f, &p)
+    }
+
     #[test]
     fn headline_shape() {
         assert!(headline_shaped(
@@ -459,11 +466,6 @@ mod tests {
 
     #[test]
     fn a_credit_inside_prose_is_not_furniture() {
-        let p = pats();
-        let judge = |text: &str| {
-            let f = text_features(text, &p, &mut String::new());
-            furniture_phrase(text, &f, &p)
-        };
         assert!(!judge(
             "© Archive Photos/Getty Images The psychological reason why we love to watch sad movies is linked to the brain."
         ));
@@ -478,11 +480,6 @@ mod tests {
 
     #[test]
     fn comment_attributions_are_furniture() {
-        let p = pats();
-        let judge = |text: &str| {
-            let f = text_features(text, &p, &mut String::new());
-            furniture_phrase(text, &f, &p)
-        };
         assert!(judge("grumpysal says:"));
         assert!(judge("Mighty Midwest says:"));
         assert!(!judge(

@@ -36,6 +36,15 @@ fn timed(name: &str, cleaner: &Cleaner, html: &str) -> (unboil::Result<unboil::A
     (result, seconds)
 }
 
+/// Prints how the time per byte grew from a page to one ten times its size
+/// (1.0 is linear), for the log: the bound itself is `within`'s.
+fn report_growth(what: &str, small_seconds: f64, large_seconds: f64) {
+    eprintln!(
+        "[linear_time] {what}: time per byte at 10x the size is {:.1}x",
+        large_seconds / (10.0 * small_seconds.max(1e-3))
+    );
+}
+
 /// Fails when a case takes longer than `bound` seconds (debug builds are
 /// some ten times slower: their bound is ten times larger).
 fn within(seconds: f64, bound: f64) {
@@ -117,10 +126,7 @@ fn stray_end_tags_under_a_deep_stack() {
     assert!(large.unwrap().text().contains("new library"));
     // Quadratic, the 4 MB page took minutes.
     within(large_seconds, 10.0);
-    eprintln!(
-        "[linear_time] stray end tags: time per byte at 10x the size is {:.1}x",
-        large_seconds / (10.0 * small_seconds.max(1e-3))
-    );
+    report_growth("stray end tags", small_seconds, large_seconds);
 }
 
 #[test]
@@ -164,10 +170,7 @@ fn a_stack_at_the_depth_cap_costs_the_same_per_byte() {
     let (large, large_seconds) = timed("<ul><dt><dd>, 4 MB", &cleaner, &page(4_000_000));
     assert!(large.is_ok() || matches!(large, Err(Error::EmptyInput)));
     within(large_seconds, 10.0);
-    eprintln!(
-        "[linear_time] <ul><dt><dd>: time per byte at 10x the size is {:.1}x",
-        large_seconds / (10.0 * small_seconds.max(1e-3))
-    );
+    report_growth("<ul><dt><dd>", small_seconds, large_seconds);
 }
 
 #[test]

@@ -5,11 +5,17 @@ use crate::options::{Deadline, Options};
 use crate::patterns::{LADDER, Patterns};
 
 fn blocks(html: &str) -> Vec<TextBlock> {
+    segmented(html, false)
+}
+
+/// `html`'s blocks on the strict rung, with the trace's removed blocks when
+/// `explain` is set.
+fn segmented(html: &str, explain: bool) -> Vec<TextBlock> {
     let doc = Document::parse(html, &Options::new()).unwrap();
     segment(
         &doc,
         &crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]),
-        false,
+        explain,
     )
 }
 
@@ -45,10 +51,8 @@ fn kinds_follow_the_owning_element() {
 #[test]
 fn removed_subtrees_are_segmented_only_for_the_trace() {
     let html = "<p>story one</p><div class='sidebar'><p>side</p><script>x()</script></div><p>story <span class='share'>s</span>two</p>";
-    let doc = Document::parse(html, &Options::new()).unwrap();
-    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-    let plain = segment(&doc, &pruned, false);
-    let traced = segment(&doc, &pruned, true);
+    let plain = segmented(html, false);
+    let traced = segmented(html, true);
     let kept: Vec<_> = traced
         .iter()
         .filter(|b| b.pruned.is_none())
@@ -68,9 +72,7 @@ fn removed_subtrees_are_segmented_only_for_the_trace() {
 #[test]
 fn the_block_under_an_image_is_marked() {
     let html = "<p>intro</p><figure><img src='a.jpg'><div class='share'><a href='#'>Share</a></div><figcaption>Credit</figcaption></figure><p>story</p>";
-    let doc = Document::parse(html, &Options::new()).unwrap();
-    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
-    let plain = segment(&doc, &pruned, false);
+    let plain = segmented(html, false);
     let marks: Vec<_> = plain
         .iter()
         .map(|b| (b.text.as_str(), b.after_image))
@@ -79,7 +81,7 @@ fn the_block_under_an_image_is_marked() {
         marks,
         [("intro", false), ("Credit", true), ("story", false)]
     );
-    let traced = segment(&doc, &pruned, true);
+    let traced = segmented(html, true);
     let kept: Vec<_> = traced.into_iter().filter(|b| b.pruned.is_none()).collect();
     assert_eq!(plain, kept);
 }
