@@ -9,6 +9,7 @@
 use crate::article::BlockKind;
 use crate::blocks::TextBlock;
 use crate::dom::{Document, NodeId, Tag};
+use crate::explain::Rule;
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
 use crate::prune::Pruned;
@@ -81,6 +82,7 @@ pub(crate) fn locate(
         };
     };
     top = into_main(doc, pruned, &score, &chars, top);
+    top = into_headline_article(doc, pruned, &score, top);
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
     top = cover_prose(doc, &prose, top);
@@ -396,6 +398,49 @@ fn into_main(
         .get(region..doc.subtree_end(region))
         .and_then(best)
         .map_or(region, |i| region + i)
+}
+
+/// When the page shows one headline (a single `h1`, kept or in a header
+/// pruned as furniture) inside an `article` and `top` lies outside that
+/// article and outside every other, the story is the headline's article:
+/// a short story (four paragraphs of wire copy, a blog note) lost to a
+/// longer stream of teasers or a sidebar beside it. The best candidate
+/// inside the article is taken when one voted; an article with no prose
+/// keeps `top`. magic-html's Yahoo news pages, whose four-paragraph
+/// stories lost to the "more stories" stream, now keep the story; no page
+/// of another set changed.
+fn into_headline_article(doc: &Document, pruned: &Pruned, score: &[f32], top: NodeId) -> NodeId {
+    // A container in another article is a story in its own right (a
+    // front page's featured story may hold the page's only `h1`).
+    if std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| doc.tag(a) == Tag::Article) {
+        return top;
+    }
+    let kept = |id: NodeId| pruned.removed.get(id).copied().flatten().is_none();
+    // A story's own header is furniture on the strict rung, its headline
+    // with it; hidden, overlay and never-content headlines are not shown.
+    let shown_h1 = |id: NodeId| {
+        doc.tag(id) == Tag::H(1)
+            && matches!(
+                pruned.removed.get(id).copied().flatten(),
+                None | Some(Rule::Furniture)
+            )
+    };
+    let mut shown = (0..doc.nodes.len()).filter(|&id| shown_h1(id));
+    let (Some(headline), None) = (shown.next(), shown.next()) else {
+        return top;
+    };
+    let Some(article) = std::iter::successors(doc.parent(headline), |&a| doc.parent(a))
+        .find(|&a| doc.tag(a) == Tag::Article)
+    else {
+        return top;
+    };
+    if doc.in_subtree(article, top) || doc.in_subtree(top, article) || !kept(article) {
+        return top;
+    }
+    score
+        .get(article..doc.subtree_end(article))
+        .and_then(best)
+        .map_or(top, |i| article + i)
 }
 
 /// `main`, or an element with `role="main"`.

@@ -180,3 +180,51 @@ fn a_main_region_without_a_headline_does_not_pull_the_story() {
     let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
     assert!(c.contains(pitch.owner));
 }
+
+/// A page whose four-line story sits in an `article` under its headline
+/// (in the article's header), beside a longer box of prose outside it;
+/// `around` wraps the box.
+fn article_page(headline: &str, around: (&str, &str)) -> String {
+    let teaser = "<p>The league's spring tournament drew a record crowd on Saturday, \
+                  and organisers said the new stadium, with its long roof, would host \
+                  next year's final, the first in the city since the war.</p>"
+        .repeat(6);
+    format!(
+        "<body><article><header>{headline}</header><div id='story'>\
+         <p>The mayor opened the new library on Friday morning.</p>\
+         <p>It holds forty thousand books and a reading garden.</p></div></article>\
+         {}<div id='stream'>{teaser}</div>{}</body>",
+        around.0, around.1
+    )
+}
+
+fn keeps(html: &str, needle: &str) -> bool {
+    let (_, blocks, c) = container_of(html);
+    let block = blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+    c.contains(block.owner)
+}
+
+#[test]
+fn a_short_story_under_the_headline_in_its_article_wins_over_a_longer_box() {
+    let html = article_page("<h1>Library opens</h1>", ("", ""));
+    assert!(keeps(&html, "mayor opened"));
+    assert!(!keeps(&html, "spring tournament"));
+}
+
+#[test]
+fn the_headline_article_does_not_pull_without_one_headline() {
+    // No headline, or two: nothing says which article is the page's.
+    for headline in ["<h2>Library opens</h2>", "<h1>Library</h1><h1>opens</h1>"] {
+        let html = article_page(headline, ("", ""));
+        assert!(keeps(&html, "spring tournament"), "{headline}");
+    }
+}
+
+#[test]
+fn a_container_in_another_article_keeps_the_vote() {
+    // A front page: the featured story holds the only `h1`, the story
+    // outscoring it is an article of its own.
+    let html = article_page("<h1>Library opens</h1>", ("<article>", "</article>"));
+    assert!(keeps(&html, "spring tournament"));
+    assert!(!keeps(&html, "mayor opened"));
+}
