@@ -401,14 +401,17 @@ fn into_main(
 }
 
 /// When the page shows one headline (a single `h1`, kept or in a header
-/// pruned as furniture) inside an `article` and `top` lies outside that
-/// article and outside every other, the story is the headline's article:
-/// a short story (four paragraphs of wire copy, a blog note) lost to a
-/// longer stream of teasers or a sidebar beside it. The best candidate
-/// inside the article is taken when one voted; an article with no prose
-/// keeps `top`. magic-html's Yahoo news pages, whose four-paragraph
-/// stories lost to the "more stories" stream, now keep the story; no page
-/// of another set changed.
+/// pruned as furniture) and `top` lies outside the headline's region and
+/// outside every `article`, the story is in that region: a short story
+/// (four paragraphs of wire copy, a video's note) lost to a longer stream
+/// of teasers, a sidebar or a newsletter box. The region is the `article`
+/// holding the headline, or else the first `main` after it (a headline
+/// above the page's columns). The first `article` after it is not: on a
+/// page whose story has no `article` of its own, the next ones are teaser
+/// cards (wceb 0335 and 0067 fell to 0). The best candidate inside the
+/// region is taken when one voted; a region with no prose keeps `top`.
+/// magic-html: Yahoo news stories +0.04 and +0.07, a Mashable video's note
+/// 0 -> 1.0, a thread +0.15; no page of another set changed.
 fn into_headline_article(doc: &Document, pruned: &Pruned, score: &[f32], top: NodeId) -> NodeId {
     // A container in another article is a story in its own right (a
     // front page's featured story may hold the page's only `h1`).
@@ -431,6 +434,7 @@ fn into_headline_article(doc: &Document, pruned: &Pruned, score: &[f32], top: No
     };
     let Some(article) = std::iter::successors(doc.parent(headline), |&a| doc.parent(a))
         .find(|&a| doc.tag(a) == Tag::Article)
+        .or_else(|| (headline + 1..doc.nodes.len()).find(|&a| is_main(doc, a)))
     else {
         return top;
     };

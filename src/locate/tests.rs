@@ -228,3 +228,22 @@ fn a_container_in_another_article_keeps_the_vote() {
     assert!(keeps(&html, "spring tournament"));
     assert!(!keeps(&html, "mayor opened"));
 }
+
+#[test]
+fn a_headline_above_main_anchors_the_story_in_main() {
+    // The headline sits above the page's columns; the story is the first
+    // `main` after it, beside a longer box outside both.
+    let html = article_page("", ("", ""))
+        .replace(
+            "<article><header></header>",
+            "<h1>Library opens</h1><main><div class='byline'>By Ann Lee</div>",
+        )
+        .replace("</article>", "</main>");
+    assert!(keeps(&html, "mayor opened"));
+    assert!(!keeps(&html, "spring tournament"));
+    // An `article` after the headline is not its region (teaser cards).
+    let cards = html
+        .replace("<main>", "<article>")
+        .replace("</main>", "</article>");
+    assert!(keeps(&cards, "spring tournament"));
+}
