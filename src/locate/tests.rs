@@ -247,3 +247,21 @@ fn a_headline_above_main_anchors_the_story_in_main() {
         .replace("</main>", "</article>");
     assert!(keeps(&cards, "spring tournament"));
 }
+
+#[test]
+fn replies_as_bare_list_items_are_a_thread() {
+    // A thread whose replies are the class-less `li`s of an `ol`.
+    let reply = |words: usize| {
+        format!(
+            "<li><div class='who'>user</div><div class='txt'><div><p>{}</p></div></div></li>",
+            "Plain words of a reply, with commas, that run on. ".repeat(words)
+        )
+    };
+    let replies: String = [3, 12, 3, 3].iter().map(|&w| reply(w)).collect();
+    let html = format!(
+        "<body><div id='wrap'><ol id='thread'>{replies}</ol><div id='side'><p>A sidebar \
+         note of its own words, long enough to be prose for the measure here.</p></div></div></body>"
+    );
+    let (doc, _, c) = container_of(&html);
+    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+}
