@@ -9,6 +9,7 @@
 //! before the story (breadcrumb, headline, byline, date) are read into the
 //! metadata, not the text.
 
+mod comments;
 mod header;
 mod lines;
 mod repeats;
@@ -287,6 +288,10 @@ pub(crate) fn clean(
         }
         l.weight = value(l, texts.of(l), indent, patterns);
         valued += 1;
+    }
+    let (texts, recs) = lines.parts();
+    if let Some(start) = comments::comments_start(texts, recs, patterns) {
+        comments::weigh_down(recs, start);
     }
     introduced_lists(&mut lines);
     let recs = lines.recs().get(..valued).unwrap_or_default();

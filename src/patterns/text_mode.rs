@@ -204,6 +204,21 @@ pub(crate) const TEXT_TABLE_ROW_VALUE: f32 = 0.0;
 /// Spanish/Italian, Portuguese and Dutch words): the comments start there.
 pub(crate) const TEXT_ATTRIBUTION_ENDS: &[&str] =
     &[" says:", " sagt:", " dice:", " disse:", " zegt:"];
+/// More endings of a comment's attribution line, which open the comments
+/// only after a comments heading ("Milan Griffes on September 12, 2018 at
+/// 4:47 pm said:"): alone, "said:" and "wrote:" also end a story's lines
+/// that introduce a quote.
+pub(crate) const TEXT_COMMENT_SAID_ENDS: &[&str] =
+    &[" said:", " wrote:", " schrieb:", " escribió:"];
+/// After a bare comments heading, an attribution line within this many
+/// lines opens the comments.
+pub(crate) const TEXT_COMMENTS_LOOKAHEAD: usize = 6;
+/// A comment's attribution line there has at most this many words (a
+/// name, a date and time, "said:").
+pub(crate) const TEXT_COMMENT_ATTRIBUTION_MAX_WORDS: usize = 14;
+/// A comment's time line ("2 days ago at 07:52 am") has at most this many
+/// words.
+pub(crate) const TEXT_COMMENT_TIME_MAX_WORDS: usize = 8;
 /// An attribution line has at most this many words (a name and "says:").
 pub(crate) const TEXT_ATTRIBUTION_MAX_WORDS: usize = 6;
 /// A list that a paragraph of the story introduces with a colon ("Ecco le
