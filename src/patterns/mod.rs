@@ -157,6 +157,10 @@ mod tests {
         assert!(p.stopwords.contains("the") && p.stopwords.contains("und"));
         assert!(p.story_end.is_match("Related posts"));
         assert!(!p.story_end.is_match("Related work began in May."));
+        // "More" and a site's name opens its teaser box; a sentence that
+        // starts with "More" does not.
+        assert!(p.story_end.is_match("More Washington Examiner"));
+        assert!(!p.story_end.is_match("More than forty people came"));
         let byline = p
             .text_byline
             .captures("By Hua Shengdun in Washington (China Daily USA) Updated: 2015");
