@@ -86,7 +86,7 @@ pub(crate) fn locate(
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
     top = cover_prose(doc, &prose, top);
-    top = thread_of(doc, &prose, top);
+    top = thread_of(doc, &prose, (&chars, &links), top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
     let region_chars = ranges
         .iter()
@@ -316,12 +316,21 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 
 /// The thread a post belongs to: when the container, or one of its few
 /// nearest ancestors, is one of at least [`p::THREAD_MIN_POSTS`] siblings
-/// of the same tag and first class that each hold prose (a forum's posts,
+/// of the same tag and first class that each hold prose, or a reply's few
+/// lines with few links ([`p::THREAD_REPLY_MIN_CHARS`]; a forum's posts,
 /// a Q&A page's answers), the story is the whole series, so their parent
 /// is the container. Comment sections were already left out (and their
 /// blocks pruned), so an article's comments do not count as posts here.
-fn thread_of(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
-    let has_prose = |id: NodeId| prose.get(id).is_some_and(|&c| c > 0);
+fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: NodeId) -> NodeId {
+    let (chars, links) = text;
+    let has_prose = |id: NodeId| {
+        let prose = prose.get(id).is_some_and(|&c| c > 0);
+        let reply = chars
+            .get(id)
+            .is_some_and(|&c| c >= p::THREAD_REPLY_MIN_CHARS)
+            && link_density(chars, links, id) <= p::THREAD_REPLY_MAX_LINK_DENSITY;
+        prose || reply
+    };
     let ancestors = std::iter::successors(Some(top), |&a| doc.parent(a));
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
         let Some(parent) = doc.parent(post) else {

@@ -265,3 +265,36 @@ fn replies_as_bare_list_items_are_a_thread() {
     let (doc, _, c) = container_of(&html);
     assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
 }
+
+#[test]
+fn short_replies_make_a_thread_but_link_lists_do_not() {
+    // One long post among replies of a line each: the replies are not
+    // prose (each sentence is short), but they are text, not links.
+    let thread = |reply: &str| {
+        let post = |body: &str| {
+            format!(
+                "<div class='post'><div class='who'>user</div><div class='txt'>{body}</div></div>"
+            )
+        };
+        let long = format!(
+            "<p>{}</p>",
+            "Plain words of a post, with commas, that run on. ".repeat(12)
+        );
+        let posts: String = [long.as_str(), reply, reply, reply]
+            .iter()
+            .map(|b| post(b))
+            .collect();
+        format!(
+            "<body><div id='wrap'><div id='thread'>{posts}</div><div id='side'><p>A sidebar \
+             note of its own words, long enough to be prose for the measure here.</p></div></div></body>"
+        )
+    };
+    let reply = "<p>Thanks, that fixed it.</p><p>I had the same problem with my setup here.</p>\
+                 <p>Me too, on two sites.</p>";
+    let (doc, _, c) = container_of(&thread(reply));
+    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    let links = "<p><a href='/a'>Thanks, that fixed it.</a> <a href='/b'>I had the same problem \
+                 with my setup here.</a> <a href='/c'>Me too, on two sites.</a></p>";
+    let (doc, _, c) = container_of(&thread(links));
+    assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+}
