@@ -151,16 +151,16 @@ pub(crate) fn segment_with(
                 if block_root && reason != Rule::NeverContent {
                     seg.flush();
                 }
-                id = node.end.max(id + 1);
+                id = node.end().max(id + 1);
                 continue;
             }
             if seg.region.is_none() {
                 seg.flush();
-                seg.region = Some((node.end, reason));
+                seg.region = Some((node.end(), reason));
             }
         }
         match &node.kind {
-            NodeKind::Element(el) => seg.open(id, el.tag, node.end),
+            NodeKind::Element(el) => seg.open(id, el.tag, node.end()),
             NodeKind::Text(text) => seg.text(text),
         }
         id += 1;

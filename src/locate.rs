@@ -497,7 +497,7 @@ fn with_siblings(
     blocks: &[TextBlock],
     top: NodeId,
 ) -> Vec<(NodeId, NodeId)> {
-    let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end));
+    let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end()));
     let Some(parent) = doc.parent(top) else {
         return vec![range(top)];
     };

@@ -288,7 +288,7 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     if el.role == "presentation" || extra.is_some_and(|e| e.layout) {
         return false;
     }
-    let end = doc.nodes.get(table).map_or(table, |n| n.end);
+    let end = doc.nodes.get(table).map_or(table, |n| n.end());
     let (mut rows, mut columns, mut marked) = (0usize, 0usize, extra.is_some_and(|e| e.summary));
     for id in table + 1..end {
         match doc.tag(id) {
