@@ -62,21 +62,26 @@ pub(crate) fn assemble(
     structure: &Context<'_>,
 ) -> Article {
     let mut article = Article::default();
-    let mut trace = explain.then(Vec::new);
-    let mut kept = Vec::new();
-    for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
-        if let Some(trace) = trace.as_mut() {
-            trace.push(BlockTrace {
+    let trace = explain.then(|| {
+        blocks
+            .iter()
+            .zip(feats)
+            .zip(&verdicts)
+            .map(|((b, f), v)| BlockTrace {
                 text: b.text.clone(),
                 features: f,
                 decision: v.decision,
                 rule: v.rule,
-            });
-        }
-        if v.decision == Decision::Keep {
-            kept.push(b);
-        }
-    }
+            })
+            .collect()
+    });
+    // The kept blocks stay where they are (no second list of them beside
+    // the first while both are alive: a hostile page of many small blocks
+    // peaked here, see `fuzz/dos_rss.sh`).
+    let mut kept = blocks;
+    let mut verdict = verdicts.iter();
+    kept.retain(|_| verdict.next().is_some_and(|v| v.decision == Decision::Keep));
+    drop(verdicts);
     article.blocks = structure.build(kept);
     article.explanation = trace;
     article
