@@ -30,10 +30,11 @@ const BYTES_PER_NODE: usize = 64;
 
 /// Nodes in the tree past which each new element's attribute list is cut
 /// to its length: on a 4 MB page of elements with one attribute each
-/// (dos-fuzzer `wide_nesting`) that lowered the peak by 0.6 times the page,
-/// but the reallocation cost 0.5% of the cleaning's instructions on the
-/// scrapinghub pages, whose trees hold a few thousand nodes; past 50,000
-/// (a page of about 3 MB) the lists are a few MB.
+/// (dos-fuzzer `wide_nesting`) cutting every list lowered the peak from
+/// 11.06 to 10.43 times the page (10.69 from this size on), but the
+/// reallocation cost 0.5% of the cleaning's instructions on the scrapinghub
+/// pages, whose trees hold a few thousand nodes; past 50,000 (a page of
+/// about 3 MB) the lists are a few MB.
 const SHRINK_ATTRS_AFTER: usize = 50_000;
 
 /// A node's index in [`Tree::nodes`]: 32 bits, not a `usize`, so the five
@@ -54,7 +55,7 @@ pub(super) enum Data {
     /// An element: its name, and its attributes as the tokenizer gave
     /// them (an index into [`Tree::attrs`], [`NONE`] for none). No prefix
     /// (HTML elements have none) and an index, not the `Vec` itself: a node
-    /// takes 48 bytes instead of 72, and this tree and the arena are alive
+    /// takes 56 bytes instead of 72, and this tree and the arena are alive
     /// together while the arena is built, the peak memory of a hostile page
     /// of tiny elements (see `fuzz/dos_rss.sh`).
     Element { name: Name, attrs: Id },
