@@ -31,8 +31,12 @@ pub(crate) struct TextBlock {
     /// whatever [`Wants::images`] says (an image-only block passes it on).
     pub after_image: bool,
     /// Where the block sits in the page's structure, for the renderers;
-    /// the classifier never reads it.
-    pub shape: Shape,
+    /// the classifier never reads it. `None` for a block outside lists,
+    /// tables, quotes and figures and without spans (most): boxed, since
+    /// a `Shape` is larger than the rest of the block (a hostile page of
+    /// 150,000 one-line paragraphs held 23 MB of blocks before, see
+    /// `fuzz/dos_rss.sh`).
+    pub shape: Option<Box<Shape>>,
 }
 
 /// What segmentation records beyond the text: the structure around a
@@ -151,16 +155,16 @@ pub(crate) fn segment_with(
                 if block_root && reason != Rule::NeverContent {
                     seg.flush();
                 }
-                id = node.end.max(id + 1);
+                id = node.end().max(id + 1);
                 continue;
             }
             if seg.region.is_none() {
                 seg.flush();
-                seg.region = Some((node.end, reason));
+                seg.region = Some((node.end(), reason));
             }
         }
         match &node.kind {
-            NodeKind::Element(el) => seg.open(id, el.tag, node.end),
+            NodeKind::Element(el) => seg.open(id, el.tag, node.end()),
             NodeKind::Text(text) => seg.text(text),
         }
         id += 1;
@@ -624,7 +628,7 @@ impl Segmenter<'_> {
             link_chars: link_chars.min(chars - removed_chars),
             pruned: self.region.map(|r| r.1),
             after_image,
-            shape,
+            shape: (shape != Shape::default()).then(|| Box::new(shape)),
         });
     }
 }

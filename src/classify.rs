@@ -437,7 +437,7 @@ mod tests {
             link_chars: 0,
             pruned: None,
             after_image: false,
-            shape: crate::blocks::Shape::default(),
+            shape: None,
         }
     }
 

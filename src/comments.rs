@@ -34,7 +34,7 @@ pub(crate) fn sections(
     let story = holds_story(doc);
     let mut id = 0;
     while let Some(node) = doc.nodes.get(id) {
-        let end = node.end.max(id + 1);
+        let end = node.end().max(id + 1);
         if let NodeKind::Element(el) = &node.kind {
             let candidate = !matches!(el.tag, Tag::Html | Tag::Body | Tag::Main)
                 && !el.article_body
@@ -112,7 +112,7 @@ pub(crate) fn extract(
     let mut pruned = prune::prune_within(doc, patterns, pass, deadline);
     for (id, node) in doc.nodes.iter().enumerate() {
         if doc.tag(id) == Tag::Form {
-            let form = pruned.removed.get_mut(id..node.end).into_iter().flatten();
+            let form = pruned.removed.get_mut(id..node.end()).into_iter().flatten();
             for slot in form {
                 slot.get_or_insert(Rule::NeverContent);
             }

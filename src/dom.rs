@@ -47,13 +47,35 @@ pub(crate) enum NodeKind {
     Text(Cow<'static, str>),
 }
 
+/// A node id as a node stores it (its parent, its subtree's end): 32
+/// bits, not a `usize`, so the two take 8 bytes, not 24 (an `Option`'s
+/// tag included). The arena of a hostile page of tiny elements is a good
+/// part of its peak memory (`fuzz/dos_rss.sh`); an arena past four billion
+/// nodes (hundreds of gigabytes) is refused as [`Error::TooManyNodes`].
+type Id32 = u32;
+
+/// The `parent` of the root, which has none.
+const NO_PARENT: Id32 = Id32::MAX;
+
 /// One node of the arena.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
-    pub parent: Option<NodeId>,
+    parent: Id32,
     /// One past the last descendant: the subtree is `id..end`.
-    pub end: NodeId,
+    end: Id32,
     pub kind: NodeKind,
+}
+
+impl Node {
+    /// The parent's id (`None` for the root).
+    pub(crate) fn parent(&self) -> Option<NodeId> {
+        (self.parent != NO_PARENT).then_some(self.parent as NodeId)
+    }
+
+    /// One past the last node of this node's subtree.
+    pub(crate) fn end(&self) -> NodeId {
+        self.end as NodeId
+    }
 }
 
 /// The parsed page: nodes in document order plus what `<head>` said.
@@ -117,14 +139,20 @@ impl Document {
         Ok(build.doc)
     }
 
-    fn push(&mut self, parent: Option<NodeId>, kind: NodeKind) -> NodeId {
+    /// Adds a node; `None` once ids no longer fit an [`Id32`].
+    fn push(&mut self, parent: Option<NodeId>, kind: NodeKind) -> Option<NodeId> {
         let id = self.nodes.len();
+        let link = |id: NodeId| Id32::try_from(id).ok().filter(|&l| l != NO_PARENT);
+        let parent = match parent {
+            Some(p) => link(p)?,
+            None => NO_PARENT,
+        };
         self.nodes.push(Node {
             parent,
-            end: id + 1,
+            end: link(id + 1)?,
             kind,
         });
-        id
+        Some(id)
     }
 
     /// The element at `id`, if that node is one.
@@ -149,13 +177,13 @@ impl Document {
 
     /// The parent of `id`.
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes.get(id).and_then(|n| n.parent)
+        self.nodes.get(id).and_then(Node::parent)
     }
 
     /// One past the last node of `id`'s subtree: the subtree is the ids
     /// `id..subtree_end(id)` (nodes are in document order).
     pub(crate) fn subtree_end(&self, id: NodeId) -> NodeId {
-        self.nodes.get(id).map_or(id, |n| n.end)
+        self.nodes.get(id).map_or(id, Node::end)
     }
 
     /// Whether `id` is `outer` or one of its descendants.
@@ -185,7 +213,7 @@ impl Document {
                 return None;
             }
             let child = next;
-            next = self.nodes.get(child).map_or(end, |n| n.end);
+            next = self.nodes.get(child).map_or(end, Node::end);
             Some(child)
         })
     }
@@ -285,7 +313,8 @@ impl<'o> Builder<'o> {
         }
         if let Some(Some(id)) = popped {
             self.parent.pop();
-            let end = self.doc.nodes.len();
+            // Every id pushed fits an `Id32`, and so does one past the last.
+            let end = Id32::try_from(self.doc.nodes.len()).unwrap_or(NO_PARENT);
             if let Some(n) = self.doc.nodes.get_mut(id) {
                 n.end = end;
             }
@@ -295,11 +324,13 @@ impl<'o> Builder<'o> {
     /// Adds a node under the innermost kept element; fails past the node
     /// limit, which counts text too (the budget during parsing does not).
     fn push(&mut self, kind: NodeKind) -> Result<NodeId> {
-        let id = self.doc.push(self.parent.last().copied(), kind);
+        let too_many = |limit| Error::TooManyNodes { limit };
+        let id = self
+            .doc
+            .push(self.parent.last().copied(), kind)
+            .ok_or(too_many(NO_PARENT as usize - 1))?;
         if self.doc.nodes.len() > self.max_nodes {
-            return Err(Error::TooManyNodes {
-                limit: self.max_nodes,
-            });
+            return Err(too_many(self.max_nodes));
         }
         Ok(id)
     }
@@ -323,7 +354,7 @@ mod tests {
             kids.iter()
                 .all(|&k| doc.tag(k) == Tag::P && doc.parent(k) == Some(div))
         );
-        assert_eq!(doc.nodes[div].end, doc.nodes.len());
+        assert_eq!(doc.nodes[div].end(), doc.nodes.len());
     }
 
     #[test]
@@ -367,6 +398,13 @@ mod tests {
                 .iter()
                 .any(|n| matches!(&n.kind, NodeKind::Text(t) if t == "deep text"))
         );
+    }
+
+    #[test]
+    fn arena_node_is_small() {
+        // 72 bytes before the ids were 32-bit and the role a byte: the
+        // arena is most of a hostile page's peak memory.
+        assert!(std::mem::size_of::<Node>() <= 40);
     }
 
     #[test]

@@ -46,7 +46,10 @@ pub(crate) fn locate(
     let n = doc.nodes.len();
     let (chars, links) = subtree_text(doc, blocks);
     let mut score = vec![f32::NAN; n];
-    let mut loose = std::collections::HashMap::new();
+    // Whether each block owner holds loose text, read once per owner: a
+    // byte per node rather than a map of owners (a hostile page of 150,000
+    // one-line paragraphs grew the map to 7 MB, see `fuzz/dos_rss.sh`).
+    let mut loose: Vec<Option<bool>> = vec![None; n];
     for (i, block) in blocks.iter().enumerate() {
         if deadline.passed_at(i) {
             break;
@@ -54,9 +57,11 @@ pub(crate) fn locate(
         if block.pruned.is_some() {
             continue;
         }
-        let is_loose = *loose
-            .entry(block.owner)
-            .or_insert_with(|| loose_text(doc, block.owner));
+        let is_loose = match loose.get_mut(block.owner) {
+            Some(Some(known)) => *known,
+            Some(slot) => *slot.insert(loose_text(doc, block.owner)),
+            None => loose_text(doc, block.owner),
+        };
         let first = if is_loose {
             Some(block.owner)
         } else {
@@ -560,7 +565,7 @@ fn with_siblings(
     blocks: &[TextBlock],
     top: NodeId,
 ) -> Vec<(NodeId, NodeId)> {
-    let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end));
+    let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end()));
     let Some(parent) = doc.parent(top) else {
         return vec![range(top)];
     };

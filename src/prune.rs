@@ -58,12 +58,14 @@ pub(crate) fn prune_within(
         if deadline.passed_at(id) {
             break;
         }
-        let parent_removed = node.parent.and_then(|p| removed.get(p).copied().flatten());
+        let parent_removed = node
+            .parent()
+            .and_then(|p| removed.get(p).copied().flatten());
         let parent_in_pre = node
-            .parent
+            .parent()
             .is_some_and(|p| in_pre.get(p).copied().unwrap_or(false));
         let flag = |v: &Vec<bool>| {
-            node.parent
+            node.parent()
                 .is_some_and(|p| v.get(p).copied().unwrap_or(false))
         };
         let parent_in_section = flag(&in_section);
@@ -214,7 +216,7 @@ fn shown_text_sizes(doc: &Document) -> Vec<usize> {
         .nodes
         .iter()
         .map(|n| match &n.kind {
-            NodeKind::Text(t) if !n.parent.is_some_and(|p| never_content(doc.tag(p))) => t.len(),
+            NodeKind::Text(t) if !n.parent().is_some_and(|p| never_content(doc.tag(p))) => t.len(),
             _ => 0,
         })
         .collect();
@@ -254,7 +256,7 @@ impl NoscriptText {
                     t.chars().filter(|c| !c.is_whitespace()).count()
                 }
                 NodeKind::Element(e) if e.tag == Tag::Noscript => {
-                    inside_until = inside_until.max(n.end);
+                    inside_until = inside_until.max(n.end());
                     0
                 }
                 _ => 0,

@@ -69,7 +69,7 @@ impl Rules {
                 .iter()
                 .flat_map(|selector| parsed.select(selector))
                 .filter_map(|element| arena.get(&element.id()).copied())
-                .filter_map(|id| doc.nodes.get(id).map(|node| id..node.end))
+                .filter_map(|id| doc.nodes.get(id).map(|node| id..node.end()))
                 .collect();
             ranges.sort_by_key(|r| r.start);
             ranges
@@ -95,7 +95,10 @@ fn compile(selector: &str) -> Result<Selector> {
 fn within_caps(html: &str, doc: &Document, options: &Options) -> bool {
     let mut depth: Vec<usize> = Vec::with_capacity(doc.nodes.len());
     for node in &doc.nodes {
-        let d = node.parent.and_then(|p| depth.get(p)).map_or(0, |d| d + 1);
+        let d = node
+            .parent()
+            .and_then(|p| depth.get(p))
+            .map_or(0, |d| d + 1);
         if d >= options.get_max_depth() {
             return false;
         }

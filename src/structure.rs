@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use url::Url;
 
 use crate::article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind};
-use crate::blocks::{CellAt, TextBlock, Wants};
+use crate::blocks::{CellAt, Shape, TextBlock, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
 use crate::explain::{BlockTrace, Decision, Features};
@@ -62,21 +62,26 @@ pub(crate) fn assemble(
     structure: &Context<'_>,
 ) -> Article {
     let mut article = Article::default();
-    let mut trace = explain.then(Vec::new);
-    let mut kept = Vec::new();
-    for ((b, f), v) in blocks.into_iter().zip(feats).zip(verdicts) {
-        if let Some(trace) = trace.as_mut() {
-            trace.push(BlockTrace {
+    let trace = explain.then(|| {
+        blocks
+            .iter()
+            .zip(feats)
+            .zip(&verdicts)
+            .map(|((b, f), v)| BlockTrace {
                 text: b.text.clone(),
                 features: f,
                 decision: v.decision,
                 rule: v.rule,
-            });
-        }
-        if v.decision == Decision::Keep {
-            kept.push(b);
-        }
-    }
+            })
+            .collect()
+    });
+    // The kept blocks stay where they are (no second list of them beside
+    // the first while both are alive: a hostile page of many small blocks
+    // peaked here, see `fuzz/dos_rss.sh`).
+    let mut kept = blocks;
+    let mut verdict = verdicts.iter();
+    kept.retain(|_| verdict.next().is_some_and(|v| v.decision == Decision::Keep));
+    drop(verdicts);
     article.blocks = structure.build(kept);
     article.explanation = trace;
     article
@@ -133,11 +138,12 @@ impl Context<'_> {
         let mut lists = Lists::default();
         // The figure of the last block, when it is an image alone.
         let mut image_figure: Option<NodeId> = None;
-        for (i, b) in kept.into_iter().enumerate() {
+        for (i, mut b) in kept.into_iter().enumerate() {
             if self.deadline.passed_at(i) {
                 break;
             }
-            let cell = b.shape.cell.filter(|c| {
+            let shape = b.shape.take().map_or_else(Shape::default, |s| *s);
+            let cell = shape.cell.filter(|c| {
                 *data_tables
                     .entry(c.table)
                     .or_insert_with(|| is_data_table(self.doc, c.table))
@@ -160,19 +166,19 @@ impl Context<'_> {
                     });
                 }
                 if let Some(r) = row.as_mut() {
-                    add_to_row(r, cell, b);
+                    add_to_row(r, cell, &b.text, shape.spans);
                 }
                 continue;
             }
             out.extend(row.take().map(|r| self.finish_row(r)));
-            let list = match b.shape.item {
+            let list = match shape.item {
                 Some(item) => Some(lists.place(item)),
                 None => {
                     lists = Lists::default();
                     None
                 }
             };
-            let figure = b.shape.figure;
+            let figure = shape.figure;
             let kind = match b.kind {
                 // Text of a layout table's cells, or loose in a table.
                 BlockKind::TableRow => BlockKind::Paragraph,
@@ -184,7 +190,7 @@ impl Context<'_> {
                     let shift = last.text.len();
                     last.text = b.text;
                     last.spans
-                        .extend(b.shape.spans.into_iter().map(|s| shifted(s, shift)));
+                        .extend(shape.spans.into_iter().map(|s| shifted(s, shift)));
                     image_figure = None;
                     continue;
                 }
@@ -195,9 +201,9 @@ impl Context<'_> {
             out.push(Block {
                 kind,
                 text: b.text,
-                spans: b.shape.spans,
+                spans: shape.spans,
                 list,
-                quote_depth: b.shape.quote_depth,
+                quote_depth: shape.quote_depth,
                 row: None,
             });
         }
@@ -249,11 +255,11 @@ impl Context<'_> {
 /// Adds a kept block of a data table's cell to its row: to the row's text
 /// (blocks separated by a blank line, as plain text shows them) and to the
 /// cell's.
-fn add_to_row(r: &mut RowBuild, cell: CellAt, b: TextBlock) {
+fn add_to_row(r: &mut RowBuild, cell: CellAt, text: &str, spans: Vec<Span>) {
     if !r.text.is_empty() {
         r.text.push_str("\n\n");
     }
-    r.text.push_str(&b.text);
+    r.text.push_str(text);
     if r.cells.len() <= cell.col {
         r.cells.resize_with(cell.col + 1, Cell::default);
     }
@@ -263,9 +269,8 @@ fn add_to_row(r: &mut RowBuild, cell: CellAt, b: TextBlock) {
             c.text.push_str("\n\n");
         }
         let shift = c.text.len();
-        c.text.push_str(&b.text);
-        c.spans
-            .extend(b.shape.spans.into_iter().map(|s| shifted(s, shift)));
+        c.text.push_str(text);
+        c.spans.extend(spans.into_iter().map(|s| shifted(s, shift)));
     }
 }
 
@@ -288,7 +293,7 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     if el.role == "presentation" || extra.is_some_and(|e| e.layout) {
         return false;
     }
-    let end = doc.nodes.get(table).map_or(table, |n| n.end);
+    let end = doc.nodes.get(table).map_or(table, |n| n.end());
     let (mut rows, mut columns, mut marked) = (0usize, 0usize, extra.is_some_and(|e| e.summary));
     for id in table + 1..end {
         match doc.tag(id) {

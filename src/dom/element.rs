@@ -18,8 +18,8 @@ pub(crate) struct Element {
     /// An inline `visibility:hidden` style: hidden, or waiting for a
     /// script to reveal it (see [`p::VEILING_STYLES`]).
     pub veiled: bool,
-    /// The ARIA `role`, lower case (empty when absent).
-    pub role: Word,
+    /// The ARIA `role`, when it is one a stage reads (see [`Role`]).
+    pub role: Role,
     /// `aria-modal="true"`: a dialog over the page.
     pub modal: bool,
     /// `itemprop` is `articleBody`: the page itself marks the story.
@@ -29,7 +29,7 @@ pub(crate) struct Element {
     pub extra: Option<Box<Extra>>,
 }
 
-/// A short string an element keeps (its hints, its role), read as a `str`:
+/// A short string an element keeps (its hints), read as a `str`:
 /// boxed, not a `String`, so it has no spare capacity and takes 8 bytes
 /// less on every element of the arena (a hostile page of tiny elements is
 /// mostly arena, see `fuzz/dos_rss.sh`).
@@ -58,6 +58,36 @@ impl PartialEq<&str> for Word {
 impl PartialEq<str> for Word {
     fn eq(&self, other: &str) -> bool {
         &*self.0 == other
+    }
+}
+
+/// An element's ARIA `role`, as an index into [`p::READ_ROLES`]: the empty
+/// role when the element has none or one no stage reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Role(u8);
+
+impl Role {
+    /// The role of `value` (any case).
+    fn of(value: &str) -> Role {
+        p::READ_ROLES
+            .iter()
+            .position(|r| r.eq_ignore_ascii_case(value))
+            .and_then(|i| u8::try_from(i).ok())
+            .map_or(Role(0), Role)
+    }
+
+    /// The role in lower case; empty for none.
+    pub(crate) fn as_str(self) -> &'static str {
+        p::READ_ROLES
+            .get(usize::from(self.0))
+            .copied()
+            .unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Role {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -173,7 +203,7 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
         hints: Word(hints),
         hidden,
         veiled,
-        role: Word(c.role.unwrap_or("").to_ascii_lowercase().into_boxed_str()),
+        role: c.role.map_or(Role::default(), Role::of),
         modal: c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
         article_body: c
             .itemprop
@@ -299,5 +329,19 @@ mod tests {
         assert!(!style_has("visibility:hidden", p::HIDING_STYLES));
         assert!(style_has("Visibility: Hidden", p::VEILING_STYLES));
         assert!(!style_has("display: block", p::HIDING_STYLES));
+    }
+
+    #[test]
+    fn every_role_a_stage_reads_is_kept() {
+        let read = p::FURNITURE_ROLES
+            .iter()
+            .chain(p::OVERLAY_ROLES)
+            .chain(&["main", "presentation"]);
+        for role in read {
+            assert_eq!(Role::of(role).as_str(), *role);
+            assert_eq!(Role::of(&role.to_uppercase()).as_str(), *role);
+        }
+        assert_eq!(Role::of("main navigation"), Role::default());
+        assert_eq!(Role::of("article").as_str(), "");
     }
 }

@@ -56,7 +56,7 @@ pub(crate) enum Spacing {
 /// says), whitespace collapsed, scripts and styles skipped, at most about
 /// `max_chars` characters.
 pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize, spacing: Spacing) -> String {
-    let end = doc.nodes.get(id).map_or(id, |n| n.end);
+    let end = doc.nodes.get(id).map_or(id, |n| n.end());
     let mut out = String::new();
     let mut chars = 0usize;
     let mut next = id + 1;
@@ -73,7 +73,7 @@ pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize, spacing: S
         };
         match &node.kind {
             NodeKind::Element(e) if e.tag.is_unseen() => {
-                next = node.end.max(next + 1);
+                next = node.end().max(next + 1);
                 continue;
             }
             NodeKind::Element(e) if spaced || e.tag.is_block() || e.tag == Tag::Br => {

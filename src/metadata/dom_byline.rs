@@ -78,7 +78,7 @@ fn near_headline(mut ids: Vec<NodeId>, headline: Option<NodeId>, doc: &Document)
     let Some(h) = headline else {
         return ids;
     };
-    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end);
+    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end());
     let mut after: Vec<NodeId> = ids
         .iter()
         .copied()
@@ -106,7 +106,7 @@ fn inner_first(ids: Vec<NodeId>, doc: &Document) -> Vec<NodeId> {
         if out.contains(&id) {
             continue;
         }
-        let end = doc.nodes.get(id).map_or(id, |n| n.end);
+        let end = doc.nodes.get(id).map_or(id, |n| n.end());
         let mut inner: Vec<NodeId> = ids
             .iter()
             .copied()
@@ -167,7 +167,7 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>, deadline: &Deadli
         // A candidate inside the chosen one adds nothing; a sibling of it
         // may add a co-author.
         if let Some(c) = chosen {
-            let end = doc.nodes.get(c).map_or(c, |n| n.end);
+            let end = doc.nodes.get(c).map_or(c, |n| n.end());
             let inside = id > c && id < end;
             let sibling =
                 doc.parent(id) == doc.parent(c) && id >= end && id - end <= p::CO_AUTHOR_GAP;
@@ -326,7 +326,7 @@ fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> 
         let Some(node) = doc.nodes.get(id) else { break };
         match &node.kind {
             NodeKind::Element(e) if e.tag.is_unseen() => {
-                id = node.end.max(id + 1);
+                id = node.end().max(id + 1);
                 continue;
             }
             NodeKind::Element(e) if e.tag.is_block() || e.tag == Tag::Br => out.push(' '),
@@ -349,7 +349,7 @@ pub(crate) fn text_near_headline(
     let Some(h) = headline else {
         return found;
     };
-    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end);
+    let end = doc.nodes.get(h).map_or(h + 1, |n| n.end());
     let after = text_of_range(doc, end..doc.nodes.len(), p::NEAR_TEXT_CHARS);
     let after: String = after.chars().take(p::NEAR_TEXT_CHARS).collect();
     let before_start = h.saturating_sub(p::NEAR_BEFORE);

@@ -123,3 +123,26 @@ pub(crate) const VEILING_STYLES: &[&str] = &["visibility:hidden"];
 /// Attributes lazy-loading scripts put an image's URL in, read when `src`
 /// is missing or a `data:` placeholder (the common lazy-load plugins).
 pub(crate) const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-original", "data-lazy-src"];
+
+/// The ARIA roles some stage reads: `prune`'s [`FURNITURE_ROLES`] and
+/// [`OVERLAY_ROLES`], `locate`'s `main`, `structure`'s `presentation`. An
+/// element keeps its role as an index into this list (one byte, not a
+/// string: the arena of a hostile page of tiny elements is a good part of
+/// its peak memory, see `fuzz/dos_rss.sh`); any other role is kept as the
+/// empty first entry, which no stage can tell from no role. A stage that
+/// reads a new role must add it here (a test checks the lists above).
+pub(crate) const READ_ROLES: &[&str] = &[
+    "",
+    "main",
+    "presentation",
+    "navigation",
+    "menu",
+    "menubar",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "dialog",
+    "alert",
+    "alertdialog",
+    "search",
+];
