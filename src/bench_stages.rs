@@ -66,6 +66,7 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
         title: None,
         comment_sections: &sections,
         marks: &marks,
+        prune_cache: Default::default(),
     };
     let (pruned, blocks) = cleaner.segment(&page, LADDER[0], &crate::options::Deadline::NONE);
     Segmented { pruned, blocks }
@@ -81,6 +82,7 @@ pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
         title: None,
         comment_sections: &[],
         marks: &marks,
+        prune_cache: Default::default(),
     };
     let deadline = crate::options::Deadline::NONE;
     let (_, verdicts) = cleaner.decide(&page, &seg.pruned, &seg.blocks, LADDER[0], &deadline);

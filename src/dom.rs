@@ -10,7 +10,8 @@
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
 //! `nesting` (the depth and attribute caps before html5ever; `tag_name`, its
-//! tag names packed into integers), `budget` (the node cap
+//! tag names packed into integers), `raw_text` (the script and style
+//! bodies html5ever is spared), `budget` (the node cap
 //! while html5ever runs), `sink` (the tree html5ever builds) and `text` (the text walkers and whitespace
 //! collapsing every later stage uses).
 
@@ -18,6 +19,7 @@ mod budget;
 mod element;
 mod nesting;
 mod page;
+mod raw_text;
 mod sink;
 mod tag_name;
 mod tags;
@@ -116,7 +118,12 @@ impl Document {
         };
         let limited = nesting::limit_nesting_within(html, caps, deadline);
         deadline.check()?;
-        let parsed = budget::parse_document(&limited, options.get_max_nodes(), deadline)?;
+        let parsed = budget::parse_document(
+            &limited.html,
+            &limited.bodies,
+            options.get_max_nodes(),
+            deadline,
+        )?;
         // The capped copy (when the page was cut) is not read again: freed
         // before the arena is built, the peak of the parse.
         drop(limited);

@@ -52,7 +52,7 @@ pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String)
         } else {
             words.stopwords as f32 / words.latin as f32
         },
-        sentence_ends: text.chars().filter(|c| is_sentence_end(*c)).count(),
+        sentence_ends: sentence_ends(text),
         ends_sentence: ends_sentence(text),
         boilerplate_phrase: words.words <= p::PHRASE_MAX_WORDS
             && patterns.boilerplate_phrase.is_match(text),
@@ -89,10 +89,16 @@ fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCount
         }
     };
     for (i, c) in text.char_indices() {
-        if p::is_cjk(c) {
+        // ASCII first (most characters): no CJK range to test, and a
+        // letter or digit is told by its byte.
+        let wordish = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else if p::is_cjk(c) {
             cjk += 1;
-        }
-        let wordish = (c.is_alphanumeric() || c == '\'') && !p::is_cjk(c);
+            false
+        } else {
+            c.is_alphanumeric()
+        };
         match (wordish, word_start) {
             (true, None) => word_start = Some(i),
             (false, Some(s)) => {
@@ -136,6 +142,37 @@ fn text_density(text: &str) -> f32 {
 
 fn is_sentence_end(c: char) -> bool {
     p::SENTENCE_END_MARKS.contains(&c)
+}
+
+/// [`is_sentence_end`] of each ASCII character, by its byte: the count
+/// below runs over every block's every character on every rung.
+// Evaluated when the crate is built; the loop stays within both arrays.
+#[allow(clippy::indexing_slicing)]
+const ASCII_SENTENCE_END: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < p::SENTENCE_END_MARKS.len() {
+        let c = p::SENTENCE_END_MARKS[i] as usize;
+        if c < 128 {
+            table[c] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// How many characters of `text` end a sentence ([`is_sentence_end`]).
+fn sentence_ends(text: &str) -> usize {
+    let ascii = |b: u8| ASCII_SENTENCE_END.get(usize::from(b)).copied() == Some(true);
+    if text.is_ascii() {
+        return text.bytes().filter(|&b| ascii(b)).count();
+    }
+    text.chars()
+        .filter(|&c| match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ascii(b),
+            _ => is_sentence_end(c),
+        })
+        .count()
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -199,6 +236,21 @@ mod tests {
         let c = count_words("THE Und extraordinarily FÜR", &patterns, &mut buf);
         assert_eq!((c.latin, c.stopwords), (4, 3));
         assert!(patterns.longest_stopword < "extraordinarily".len());
+    }
+
+    #[test]
+    fn sentence_ends_are_counted_as_each_mark_is_told() {
+        for text in [
+            "One. Two! Three? 四。五！六？",
+            "a.b",
+            "",
+            "no end",
+            "“Quoted.” — ok?",
+        ] {
+            let each = text.chars().filter(|&c| is_sentence_end(c)).count();
+            assert_eq!(sentence_ends(text), each, "{text}");
+        }
+        assert_eq!(sentence_ends("One. Two! Three? 四。五！六？"), 6);
     }
 
     #[test]

@@ -230,6 +230,7 @@ impl Cleaner {
             title: meta.title(),
             comment_sections: &comment_sections,
             marks: &marks,
+            prune_cache: Default::default(),
         };
         let mut best: Option<(Article, usize, patterns::Pass)> = None;
         // Looked for only when every rung kept too little.
@@ -472,7 +473,8 @@ impl Cleaner {
         deadline: &options::Deadline,
     ) -> (prune::Pruned, Vec<blocks::TextBlock>) {
         let doc = page.doc;
-        let mut pruned = prune::prune_within(doc, &self.patterns, pass, deadline);
+        let mut cache = page.prune_cache.borrow_mut();
+        let mut pruned = prune::prune_cached(doc, &self.patterns, pass, deadline, &mut cache);
         comments::exclude(&mut pruned, page.comment_sections);
         apply_rules(&mut pruned, page.marks);
         let wants = structure::wants(&self.options);
@@ -512,6 +514,8 @@ struct Page<'a> {
     comment_sections: &'a [std::ops::Range<usize>],
     /// Where the site rules matched.
     marks: &'a select::Marks,
+    /// What pruning learnt of the page on earlier rungs.
+    prune_cache: std::cell::RefCell<prune::PageCache<'a>>,
 }
 
 /// The site rules in the pruning: what an exclude rule matched is removed

@@ -27,14 +27,37 @@ pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {
     prune_within(doc, patterns, pass, &Deadline::NONE)
 }
 
-/// Marks removed nodes and class/id hints in one pass over the arena (parents
-/// come before children, so a node inherits its parent's removal). Past
-/// `deadline` it stops early (the caller's check then fails the page).
+/// What pruning learns of a page that no rung changes: the class/id
+/// matches of its hint strings, the text in its `<noscript>`s and the
+/// shown text under each node. The ladder prunes a page two or three
+/// times (`lib.rs`): kept from rung to rung, each is computed once.
+#[derive(Default)]
+pub(crate) struct PageCache<'d> {
+    memo: HintMemo<'d>,
+    noscript: Option<NoscriptText>,
+    shown_text: Option<Vec<usize>>,
+}
+
+/// [`prune_cached`] with nothing known of the page yet.
 pub(crate) fn prune_within(
     doc: &Document,
     patterns: &Patterns,
     pass: Pass,
     deadline: &Deadline,
+) -> Pruned {
+    prune_cached(doc, patterns, pass, deadline, &mut PageCache::default())
+}
+
+/// Marks removed nodes and class/id hints in one pass over the arena (parents
+/// come before children, so a node inherits its parent's removal), with
+/// what earlier rungs learnt of the page in `cache`. Past `deadline` it
+/// stops early (the caller's check then fails the page).
+pub(crate) fn prune_cached<'d>(
+    doc: &'d Document,
+    patterns: &Patterns,
+    pass: Pass,
+    deadline: &Deadline,
+    cache: &mut PageCache<'d>,
 ) -> Pruned {
     // Pushed in document order: a parent's entry is always there before
     // its children look it up (parents have smaller ids).
@@ -50,10 +73,13 @@ pub(crate) fn prune_within(
     // standfirst (see `standfirst`) and so is kept on the strict rung.
     let mut in_section: Vec<bool> = Vec::with_capacity(n);
     let mut lead_headers: Vec<bool> = Vec::with_capacity(n);
-    let noscript_text = NoscriptText::of(doc);
-    let mut shown_text: Option<Vec<usize>> = None;
+    let PageCache {
+        memo,
+        noscript,
+        shown_text,
+    } = cache;
+    let noscript_text: &NoscriptText = noscript.get_or_insert_with(|| NoscriptText::of(doc));
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
-    let mut memo = HintMemo::default();
     for (id, node) in doc.nodes.iter().enumerate() {
         if deadline.passed_at(id) {
             break;
@@ -136,7 +162,7 @@ enum Class {
 }
 
 /// What the class/id patterns said of each distinct hint string of the
-/// page, for one pruning: pages repeat their class names (`row`,
+/// page, for every rung: pages repeat their class names (`row`,
 /// `col-md-6`, `clearfix`), and running the regexes on every element's
 /// hints cost about 170 M of the 3,525 M instructions of the scrapinghub
 /// pages. At most one entry per element.
@@ -449,11 +475,38 @@ mod tests {
 
     #[test]
     fn scripts_nav_and_hidden_are_removed_on_every_rung() {
+        // (The parse leaves a script's text out: its element is what goes.)
         let html = "<nav>menu</nav><script>x()</script><p hidden>secret</p><p>story</p>";
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let script = (0..doc.nodes.len())
+            .find(|&id| doc.tag(id) == Tag::Script)
+            .unwrap();
         for pass in LADDER {
             let gone = removed_text(html, pass);
-            assert_eq!(gone, ["menu", "x()", "secret"], "{pass:?}");
+            assert_eq!(gone, ["menu", "secret"], "{pass:?}");
+            let pruned = prune(&doc, &Patterns::shared(), pass);
+            assert!(pruned.removed[script].is_some(), "{pass:?}");
         }
+    }
+
+    #[test]
+    fn a_cache_kept_across_rungs_changes_nothing() {
+        // Strict, relaxed, strict again: what one rung learnt (class
+        // matches, noscript text, shown text) must not leak into another's
+        // verdicts.
+        let html = "<div class='page sidebar'><noscript>Turn on JavaScript</noscript>\
+            <div class='article-related'>kept</div><div class='comment'>c</div>\
+            <p class='story'>story</p><div class='sidebar'>side</div></div>";
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let patterns = Patterns::shared();
+        let mut cache = PageCache::default();
+        for pass in [LADDER[0], LADDER[1], LADDER[0], LADDER[2]] {
+            let fresh = prune(&doc, &patterns, pass);
+            let cached = prune_cached(&doc, &patterns, pass, &Deadline::NONE, &mut cache);
+            assert_eq!(cached.removed, fresh.removed, "{pass:?}");
+            assert_eq!(cached.hint, fresh.hint, "{pass:?}");
+        }
+        assert!(!cache.memo.0.is_empty() && cache.noscript.is_some());
     }
 
     #[test]

@@ -10,12 +10,17 @@
 //! slices, the sink (`sink`) tallies the nodes the tree builder creates, and
 //! parsing stops with [`Error::TooManyNodes`] as soon as the tally passes
 //! the limit. The overshoot is bounded by one slice's worth of nodes.
+//!
+//! The loop also leaves out the script and style bodies the pre-scan
+//! proposes, once the sink confirms html5ever is at the start of one
+//! (`raw_text`).
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 
 use super::sink::{Sink, Tree};
 use crate::error::{Error, Result};
 use crate::options::Deadline;
+use std::ops::Range;
 
 /// Bytes fed to the parser between two checks of the node tally. Small
 /// enough that the worst amplification (about one node per byte per open
@@ -28,8 +33,14 @@ const SLICE_BYTES: usize = 4096;
 /// more than `max_nodes` elements, comments and processing instructions.
 /// (Text nodes are not counted here: adjacent text merges, so there are at
 /// most about twice as many as other nodes. The exact limit, text included,
-/// is checked on the arena.)
-pub(super) fn parse_document(html: &str, max_nodes: usize, deadline: &Deadline) -> Result<Tree> {
+/// is checked on the arena.) Of `bodies` (ranges of `html`, in order), those
+/// html5ever would read as the text of a script or style are not fed.
+pub(super) fn parse_document(
+    html: &str,
+    bodies: &[Range<usize>],
+    max_nodes: usize,
+    deadline: &Deadline,
+) -> Result<Tree> {
     // Scripting off, as a crawler is: a `<noscript>` holds markup, parsed
     // into elements (many sites put the whole story there for clients
     // without JavaScript), not one opaque text node.
@@ -42,19 +53,33 @@ pub(super) fn parse_document(html: &str, max_nodes: usize, deadline: &Deadline) 
     };
     let mut parser = html5ever::driver::parse_document(Sink::for_page(html.len(), max_nodes), opts);
     let mut start = 0usize;
+    let mut bodies = bodies.iter().peekable();
     while start < html.len() {
         let mut end = start.saturating_add(SLICE_BYTES).min(html.len());
         while !html.is_char_boundary(end) {
             end += 1;
         }
+        // Bodies passed over (inside one left out) are not proposals.
+        while bodies.next_if(|b| b.start <= start).is_some() {}
+        // A body starts at a char boundary (just after a `>`).
+        if let Some(body) = bodies.peek().filter(|b| b.start < end) {
+            end = body.start;
+        }
+        let first_new = parser.tokenizer.sink.sink.nodes();
         parser.process(StrTendril::from_slice(
             html.get(start..end).unwrap_or_default(),
         ));
-        if parser.tokenizer.sink.sink.created() > max_nodes {
+        let sink = &parser.tokenizer.sink.sink;
+        if sink.created() > max_nodes {
             return Err(Error::TooManyNodes { limit: max_nodes });
         }
         deadline.check()?;
         start = end;
+        if let Some(body) = bodies.next_if(|b| b.start == end) {
+            if sink.in_raw_text(first_new) {
+                start = body.end;
+            }
+        }
     }
     Ok(parser.finish())
 }
@@ -114,7 +139,7 @@ mod tests {
     }
 
     fn parse(html: &str) -> Tree {
-        parse_document(html, usize::MAX, &Options::new().deadline()).expect("no limit")
+        parse_document(html, &[], usize::MAX, &Options::new().deadline()).expect("no limit")
     }
 
     #[test]
@@ -164,7 +189,7 @@ mod tests {
         }
         page.push_str(&"</p><p>x".repeat(100_000));
         assert!(matches!(
-            parse_document(&page, 100_000, &Options::new().deadline()),
+            parse_document(&page, &[], 100_000, &Options::new().deadline()),
             Err(Error::TooManyNodes { limit: 100_000 })
         ));
     }

@@ -8,7 +8,11 @@
 //!   attributes took 23 s), so attributes past
 //!   [`crate::Options::max_attributes`] are dropped, as Nokogiri (libxml2)
 //!   does.
+//!
+//! It also notes where the bodies of scripts and styles end, which
+//! html5ever is then spared (`raw_text`).
 
+use super::raw_text::{self, Bodies};
 use super::tag_name::{Counts, Name, key, keys};
 use crate::options::Deadline;
 use crate::patterns as p;
@@ -18,6 +22,8 @@ use std::borrow::Cow;
 /// against.
 const NON_NESTING: [u128; p::NON_NESTING.len()] = keys(p::NON_NESTING);
 const RAW_TEXT: [u128; p::RAW_TEXT.len()] = keys(p::RAW_TEXT);
+const SCRIPT: u128 = key(b"script");
+const STYLE: u128 = key(b"style");
 const FORMATTING: [u128; p::FORMATTING.len()] = keys(p::FORMATTING);
 const STRAY_END_TAGS_KEPT: [u128; p::STRAY_END_TAGS_KEPT.len()] = keys(p::STRAY_END_TAGS_KEPT);
 const IMPLIED_END_LOOKS_PAST: [u128; p::IMPLIED_END_LOOKS_PAST.len()] =
@@ -45,10 +51,19 @@ pub(super) struct Caps {
     pub attributes: usize,
 }
 
+/// What the scan hands the parse.
+pub(super) struct Scanned<'h> {
+    /// The page with what the caps drop cut out.
+    pub html: Cow<'h, str>,
+    /// The script and style bodies html5ever may be spared, as ranges of
+    /// `html` (see `raw_text`); none when anything was cut.
+    pub bodies: Bodies,
+}
+
 /// [`limit_nesting_within`] with no time limit: the unit tests' short form.
 #[cfg(test)]
 pub(super) fn limit_nesting(html: &str, caps: Caps) -> Cow<'_, str> {
-    limit_nesting_within(html, caps, &Deadline::NONE)
+    limit_nesting_within(html, caps, &Deadline::NONE).html
 }
 
 /// Drops start and end tags nested deeper than `caps.depth` (a depth
@@ -64,8 +79,9 @@ pub(super) fn limit_nesting_within<'h>(
     html: &'h str,
     caps: Caps,
     deadline: &Deadline,
-) -> Cow<'h, str> {
+) -> Scanned<'h> {
     let bytes = html.as_bytes();
+    let mut bodies = Bodies::new();
     let mut tags = 0usize;
     let mut pos = 0usize;
     let mut open = OpenTags::new(caps.depth);
@@ -109,10 +125,25 @@ pub(super) fn limit_nesting_within<'h>(
             break;
         }
         if !tag.closing && name.is_one_of(&RAW_TEXT) {
-            pos = skip_raw_text(bytes, pos, tag.name);
+            let (end, comment_open) = skip_raw_text(bytes, pos, tag.name);
+            if name.key == SCRIPT || name.key == STYLE {
+                let script = name.key == SCRIPT;
+                match raw_text::body_end(bytes, end, tag.name, script, comment_open) {
+                    Some(body_end) if body_end > pos => bodies.push(pos..body_end),
+                    _ => {}
+                }
+            }
+            pos = end;
         }
     }
-    cut.finish()
+    if cut.out.is_some() {
+        // Offsets into the page are not offsets into the cut copy.
+        bodies = Bodies::new();
+    }
+    Scanned {
+        html: cut.finish(),
+        bodies,
+    }
 }
 
 /// The elements the scan takes as open: a stack of tag names, as the tree
@@ -420,21 +451,22 @@ fn scan_attributes(bytes: &[u8], from: usize, max_attributes: usize) -> Attribut
 }
 
 /// Skips the content of a raw-text element up to its end tag (`</name`,
-/// any case).
-fn skip_raw_text(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+/// any case, or the end of the page); also says whether a `<!--` came
+/// before it (for `raw_text::body_end`).
+fn skip_raw_text(bytes: &[u8], from: usize, name: &[u8]) -> (usize, bool) {
     let rest = bytes.get(from..).unwrap_or(&[]);
-    let mut at = 0usize;
+    let (mut at, mut comment_open) = (0usize, false);
     while let Some(off) = rest.get(at..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = at + off;
-        let end_tag = rest
-            .get(lt + 1..lt + 2 + name.len())
-            .and_then(<[u8]>::split_first);
+        let after = rest.get(lt + 1..).unwrap_or(&[]);
+        let end_tag = after.get(..=name.len()).and_then(<[u8]>::split_first);
         if matches!(end_tag, Some((b'/', tag)) if tag.eq_ignore_ascii_case(name)) {
-            return from + lt;
+            return (from + lt, comment_open);
         }
+        comment_open |= after.starts_with(b"!--");
         at = lt + 1;
     }
-    bytes.len()
+    (bytes.len(), comment_open)
 }
 
 #[cfg(test)]

@@ -204,11 +204,15 @@ fn is_data_date(name: &str) -> bool {
 /// `<script type="application/ld+json">` (type compared without case and
 /// parameters).
 pub(super) fn is_json_ld(el: &Start<'_>) -> bool {
-    attr(el, "type").is_some_and(|t| {
-        t.split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .eq_ignore_ascii_case("application/ld+json")
-    })
+    attr(el, "type").is_some_and(is_json_ld_type)
+}
+
+/// A script `type` that names JSON-LD (the sink keeps such scripts'
+/// text, see `raw_text`).
+pub(super) fn is_json_ld_type(t: &str) -> bool {
+    t.split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .eq_ignore_ascii_case("application/ld+json")
 }

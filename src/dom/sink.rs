@@ -22,6 +22,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
+use super::page;
+
 /// Bytes of HTML per node of the tree, about (the scrapinghub pages
 /// average 54): a little more, so that a page of long texts and few tags
 /// does not reserve much more than it fills (memory reserved but never
@@ -389,6 +391,11 @@ static NO_NAME: LazyLock<Name> = LazyLock::new(|| Name {
 pub(super) struct Sink {
     tree: RefCell<Tree>,
     created: Cell<usize>,
+    /// The HTML `script` (not JSON-LD) or `style` element created last,
+    /// while nothing else has been created, appended to it or closed
+    /// since ([`NONE`] otherwise): the tokenizer is then at the start of
+    /// its body (see `raw_text`).
+    raw_text: Cell<Id>,
 }
 
 impl Sink {
@@ -401,7 +408,40 @@ impl Sink {
         Sink {
             tree: RefCell::new(Tree::with_capacity(nodes)),
             created: Cell::new(0),
+            raw_text: Cell::new(NONE),
         }
+    }
+
+    /// Nodes in the tree so far.
+    pub(super) fn nodes(&self) -> usize {
+        self.tree.borrow().len()
+    }
+
+    /// Whether html5ever has just read the start tag of a script or style
+    /// whose text no stage reads, as the last thing it did, and that
+    /// element is one of the nodes from `first_new` on: its body may be
+    /// left out (`raw_text`). Not inside a `<noscript>`: prune weighs a
+    /// noscript by all the text in it, a style's included.
+    pub(super) fn in_raw_text(&self, first_new: usize) -> bool {
+        let id = self.raw_text.get();
+        let tree = self.tree.borrow();
+        if id == NONE
+            || (id as usize) < first_new
+            || id as usize + 1 != tree.len()
+            || tree.get(id).is_none_or(|n| n.first != NONE)
+        {
+            return false;
+        }
+        let mut at = tree.parent(id);
+        while let Some(node) = tree.get(at) {
+            if let Data::Element { name, .. } = &node.data {
+                if name.ns == ns!(html) && name.local == local_name!("noscript") {
+                    return false;
+                }
+            }
+            at = node.parent;
+        }
+        true
     }
 
     /// Elements, comments and processing instructions created so far.
@@ -410,6 +450,7 @@ impl Sink {
     }
 
     fn create(&self, data: Data) -> Id {
+        self.raw_text.set(NONE);
         self.created.set(self.created.get().saturating_add(1));
         self.tree.borrow_mut().add(data)
     }
@@ -445,8 +486,17 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
         let template = name.ns == ns!(html) && name.local == local_name!("template");
+        let raw_text = name.ns == ns!(html)
+            && match name.local {
+                local_name!("style") => true,
+                local_name!("script") => !attrs.iter().any(|a| {
+                    a.name.local == local_name!("type") && page::is_json_ld_type(&a.value)
+                }),
+                _ => false,
+            };
         self.created.set(self.created.get().saturating_add(1));
         let id = self.tree.borrow_mut().add_element(name, attrs);
+        self.raw_text.set(if raw_text { id } else { NONE });
         if template {
             let mut tree = self.tree.borrow_mut();
             let contents = tree.add(Data::Fragment);
@@ -468,6 +518,7 @@ impl TreeSink for Sink {
         match child {
             NodeOrText::AppendNode(id) => tree.append(*parent, id),
             NodeOrText::AppendText(text) => {
+                self.raw_text.set(NONE);
                 let last = tree.last_child(*parent);
                 if !tree.extend_text(last, &text) {
                     let id = tree.add(Data::Text(self::text(&text)));
@@ -508,10 +559,17 @@ impl TreeSink for Sink {
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
+    /// An element leaves the stack of open elements: a script or style
+    /// just created is closed (its body was empty, or the page ended).
+    fn pop(&self, _node: &Id) {
+        self.raw_text.set(NONE);
+    }
+
     fn append_before_sibling(&self, sibling: &Id, new_node: NodeOrText<Id>) {
         let mut tree = self.tree.borrow_mut();
-        if let NodeOrText::AppendNode(id) = new_node {
-            tree.detach(id);
+        match &new_node {
+            NodeOrText::AppendNode(id) => tree.detach(*id),
+            NodeOrText::AppendText(_) => self.raw_text.set(NONE),
         }
         if tree.parent(*sibling) == NONE {
             return;
