@@ -193,24 +193,12 @@ pub(crate) const TABLE_MIN_ROWS: usize = 3;
 /// "+13.1%", "Top 10"); longer cells (headlines, paragraphs) are page
 /// layout, columns of a page set side by side.
 pub(crate) const TABLE_CELL_MAX_WORDS: usize = 5;
-/// Value of a row of a data table in the story search: a little. Its rows
+/// Value of a row of a data table in the story search: neutral. Its rows
 /// look like a list of links (short, capitalised, numeric) but a table
 /// lies inside the story it illustrates (standings, prices, a time
-/// series), so it must not cut the story in two; and a page whose content
-/// is a table under a line of introduction (a championship's standings, a
-/// race calendar) must not lose to a sidebar's paragraphs. At 0 those
-/// pages kept the sidebar (scrapinghub 0.927; at 0.5 0.932, one standings
-/// page 0 -> 0.83). 0.25 is too little for that page, 0.5 and 1.5 give
-/// the same figures on every set. The other human-truth sets move by
-/// under 0.0002 (readability +, big5 and magic-html -): with scrapinghub
-/// left out the fit would keep 0, so scrapinghub's left-out score is
-/// 0.927.
-pub(crate) const TEXT_TABLE_ROW_VALUE: f32 = 0.5;
-/// Value of the lines of a list that a paragraph introduces with a colon
-/// (see `tables::introduced_lists`): neutral, like a table's rows were
-/// before they counted a little; such a list is the story's, but it must
-/// not make a story of its own.
-pub(crate) const TEXT_INTRO_LIST_VALUE: f32 = 0.0;
+/// series), so it must not cut the story in two; it adds nothing either,
+/// so a table alone is never taken for the story.
+pub(crate) const TEXT_TABLE_ROW_VALUE: f32 = 0.0;
 /// Endings of the attribution line blog engines print above each reader
 /// comment ("grumpysal says:"; WordPress's template, and its German,
 /// Spanish/Italian, Portuguese and Dutch words): the comments start there.

@@ -28,7 +28,7 @@ pub(crate) fn mark_table_rows(lines: &mut Lines) {
 }
 
 /// The lines of a list that a paragraph of prose introduces with a colon
-/// get at least [`p::TEXT_INTRO_LIST_VALUE`] in the story search (their
+/// get at least [`p::TEXT_TABLE_ROW_VALUE`] in the story search (their
 /// `weight`, already their value): the short
 /// lines right after such a paragraph, up to [`p::TEXT_INTRO_MAX_LINES`] of
 /// them, until the next paragraph or a line of furniture (a value at or
@@ -47,7 +47,7 @@ pub(crate) fn introduced_lists(lines: &mut Lines) {
         while taken < p::TEXT_INTRO_MAX_LINES && !is_prose(recs, i) {
             match recs.get_mut(i) {
                 Some(l) if l.weight > -p::TEXT_BOILERPLATE_PENALTY => {
-                    l.weight = l.weight.max(p::TEXT_INTRO_LIST_VALUE);
+                    l.weight = l.weight.max(p::TEXT_TABLE_ROW_VALUE);
                 }
                 _ => break,
             }
