@@ -187,6 +187,11 @@ impl Document {
         self.nodes.get(id).and_then(Node::parent)
     }
 
+    /// `id`, then its ancestors up to the root, nearest first.
+    pub(crate) fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(Some(id), |&a| self.parent(a))
+    }
+
     /// One past the last node of `id`'s subtree: the subtree is the ids
     /// `id..subtree_end(id)` (nodes are in document order).
     pub(crate) fn subtree_end(&self, id: NodeId) -> NodeId {

@@ -244,10 +244,12 @@ fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
     }
     // Inside the page's declared main region, the climb may reach it
     // whatever the levels: the region holds the content and nothing else.
-    let main = std::iter::successors(doc.parent(top), |&a| doc.parent(a))
+    let main = doc
+        .ancestors(top)
+        .skip(1)
         .take_while(|&a| !is_top_level(doc, a))
         .find(|&a| is_main(doc, a));
-    let ancestors = std::iter::successors(doc.parent(top), |&a| doc.parent(a));
+    let ancestors = doc.ancestors(top).skip(1);
     let mut path = top;
     for (level, anc) in ancestors.enumerate() {
         let beyond = level >= p::MAX_PROSE_COVER_LEVELS;
@@ -338,7 +340,7 @@ fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: N
             && link_density(chars, links, id) <= p::THREAD_REPLY_MAX_LINK_DENSITY;
         prose || reply
     };
-    let ancestors = std::iter::successors(Some(top), |&a| doc.parent(a));
+    let ancestors = doc.ancestors(top);
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
         let Some(parent) = doc.parent(post) else {
             break;

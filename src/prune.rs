@@ -21,6 +21,13 @@ pub(crate) struct Pruned {
     pub hint: Vec<i8>,
 }
 
+impl Pruned {
+    /// Why `id` is out of the story, if it is.
+    pub(crate) fn why(&self, id: NodeId) -> Option<Rule> {
+        self.removed.get(id).copied().flatten()
+    }
+}
+
 /// [`prune_within`] with no time limit: the unit tests' short form.
 #[cfg(test)]
 pub(crate) fn prune(doc: &Document, patterns: &Patterns, pass: Pass) -> Pruned {

@@ -289,7 +289,6 @@ pub(crate) fn clean(
         l.weight = value(l, texts.of(l), indent, patterns);
         valued += 1;
     }
-    let (texts, recs) = lines.parts();
     if let Some(start) = comments::comments_start(texts, recs, patterns) {
         comments::weigh_down(recs, start);
     }

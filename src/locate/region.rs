@@ -23,7 +23,7 @@ pub(super) fn into_main(
     chars: &[usize],
     top: NodeId,
 ) -> NodeId {
-    if std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| is_main(doc, a)) {
+    if doc.ancestors(top).any(|a| is_main(doc, a)) {
         return top;
     }
     // Only a region beside `top` can take the story; most pages have none.
@@ -31,7 +31,7 @@ pub(super) fn into_main(
     if !(0..doc.nodes.len()).any(beside) {
         return top;
     }
-    let kept = |id: NodeId| pruned.removed.get(id).copied().flatten().is_none();
+    let kept = |id: NodeId| pruned.why(id).is_none();
     let mut headlines: Vec<usize> = (0..doc.nodes.len())
         .map(|id| usize::from(doc.tag(id) == Tag::H(1) && kept(id)))
         .collect();
@@ -69,36 +69,32 @@ pub(super) fn into_headline_article(
 ) -> NodeId {
     // A container in another article is a story in its own right (a
     // front page's featured story may hold the page's only `h1`).
-    if std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| doc.tag(a) == Tag::Article) {
+    if doc.ancestors(top).any(|a| doc.tag(a) == Tag::Article) {
         return top;
     }
-    let kept = |id: NodeId| pruned.removed.get(id).copied().flatten().is_none();
     // A story's own header is furniture on the strict rung, its headline
     // with it; hidden, overlay and never-content headlines are not shown.
     let shown_h1 = |id: NodeId| {
-        doc.tag(id) == Tag::H(1)
-            && matches!(
-                pruned.removed.get(id).copied().flatten(),
-                None | Some(Rule::Furniture)
-            )
+        doc.tag(id) == Tag::H(1) && matches!(pruned.why(id), None | Some(Rule::Furniture))
     };
     let mut shown = (0..doc.nodes.len()).filter(|&id| shown_h1(id));
     let (Some(headline), None) = (shown.next(), shown.next()) else {
         return top;
     };
-    let Some(article) = std::iter::successors(doc.parent(headline), |&a| doc.parent(a))
+    let Some(region) = doc
+        .ancestors(headline)
         .find(|&a| doc.tag(a) == Tag::Article)
         .or_else(|| (headline + 1..doc.nodes.len()).find(|&a| is_main(doc, a)))
     else {
         return top;
     };
-    if doc.in_subtree(article, top) || doc.in_subtree(top, article) || !kept(article) {
+    if doc.in_subtree(region, top) || doc.in_subtree(top, region) || pruned.why(region).is_some() {
         return top;
     }
     score
-        .get(article..doc.subtree_end(article))
+        .get(region..doc.subtree_end(region))
         .and_then(best)
-        .map_or(top, |i| article + i)
+        .map_or(top, |i| region + i)
 }
 
 /// `main`, or an element with `role="main"`.

@@ -168,7 +168,7 @@ fn a_short_story_in_the_main_region_wins_over_a_longer_box_outside_it() {
     assert!(c.contains(story.owner));
     assert!(!c.contains(pitch.owner));
     let top = c.top.unwrap();
-    assert!(std::iter::successors(Some(top), |&a| doc.parent(a)).any(|a| doc.tag(a) == Tag::Main));
+    assert!(doc.ancestors(top).any(|a| doc.tag(a) == Tag::Main));
 }
 
 #[test]

@@ -36,12 +36,11 @@ pub(crate) struct Patterns {
     /// "Like this:", "3 Comments", "Most Popular"): in plain text they cut
     /// the story off.
     pub story_end: Regex,
-    /// A heading that opens reader comments on its own, in plain text
-    /// ("Top Rated Comments", "12 Comments", "Leave a Reply").
+    /// A comments heading in plain text ("Top Rated Comments", "12
+    /// Comments", "Leave a Reply", a bare "Comments" or "Kommentare"): it
+    /// opens the comments when a comment's attribution or time line
+    /// follows (`text_mode::comments`).
     pub comments_heading: Regex,
-    /// A bare comments heading ("Comments", "Kommentare"): it opens the
-    /// comments when an attribution line follows.
-    pub comments_label: Regex,
     /// A byline line of plain text: "By NAME [in PLACE] [(SITE)]".
     pub text_byline: Regex,
     /// Input that starts like HTML: a tag, comment or doctype.
@@ -111,12 +110,10 @@ impl Patterns {
                 r"(?i)^(related|related (posts|articles|stories|content|links|coverage|reading)|like this:?|share this( story| article)?:?|comments?( \(\d+\))?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|post a comment|you (may|might) also like|more from .{0,40}|more stories|most (popular|read|viewed|shared|emailed)|recommended( for you| stories)?|read (more|next)|trending( now| stories)?|popular (posts|stories|articles)|further reading|see also|about the author|sponsored( content| stories)?|advertisement|reply|hot topics|latest (news|stories|posts)|top stories|editor'?s picks|(?-i:More(?: \p{Lu}[\w'’.-]*){1,4}))$",
             ),
             // WordPress's "12 thoughts on “Title”" and "Leave a Reply",
-            // news sites' "Top Rated Comments" and "Comments (12)".
+            // news sites' "Top Rated Comments" and "Comments (12)", and the
+            // bare word in a few languages.
             comments_heading: re(
-                r"(?i)^((top|most) (rated|liked|popular|recent) comments|(reader|readers'?|user|latest|recent|newest|all) comments|\d+ (comments|responses|replies|thoughts on .{1,200})|(one|two|three|four|five|six|seven|eight|nine|ten) (comments|responses|replies|thoughts on .{1,200})|comments \(\d+\)|leave a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments)$",
-            ),
-            comments_label: re(
-                r"(?i)^(comments?|discussion|responses|replies|kommentare|commentaires|comentarios|commenti|reacties)$",
+                r"(?i)^((top|most) (rated|liked|popular|recent) comments|(reader|readers'?|user|latest|recent|newest|all) comments|\d+ (comments|responses|replies|thoughts on .{1,200})|(one|two|three|four|five|six|seven|eight|nine|ten) (comments|responses|replies|thoughts on .{1,200})|comments \(\d+\)|leave a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments|comments?|discussion|responses|replies|kommentare|commentaires|comentarios|commenti|reacties)$",
             ),
             // "By Hua Shengdun in Washington (China Daily USA) Updated: ..."
             // in English, Spanish/Portuguese, French, German, Italian, Dutch.

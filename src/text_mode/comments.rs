@@ -10,9 +10,9 @@ use super::lines::{ENDS_SENTENCE, PROSE, TextLine, Texts};
 use crate::patterns::{self as p, Patterns};
 
 /// Where the comments start, if the page has them after its prose: the
-/// first line that opens a comment section ([`Patterns::comments_heading`],
-/// or a bare "Comments" heading with an attribution line within
-/// [`p::TEXT_COMMENTS_LOOKAHEAD`] lines) after a sentence of prose. A
+/// first comments heading ([`Patterns::comments_heading`]) after a
+/// sentence of prose with a comment's attribution or time line within
+/// [`p::TEXT_COMMENTS_LOOKAHEAD`] lines after it. A
 /// comment count above the story ("12 Comments" under the byline) has no
 /// prose before it and opens nothing.
 pub(crate) fn comments_start(
@@ -28,9 +28,7 @@ pub(crate) fn comments_start(
             return false;
         };
         let text = texts.of(line).trim_end_matches(':');
-        let heading =
-            patterns.comments_heading.is_match(text) || patterns.comments_label.is_match(text);
-        heading
+        patterns.comments_heading.is_match(text)
             && recs
                 .iter()
                 .skip(i + 1)
