@@ -186,6 +186,8 @@ fn ends_sentence(text: &str) -> bool {
 /// Sum of class/id hints from the block's owner up to (not including) the
 /// story container's root.
 fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: NodeId) -> i32 {
+    let post_chars =
+        post_of(doc, container, owner).and_then(|post| container.subtree_chars.get(post).copied());
     let mut sum = 0i32;
     let mut node = Some(owner);
     for _ in 0..p::HINT_LEVELS {
@@ -194,16 +196,28 @@ fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: Node
             break;
         }
         let hint = i32::from(pruned.hint.get(id).copied().unwrap_or(0));
+        let chars = container.subtree_chars.get(id).copied().unwrap_or(0) as f32;
         // A "boilerplate" class on an element holding much of the story is a
-        // page-builder wrapper (`elementor-widget-container`), not a box.
-        let share = container.subtree_chars.get(id).copied().unwrap_or(0) as f32
-            / container.chars.max(1) as f32;
-        if hint > 0 || share < p::NEGATIVE_HINT_MAX_SHARE {
+        // page-builder wrapper (`elementor-widget-container`), not a box...
+        let share = chars / container.chars.max(1) as f32;
+        // ...and in a thread, a "comment" class on the body of a post marks
+        // the posts, which are the content.
+        let body = post_chars.is_some_and(|all| chars >= all as f32 * p::POST_BODY_MIN_SHARE);
+        if hint > 0 || (share < p::NEGATIVE_HINT_MAX_SHARE && !body) {
             sum += hint;
         }
         node = doc.parent(id);
     }
     sum
+}
+
+/// The post of the container's thread that `owner` lies in, if any: its
+/// ancestor (a few levels up at most) whose parent is the thread's.
+fn post_of(doc: &Document, container: &Container, owner: NodeId) -> Option<NodeId> {
+    let thread = container.thread?;
+    doc.ancestors(owner)
+        .take(p::HINT_LEVELS)
+        .find(|&id| doc.parent(id) == Some(thread))
 }
 
 #[cfg(test)]
@@ -257,5 +271,42 @@ mod tests {
     fn sentence_endings() {
         assert!(ends_sentence("He said so.\""));
         assert!(!ends_sentence("Most Popular"));
+    }
+
+    /// The class hint of the block holding `needle`, on the rung that
+    /// keeps "unlikely" classes (a thread of comments is pruned before).
+    fn hint_of(html: &str, needle: &str) -> i32 {
+        use crate::patterns::LADDER;
+        let doc = Document::parse(html, &crate::options::Options::new()).unwrap();
+        let patterns = Patterns::shared();
+        let pruned = crate::prune::prune(&doc, &patterns, LADDER[1]);
+        let blocks = crate::blocks::segment(&doc, &pruned, false);
+        let c = crate::locate::locate(&doc, &pruned, &blocks, LADDER[1], &Deadline::NONE);
+        let feats = compute(&blocks, &doc, &pruned, &c, &patterns, &Deadline::NONE);
+        let i = blocks.iter().position(|b| b.text.contains(needle)).unwrap();
+        feats[i].class_hint
+    }
+
+    #[test]
+    fn a_comment_class_on_a_posts_body_is_no_mark_in_a_thread() {
+        let reply = |i: usize, class: &str| {
+            format!(
+                "<div class='r'><div class='who'>user{i}</div><div class='{class}'>A reply \
+                 of a few plain sentences, long enough to be a post, number {i}. It goes on \
+                 with a second sentence of the same kind.</div></div>"
+            )
+        };
+        let thread: String = (0..5).map(|i| reply(i, "comment")).collect();
+        let html = format!("<body><div id='thread'>{thread}</div></body>");
+        assert_eq!(hint_of(&html, "number 3"), 0);
+        // The same class on a box of a story still counts against it.
+        let story = "<p>The story's own paragraph, in plain words, with commas, long enough \
+                     to vote for the container that holds it.</p>"
+            .repeat(8);
+        let html = format!(
+            "<body><div id='story'>{story}<div class='comment'>A reader's note of a few \
+             plain words, number 3, long enough to be some text.</div>{story}</div></body>"
+        );
+        assert!(hint_of(&html, "number 3") < 0);
     }
 }

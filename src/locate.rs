@@ -27,6 +27,9 @@ pub(crate) struct Container {
     pub subtree_chars: Vec<usize>,
     /// Characters of text in the story's region.
     pub chars: usize,
+    /// When the top is a thread, the parent of its posts (see
+    /// `thread_of`): the top or a wrapper below it.
+    pub thread: Option<NodeId>,
 }
 
 impl Container {
@@ -86,6 +89,7 @@ pub(crate) fn locate(
             ranges: vec![(0, n)],
             subtree_chars: chars,
             chars: all,
+            thread: None,
         };
     };
     top = into_main(doc, pruned, &score, &chars, top);
@@ -94,6 +98,7 @@ pub(crate) fn locate(
     let prose = prose_chars(doc, blocks);
     top = cover_prose(doc, &prose, top);
     top = thread_of(doc, &prose, (&chars, &links), top);
+    let thread = thread_parent(doc, &prose, (&chars, &links), top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
     let region_chars = ranges
         .iter()
@@ -104,6 +109,7 @@ pub(crate) fn locate(
         ranges,
         subtree_chars: chars,
         chars: region_chars,
+        thread,
     }
 }
 
@@ -331,15 +337,6 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 /// is the container. Comment sections were already left out (and their
 /// blocks pruned), so an article's comments do not count as posts here.
 fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: NodeId) -> NodeId {
-    let (chars, links) = text;
-    let has_prose = |id: NodeId| {
-        let prose = prose.get(id).is_some_and(|&c| c > 0);
-        let reply = chars
-            .get(id)
-            .is_some_and(|&c| c >= p::THREAD_REPLY_MIN_CHARS)
-            && link_density(chars, links, id) <= p::THREAD_REPLY_MAX_LINK_DENSITY;
-        prose || reply
-    };
     let ancestors = doc.ancestors(top);
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
         let Some(parent) = doc.parent(post) else {
@@ -351,15 +348,98 @@ fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: N
         let Some(sig) = signature(doc, post) else {
             continue;
         };
-        let posts = doc
-            .children(parent)
-            .filter(|&c| signature(doc, c) == Some(sig) && has_prose(c))
-            .count();
-        if posts >= p::THREAD_MIN_POSTS {
+        if posts_like(doc, prose, text, parent, sig).0 >= p::THREAD_MIN_POSTS {
             return parent;
         }
     }
     top
+}
+
+/// The parent of a thread's posts: `top` when it is the parent of at least
+/// [`p::THREAD_MIN_POSTS`] posts, or the only child of each of a few
+/// wrappers holding such a parent (a table's `tbody` holding its rows).
+fn thread_parent(
+    doc: &Document,
+    prose: &[usize],
+    text: (&[usize], &[usize]),
+    top: NodeId,
+) -> Option<NodeId> {
+    let mut node = top;
+    for _ in 0..=p::THREAD_MAX_LEVELS {
+        if posts_under(doc, prose, text, node) {
+            return Some(node);
+        }
+        let mut elements = doc.children(node).filter(|&c| doc.element(c).is_some());
+        match (elements.next(), elements.next()) {
+            (Some(only), None) => node = only,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether `parent`'s children include at least [`p::THREAD_MIN_POSTS`]
+/// posts of one signature (see `thread_of`) that hold most of its text.
+fn posts_under(
+    doc: &Document,
+    prose: &[usize],
+    text: (&[usize], &[usize]),
+    parent: NodeId,
+) -> bool {
+    let mut seen: Vec<(Tag, &str)> = Vec::new();
+    let all = text.0.get(parent).copied().unwrap_or(0) as f32;
+    for c in doc.children(parent) {
+        let Some(sig) = signature(doc, c).filter(|s| holds_posts(s.0)) else {
+            continue;
+        };
+        if seen.contains(&sig) {
+            continue;
+        }
+        seen.push(sig);
+        let (posts, chars) = posts_like(doc, prose, text, parent, sig);
+        if posts >= p::THREAD_MIN_POSTS && chars as f32 >= all * p::THREAD_MIN_SHARE {
+            return true;
+        }
+        if seen.len() > p::THREAD_MAX_SIGNATURES {
+            break;
+        }
+    }
+    false
+}
+
+/// Tags a thread's post can be: blocks that hold paragraphs, not the
+/// paragraphs themselves (an article's paragraphs sharing a class are not
+/// a thread: readability's wapo-1 -0.02, nytimes-4 -0.01 otherwise).
+fn holds_posts(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Div | Tag::Article | Tag::Section | Tag::Li | Tag::Tr | Tag::Table
+    )
+}
+
+/// `parent`'s children of signature `sig` that hold prose or a reply's
+/// few lines with few links: how many, and their characters.
+fn posts_like(
+    doc: &Document,
+    prose: &[usize],
+    text: (&[usize], &[usize]),
+    parent: NodeId,
+    sig: (Tag, &str),
+) -> (usize, usize) {
+    let (chars, links) = text;
+    let has_prose = |id: NodeId| {
+        let prose = prose.get(id).is_some_and(|&c| c > 0);
+        let reply = chars
+            .get(id)
+            .is_some_and(|&c| c >= p::THREAD_REPLY_MIN_CHARS)
+            && link_density(chars, links, id) <= p::THREAD_REPLY_MAX_LINK_DENSITY;
+        prose || reply
+    };
+    doc.children(parent)
+        .filter(|&c| signature(doc, c) == Some(sig) && has_prose(c))
+        .fold((0, 0), |(n, all), c| {
+            (n + 1, all + chars.get(c).copied().unwrap_or(0))
+        })
 }
 
 /// Characters of running text under every node, summed up the tree: the

@@ -298,3 +298,49 @@ fn short_replies_make_a_thread_but_link_lists_do_not() {
     let (doc, _, c) = container_of(&thread(links));
     assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
 }
+
+/// A thread laid out as a table's rows (Hacker News): the table is the
+/// top, and the rows' parent (its `tbody`, under the top) is the thread's.
+fn table_thread(replies: usize) -> String {
+    let row = |i: usize| {
+        format!(
+            "<tr class='athing'><td><span class='user'>user{i}</span></td><td><div class='text'>\
+             A reply of a few plain sentences, long enough to be a post of this thread, number \
+             {i}. It goes on with a second sentence.</div></td></tr>"
+        )
+    };
+    let rows: String = (0..replies).map(row).collect();
+    format!(
+        "<body><table class='fatitem'><tr><td>Ask: what next?</td></tr></table>\
+         <table class='tree'>{rows}</table></body>"
+    )
+}
+
+#[test]
+fn a_table_of_replies_is_a_thread() {
+    let (doc, _, c) = container_of(&table_thread(5));
+    let top = c.top.unwrap();
+    assert_eq!(doc.element(top).unwrap().hints, "tree");
+    let thread = c.thread.expect("a thread");
+    assert_eq!(doc.tag(thread), Tag::TableSection);
+    assert_eq!(doc.parent(thread), Some(top));
+    // Two replies are not a thread.
+    let (_, _, c) = container_of(&table_thread(2));
+    assert_eq!(c.thread, None);
+}
+
+#[test]
+fn a_few_boxes_of_one_class_in_a_story_are_not_a_thread() {
+    let para = "<p>The story's own paragraph, in plain words, with commas, long enough to vote \
+                for the container that holds it here.</p>";
+    let boxed = "<div class='inline'><p>A photo box's caption of some length, long enough to \
+                 pass for a reply's few lines here.</p></div>";
+    let html = format!(
+        "<body><article id='story'>{}{boxed}{}{boxed}{boxed}</article></body>",
+        para.repeat(6),
+        para.repeat(6)
+    );
+    let (doc, _, c) = container_of(&html);
+    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "story");
+    assert_eq!(c.thread, None);
+}

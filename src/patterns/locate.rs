@@ -109,6 +109,18 @@ pub(crate) const THREAD_MAX_LEVELS: usize = 5;
 pub(crate) const THREAD_REPLY_MIN_CHARS: usize = 80;
 /// ...with at most this share of it in links (not a teaser or a link list).
 pub(crate) const THREAD_REPLY_MAX_LINK_DENSITY: f32 = 0.3;
+/// Whether the container itself is a thread is asked of its children's
+/// first signatures, up to this many distinct ones (a bound on the work
+/// for a container of many kinds of children).
+pub(crate) const THREAD_MAX_SIGNATURES: usize = 8;
+/// ...and its posts must hold at least this share of its text: a few
+/// boxes of one class inside a story (Washington Post's inline photo and
+/// video boxes) are not a thread.
+pub(crate) const THREAD_MIN_SHARE: f32 = 0.5;
+/// In a thread, an element holding at least this share of its post's text
+/// is the post's body, whatever its class says: Hacker News marks every
+/// reply's body `comment` (wceb 0568 kept half its replies).
+pub(crate) const POST_BODY_MIN_SHARE: f32 = 0.6;
 /// The prose-cover climb looks this many levels down the sibling it would
 /// take in for a series of posts or teasers (`locate::foreign_series`):
 /// script-built streams nest their list under as many wrappers (Yahoo's
