@@ -83,7 +83,13 @@ fn value(line: &TextLine, text: &str, indent: Option<usize>, patterns: &Patterns
         }
         return words * weight;
     }
-    let mut penalty = p::TEXT_SHORT_PENALTY + words * p::TEXT_SHORT_WORD_PENALTY;
+    let sentence = line.has(ENDS_SENTENCE) && !line.bullet();
+    let per_word = if sentence {
+        p::TEXT_SHORT_SENTENCE_WORD_PENALTY
+    } else {
+        p::TEXT_SHORT_WORD_PENALTY
+    };
+    let mut penalty = p::TEXT_SHORT_PENALTY + words * per_word;
     if line.bullet() || headline_shaped(text) {
         // List items and headline-shaped lines come in lists of links.
         penalty *= p::TEXT_LIST_PENALTY_FACTOR;
@@ -505,6 +511,23 @@ mod tests {
         let (line, text) = lines.iter().next().unwrap();
         assert!(line.has(FURNITURE));
         assert!(value(line, text, None, &p) > -p::TEXT_BOILERPLATE_PENALTY);
+    }
+
+    #[test]
+    fn a_short_sentence_costs_less_than_a_short_line_of_as_many_words() {
+        let p = pats();
+        let cost = |text: &str| {
+            let mut lines = segment(text);
+            read_lines(&mut lines, &p, &Deadline::NONE);
+            let (line, text) = lines.iter().next().unwrap();
+            value(line, text, None, &p)
+        };
+        let sentence = cost("Or even for one good night.");
+        let headline = cost("Or even for one good night");
+        assert!(
+            sentence < 0.0 && headline < sentence,
+            "{sentence} {headline}"
+        );
     }
 
     #[test]
