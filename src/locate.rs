@@ -389,7 +389,7 @@ fn posts_under(
     let mut seen: Vec<(Tag, &str)> = Vec::new();
     let all = text.0.get(parent).copied().unwrap_or(0) as f32;
     for c in doc.children(parent) {
-        let Some(sig) = signature(doc, c).filter(|s| holds_posts(s.0)) else {
+        let Some(sig) = signature(doc, c) else {
             continue;
         };
         if seen.contains(&sig) {
@@ -405,16 +405,6 @@ fn posts_under(
         }
     }
     false
-}
-
-/// Tags a thread's post can be: blocks that hold paragraphs, not the
-/// paragraphs themselves (an article's paragraphs sharing a class are not
-/// a thread: readability's wapo-1 -0.02, nytimes-4 -0.01 otherwise).
-fn holds_posts(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Div | Tag::Article | Tag::Section | Tag::Li | Tag::Tr | Tag::Table
-    )
 }
 
 /// `parent`'s children of signature `sig` that hold prose or a reply's
