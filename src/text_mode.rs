@@ -12,6 +12,7 @@
 mod comments;
 mod header;
 mod lines;
+mod listings;
 mod repeats;
 mod tables;
 
@@ -298,6 +299,8 @@ pub(crate) fn clean(
     if let Some(start) = comments::comments_start(texts, recs, patterns) {
         comments::weigh_down(recs, start);
     }
+    let listings = listings::labelled_listings(texts, recs, patterns);
+    listings::weigh_down(recs, &listings);
     introduced_lists(&mut lines);
     let recs = lines.recs().get(..valued).unwrap_or_default();
     let run = best_run(|| recs.iter().map(|l| l.weight));

@@ -160,6 +160,18 @@ pub(crate) const TEXT_AD_LABEL_MAX_WORDS: usize = 5;
 /// Value of an ad label: a short line's cost, so a run of them between two
 /// paragraphs does not split the story.
 pub(crate) const TEXT_AD_LABEL_PENALTY: f32 = TEXT_SHORT_PENALTY;
+/// A line of at most this many words that holds a date is a date line
+/// (`text_mode::listings`: "Tuesday November 19, 2019")...
+pub(crate) const TEXT_DATE_LINE_MAX_WORDS: usize = 6;
+/// ...and at least this many date lines, each within this many lines of
+/// the one before, are the entries of a dated listing (a teaser stream
+/// after the story: headline, author, date, summary)...
+pub(crate) const TEXT_LISTING_MIN_ENTRIES: usize = 3;
+pub(crate) const TEXT_LISTING_MAX_PERIOD: usize = 6;
+/// ...when its first date line comes at most this many lines after a
+/// furniture label ("More Washington Examiner"): the label, a headline and
+/// an author, or a little more.
+pub(crate) const TEXT_LISTING_LABEL_GAP: usize = 4;
 /// A dateline's clock time or numeric date ("1:21 PM ET", "04.08.05",
 /// "10/13/16 12:34PM"): the line by the headline that holds one is the
 /// byline or dateline, not the headline (which the date reader does not
