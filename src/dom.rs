@@ -1,19 +1,24 @@
 //! Parsing, and the page as a flat arena of nodes.
 //!
-//! The only module that names parser types: html5ever parses once into
-//! unboil's own tree sink (`sink`), whose tree is walked once into
-//! [`Document`], a `Vec` of nodes in document (pre-)order. Every later stage walks it by index, never by
-//! recursion, so 100,000-deep pages cannot overflow the stack. Elements
-//! nested deeper than [`crate::Options::max_depth`] are flattened into their
-//! ancestor at that depth.
+//! The only module that names parser types: html5ever parses once, and
+//! its tree builder builds [`Document`], a `Vec` of nodes in document
+//! (pre-)order, as it goes (`direct`); on the few pages where it moves
+//! nodes already placed, the page is parsed again into unboil's linked
+//! tree (`sink`), which is then walked once into the arena. Every later
+//! stage walks the arena by index, never by recursion, so 100,000-deep
+//! pages cannot overflow the stack. Elements nested deeper than
+//! [`crate::Options::max_depth`] are flattened into their ancestor at that
+//! depth.
 //!
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
-//! `nesting` (the depth and attribute caps before html5ever; `tag_name`, its
-//! tag names packed into integers), `raw_text` (the script and style
-//! bodies html5ever is spared), `budget` (the node cap
-//! while html5ever runs), `sink` (the tree html5ever builds) and `text` (the text walkers and whitespace
-//! collapsing every later stage uses).
+//! `nesting` (the depth and attribute caps before html5ever; `tag_name`,
+//! its tag names packed into integers), `raw_text` (the script and style
+//! bodies html5ever is spared), `budget` (the parse loop and its node cap),
+//! `direct` (the sink that builds the arena), `sink` (the linked tree for
+//! the pages `direct` gives up on), `build` (the arena built step by step,
+//! for both), `name` (element names html5ever reads back) and `text` (the
+//! text walkers and whitespace collapsing every later stage uses).
 
 mod budget;
 mod build;

@@ -142,6 +142,10 @@ impl State<'_> {
     /// next node goes in as `parent`'s last child; `None` (giving up) when
     /// it is not.
     fn close_below(&mut self, parent: Id, handles: &Handles) -> Option<()> {
+        // Most nodes go to the last element appended: nothing to close.
+        if self.text.is_none() && self.path.last() == Some(&parent) {
+            return Some(());
+        }
         let at = self.path.iter().rposition(|&p| p == parent)?;
         self.flush()?;
         let build = self.build.as_mut()?;
@@ -308,8 +312,8 @@ impl Budgeted for Direct<'_> {
         // Appended, it is the path's last node (anything appended to it
         // since was created since); not appended, it has no ancestors.
         let state = self.state.borrow();
-        let ancestors = match state.path.last() {
-            Some(&last) if last == id => &state.path[..state.path.len() - 1],
+        let ancestors = match state.path.split_last() {
+            Some((&last, ancestors)) if last == id => ancestors,
             _ => &[],
         };
         !ancestors.iter().any(|&a| {

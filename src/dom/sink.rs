@@ -1,6 +1,8 @@
-//! unboil's own html5ever tree sink: html5ever builds its tree straight
-//! into a light linked tree of indices here, which `dom` then walks once in
-//! document order into the arena, moving the text rather than copying it.
+//! unboil's own html5ever tree sink for the pages `direct` gives up on
+//! (where the tree builder moves nodes already placed): html5ever builds
+//! its tree straight into a light linked tree of indices here, which `dom`
+//! then walks once in document order into the arena, moving the text rather
+//! than copying it.
 //!
 //! Why not scraper's tree: building it, then copying every element and
 //! text node into the arena, cost about a quarter of a parse, and both

@@ -180,70 +180,7 @@ fn generated_pages_build_the_same_arena() {
         pages += 1;
         built += usize::from(same(&page, &Options::new()));
     }
-    // Most such pages misnest somewhere; enough must still be built.
-    assert!(built * 10 > pages, "built {built} of {pages}");
-}
-
-/// Every page of the evaluation sets (`UNBOIL_EVAL`, default
-/// `../shared/eval`): the arena `Document::parse` builds, directly or not,
-/// is the one built through the tree; prints how many pages it gave up on.
-/// `cargo test --release --lib eval_pages -- --ignored --nocapture`
-#[test]
-#[ignore = "reads the evaluation sets, outside the repository"]
-fn eval_pages_build_the_same_arena() {
-    use super::super::nesting;
-    let root = std::env::var("UNBOIL_EVAL").unwrap_or_else(|_| "../shared/eval".into());
-    let options = Options::new();
-    let deadline = options.deadline();
-    let caps = nesting::Caps {
-        depth: options.get_max_depth() * crate::patterns::PARSE_DEPTH_FACTOR,
-        attributes: options.get_max_attributes(),
-    };
-    let (mut pages, mut gave_up) = (0, 0);
-    let mut sets: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().collect();
-    sets.sort_by_key(|s| s.path());
-    for set in sets {
-        let Ok(files) = std::fs::read_dir(set.path().join("pages")) else {
-            continue;
-        };
-        let (mut n, mut g) = (0, 0);
-        for file in files.flatten() {
-            if file.path().extension().is_none_or(|e| e != "html") {
-                continue;
-            }
-            let bytes = std::fs::read(file.path()).unwrap();
-            let html = crate::decode::decode(&bytes, None);
-            let scanned = nesting::limit_nesting_within(&html, caps, &deadline);
-            let (page, bodies, max) = (&scanned.html, &scanned.bodies, options.get_max_nodes());
-            let sink = Direct::for_page(&options, page.len());
-            let built = budget::parse_document(sink, page, bodies, max, &deadline).unwrap();
-            n += 1;
-            let Some(doc) = built else {
-                g += 1;
-                continue;
-            };
-            let tree = sink::Sink::for_page(page.len(), max);
-            let tree = budget::parse_document(tree, page, bodies, max, &deadline).unwrap();
-            let mut build = Builder::new(&options, tree.len());
-            let walked: crate::error::Result<()> = tree.walk(|event| match event {
-                sink::Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
-                sink::Event::Text(text) => build.text(text),
-                sink::Event::Close => {
-                    build.close();
-                    Ok(())
-                }
-            });
-            walked.unwrap();
-            let want = build.finish();
-            assert_eq!(
-                format!("{doc:?}"),
-                format!("{want:?}"),
-                "{}",
-                file.path().display()
-            );
-        }
-        eprintln!("{}: gave up on {g} of {n} pages", set.path().display());
-        (pages, gave_up) = (pages + n, gave_up + g);
-    }
-    eprintln!("all: gave up on {gave_up} of {pages} pages");
+    // Many such pages misnest somewhere (the sink gives up); enough must
+    // still be built to compare (897 of the 2,000 when written).
+    assert!(built * 3 > pages, "built {built} of {pages}");
 }
