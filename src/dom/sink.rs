@@ -414,16 +414,10 @@ impl Sink {
 }
 
 impl Budgeted for Sink {
-    /// Nodes in the tree so far.
     fn nodes(&self) -> usize {
         self.tree.borrow().len()
     }
 
-    /// Whether html5ever has just read the start tag of a script or style
-    /// whose text no stage reads, as the last thing it did, and that
-    /// element is one of the nodes from `first_new` on: its body may be
-    /// left out (`raw_text`). Not inside a `<noscript>`: prune weighs a
-    /// noscript by all the text in it, a style's included.
     fn in_raw_text(&self, first_new: usize) -> bool {
         let id = self.raw_text.get();
         let tree = self.tree.borrow();
@@ -446,7 +440,6 @@ impl Budgeted for Sink {
         true
     }
 
-    /// Elements, comments and processing instructions created so far.
     fn created(&self) -> usize {
         self.created.get()
     }

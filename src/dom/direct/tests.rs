@@ -53,6 +53,9 @@ fn builds_the_trees_arena_in_document_order() {
         "<div><p>a<p>b<li>c<li>d</div>text after",
         "<table><tr><td>a</td></tr></table><table>\n <tr>\n <td>b</td></tr></table>",
         "<template><p>in template</p>t</template><p>out</p><template>x</template>",
+        // A declarative shadow root: a template made, never appended, then
+        // made again and appended.
+        "<div><template shadowrootmode=open><p>shadow</p></template>light</div>",
         "<svg><title>s</title><circle/></svg><math><mi>x</mi></math>",
         "<p><b><i><u>open formatting</u></i></b></p><p>re-opened after a close</p>",
         "<p><b>bold</p><p>reconstructed bold</p>",
