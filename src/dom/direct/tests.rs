@@ -104,6 +104,9 @@ fn gives_up_when_the_tree_builder_moves_nodes() {
         // Foster parenting out of tables.
         "<table>x<tr>y<td>in</td></tr>z</table>after",
         "<table><tr><td>a</td></tr>b<b>c</b>d</table>",
+        // A head element between `</head>` and `<body>` after a line
+        // break: back into the closed head, before html's text.
+        "<head><title>t</title></head>\n<meta name=a content=b>\n<body><p>x</p>",
         // `<frameset>` after body content that keeps it allowed.
         "<div><frameset><frame></frameset></div>",
     ] {
@@ -169,6 +172,12 @@ fn generated_pages_build_the_same_arena() {
         "<select>",
         "<option>",
         "&amp;",
+        "</head>",
+        "<meta name=m content=c>",
+        "<head>",
+        "<script>",
+        "</script>",
+        "<link rel=a>",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let (mut built, mut pages) = (0, 0);
@@ -184,6 +193,6 @@ fn generated_pages_build_the_same_arena() {
         built += usize::from(same(&page, &Options::new()));
     }
     // Many such pages misnest somewhere (the sink gives up); enough must
-    // still be built to compare (897 of the 2,000 when written).
+    // still be built to compare (1,190 of the 2,000 when written).
     assert!(built * 3 > pages, "built {built} of {pages}");
 }
