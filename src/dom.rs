@@ -1,22 +1,30 @@
 //! Parsing, and the page as a flat arena of nodes.
 //!
-//! The only module that names parser types: html5ever parses once into
-//! unboil's own tree sink (`sink`), whose tree is walked once into
-//! [`Document`], a `Vec` of nodes in document (pre-)order. Every later stage walks it by index, never by
-//! recursion, so 100,000-deep pages cannot overflow the stack. Elements
-//! nested deeper than [`crate::Options::max_depth`] are flattened into their
-//! ancestor at that depth.
+//! The only module that names parser types: html5ever parses once, and
+//! its tree builder builds [`Document`], a `Vec` of nodes in document
+//! (pre-)order, as it goes (`direct`); on the few pages where it moves
+//! nodes already placed, the page is parsed again into unboil's linked
+//! tree (`sink`), which is then walked once into the arena. Every later
+//! stage walks the arena by index, never by recursion, so 100,000-deep
+//! pages cannot overflow the stack. Elements nested deeper than
+//! [`crate::Options::max_depth`] are flattened into their ancestor at that
+//! depth.
 //!
 //! Parts: `tags` (the tags told apart), `element` (what an element keeps
 //! of its attributes), `page` (what metadata reads besides the text),
-//! `nesting` (the depth and attribute caps before html5ever; `tag_name`, its
-//! tag names packed into integers), `raw_text` (the script and style
-//! bodies html5ever is spared), `budget` (the node cap
-//! while html5ever runs), `sink` (the tree html5ever builds) and `text` (the text walkers and whitespace
-//! collapsing every later stage uses).
+//! `nesting` (the depth and attribute caps before html5ever; `tag_name`,
+//! its tag names packed into integers), `raw_text` (the script and style
+//! bodies html5ever is spared), `budget` (the parse loop and its node cap),
+//! `direct` (the sink that builds the arena), `sink` (the linked tree for
+//! the pages `direct` gives up on), `build` (the arena built step by step,
+//! for both), `name` (element names html5ever reads back) and `text` (the
+//! text walkers and whitespace collapsing every later stage uses).
 
 mod budget;
+mod build;
+mod direct;
 mod element;
+mod name;
 mod nesting;
 mod page;
 mod raw_text;
@@ -29,9 +37,10 @@ pub(crate) use element::{Element, Extra};
 pub(crate) use page::{Item, Link, PageInfo};
 pub(crate) use tags::Tag;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::options::{Deadline, Options};
 use crate::patterns as p;
+use build::Builder;
 use element::Start;
 use sink::Event;
 use std::borrow::Cow;
@@ -118,12 +127,16 @@ impl Document {
         };
         let limited = nesting::limit_nesting_within(html, caps, deadline);
         deadline.check()?;
-        let parsed = budget::parse_document(
-            &limited.html,
-            &limited.bodies,
-            options.get_max_nodes(),
-            deadline,
-        )?;
+        let max_nodes = options.get_max_nodes();
+        let (page, bodies) = (&limited.html, &limited.bodies);
+        let direct = direct::Direct::for_page(options, page.len());
+        if let Some(doc) = budget::parse_document(direct, page, bodies, max_nodes, deadline)? {
+            return Ok(doc);
+        }
+        // The tree builder moved nodes already placed (see `direct`): the
+        // page again, through a tree that can take the moves.
+        let sink = sink::Sink::for_page(page.len(), max_nodes);
+        let parsed = budget::parse_document(sink, page, bodies, max_nodes, deadline)?;
         // The capped copy (when the page was cut) is not read again: freed
         // before the arena is built, the peak of the parse.
         drop(limited);
@@ -135,7 +148,7 @@ impl Document {
                 deadline.check()?;
             }
             match event {
-                Event::Open(name, attrs) => build.open(&Start::new(name, attrs)),
+                Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
                 Event::Text(text) => build.text(text),
                 Event::Close => {
                     build.close();
@@ -143,7 +156,7 @@ impl Document {
                 }
             }
         })?;
-        Ok(build.doc)
+        Ok(build.finish())
     }
 
     /// Adds a node; `None` once ids no longer fit an [`Id32`].
@@ -231,126 +244,10 @@ impl Document {
     }
 }
 
-/// The arena built from the sink's tree, one step of its walk at a time.
-struct Builder<'o> {
-    doc: Document,
-    options: &'o Options,
-    max_nodes: usize,
-    max_depth: usize,
-    /// One entry per open parsed element: its arena id, or `None` when it
-    /// was flattened into its ancestor for being too deep.
-    open: Vec<Option<NodeId>>,
-    /// The arena ids of the open elements that were kept; the last is the
-    /// parent of the next node.
-    parent: Vec<NodeId>,
-    in_title: bool,
-    in_json_ld: bool,
-    /// Open `itemscope` elements: (depth in `open`, index in items).
-    scopes: Vec<(usize, usize)>,
-}
-
-impl<'o> Builder<'o> {
-    fn new(options: &'o Options, parsed_nodes: usize) -> Self {
-        let mut doc = Document::default();
-        // The arena holds at most one node per parsed node (fewer when
-        // nesting is flattened): one allocation instead of a dozen regrowths.
-        doc.nodes.reserve(parsed_nodes);
-        Builder {
-            doc,
-            options,
-            max_nodes: options.get_max_nodes(),
-            max_depth: options.get_max_depth().max(1),
-            open: Vec::new(),
-            parent: Vec::new(),
-            in_title: false,
-            in_json_ld: false,
-            scopes: Vec::new(),
-        }
-    }
-
-    /// A start tag: the element joins the arena unless it is too deep, and
-    /// what metadata reads of it is recorded either way.
-    fn open(&mut self, el: &Start<'_>) -> Result<()> {
-        let name = el.name;
-        if name == "meta" {
-            self.doc.push_meta(el);
-        }
-        self.in_title = name == "title";
-        self.in_json_ld = name == "script" && page::is_json_ld(el);
-        if self.in_json_ld {
-            self.doc.page.json_ld.push(String::new());
-        }
-        let id = if self.open.len() < self.max_depth {
-            let kind = NodeKind::Element(element::element(el, self.options));
-            Some(self.push(kind)?)
-        } else {
-            None
-        };
-        // A flattened element's metadata points at the kept ancestor that
-        // now holds its text.
-        let node = id.or_else(|| self.parent.last().copied());
-        let scope = self.scopes.last().map(|s| s.1);
-        if let Some(item) = self.doc.page.collect(el, node, scope) {
-            self.scopes.push((self.open.len(), item));
-        }
-        self.open.push(id);
-        if let Some(id) = id {
-            self.parent.push(id);
-        }
-        Ok(())
-    }
-
-    /// A text node; the first `<title>`'s text and JSON-LD scripts are also
-    /// kept aside, since pruning drops both from the arena later.
-    fn text(&mut self, text: Cow<'static, str>) -> Result<()> {
-        if self.in_title && self.doc.title.is_none() {
-            self.doc.title = Some(text.to_string());
-        }
-        if self.in_json_ld {
-            if let Some(script) = self.doc.page.json_ld.last_mut() {
-                script.push_str(&text);
-            }
-        }
-        self.push(NodeKind::Text(text))?;
-        Ok(())
-    }
-
-    /// An end tag: closes the subtree of a kept element (its `end`).
-    fn close(&mut self) {
-        self.in_title = false;
-        self.in_json_ld = false;
-        let popped = self.open.pop();
-        if self.scopes.last().is_some_and(|s| s.0 == self.open.len()) {
-            self.scopes.pop();
-        }
-        if let Some(Some(id)) = popped {
-            self.parent.pop();
-            // Every id pushed fits an `Id32`, and so does one past the last.
-            let end = Id32::try_from(self.doc.nodes.len()).unwrap_or(NO_PARENT);
-            if let Some(n) = self.doc.nodes.get_mut(id) {
-                n.end = end;
-            }
-        }
-    }
-
-    /// Adds a node under the innermost kept element; fails past the node
-    /// limit, which counts text too (the budget during parsing does not).
-    fn push(&mut self, kind: NodeKind) -> Result<NodeId> {
-        let too_many = |limit| Error::TooManyNodes { limit };
-        let id = self
-            .doc
-            .push(self.parent.last().copied(), kind)
-            .ok_or(too_many(NO_PARENT as usize - 1))?;
-        if self.doc.nodes.len() > self.max_nodes {
-            return Err(too_many(self.max_nodes));
-        }
-        Ok(id)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn arena_is_preorder_with_subtree_ends() {

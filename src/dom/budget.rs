@@ -16,8 +16,8 @@
 //! (`raw_text`).
 
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::TreeSink;
 
-use super::sink::{Sink, Tree};
 use crate::error::{Error, Result};
 use crate::options::Deadline;
 use std::ops::Range;
@@ -29,18 +29,42 @@ use std::ops::Range;
 /// the checks cost nothing measurable.
 const SLICE_BYTES: usize = 4096;
 
-/// Parses `html` as a document; fails past `deadline`, or once the tree builder has created
+/// What the parse loop asks of a tree sink between two slices.
+pub(super) trait Budgeted: TreeSink {
+    /// Handles the sink has given out so far (the nodes it made).
+    fn nodes(&self) -> usize;
+
+    /// Elements, comments and processing instructions created so far.
+    fn created(&self) -> usize;
+
+    /// Whether html5ever has just read the start tag of a script or style
+    /// whose text no stage reads, as the last thing it did, and that
+    /// element is one of the nodes from `first_new` on (a count of
+    /// [`Budgeted::nodes`]): its body may be left out (`raw_text`). Not
+    /// inside a `<noscript>`: prune weighs a noscript by all the text in
+    /// it, a style's included.
+    fn in_raw_text(&self, first_new: usize) -> bool;
+
+    /// Whether the sink has given up building (the rest of the page is
+    /// not fed; see `direct`).
+    fn gave_up(&self) -> bool {
+        false
+    }
+}
+
+/// Parses `html` as a document into `sink`; fails past `deadline`, or once the tree builder has created
 /// more than `max_nodes` elements, comments and processing instructions.
 /// (Text nodes are not counted here: adjacent text merges, so there are at
 /// most about twice as many as other nodes. The exact limit, text included,
 /// is checked on the arena.) Of `bodies` (ranges of `html`, in order), those
 /// html5ever would read as the text of a script or style are not fed.
-pub(super) fn parse_document(
+pub(super) fn parse_document<S: Budgeted>(
+    sink: S,
     html: &str,
     bodies: &[Range<usize>],
     max_nodes: usize,
     deadline: &Deadline,
-) -> Result<Tree> {
+) -> Result<S::Output> {
     // Scripting off, as a crawler is: a `<noscript>` holds markup, parsed
     // into elements (many sites put the whole story there for clients
     // without JavaScript), not one opaque text node.
@@ -51,7 +75,7 @@ pub(super) fn parse_document(
         },
         ..Default::default()
     };
-    let mut parser = html5ever::driver::parse_document(Sink::for_page(html.len(), max_nodes), opts);
+    let mut parser = html5ever::driver::parse_document(sink, opts);
     let mut start = 0usize;
     let mut bodies = bodies.iter().peekable();
     while start < html.len() {
@@ -73,6 +97,9 @@ pub(super) fn parse_document(
         if sink.created() > max_nodes {
             return Err(Error::TooManyNodes { limit: max_nodes });
         }
+        if sink.gave_up() {
+            break;
+        }
         deadline.check()?;
         start = end;
         if let Some(body) = bodies.next_if(|b| b.start == end) {
@@ -86,6 +113,7 @@ pub(super) fn parse_document(
 
 #[cfg(test)]
 mod tests {
+    use super::super::sink::{Sink, Tree};
     use super::*;
     use crate::options::Options;
     use ego_tree::iter::Edge;
@@ -139,7 +167,8 @@ mod tests {
     }
 
     fn parse(html: &str) -> Tree {
-        parse_document(html, &[], usize::MAX, &Options::new().deadline()).expect("no limit")
+        let sink = Sink::for_page(html.len(), usize::MAX);
+        parse_document(sink, html, &[], usize::MAX, &Options::new().deadline()).expect("no limit")
     }
 
     #[test]
@@ -189,7 +218,13 @@ mod tests {
         }
         page.push_str(&"</p><p>x".repeat(100_000));
         assert!(matches!(
-            parse_document(&page, &[], 100_000, &Options::new().deadline()),
+            parse_document(
+                Sink::for_page(page.len(), 100_000),
+                &page,
+                &[],
+                100_000,
+                &Options::new().deadline()
+            ),
             Err(Error::TooManyNodes { limit: 100_000 })
         ));
     }

@@ -7,7 +7,7 @@ use super::{Document, NodeId};
 use crate::patterns as p;
 
 /// Metadata sources gathered while parsing, for `crate::metadata`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct PageInfo {
     /// `lang` (or `xml:lang`) of `<html>`, as written.
     pub lang: Option<String>,
@@ -25,7 +25,7 @@ pub(crate) struct PageInfo {
 }
 
 /// A `<link>` or `<a>` with a `rel`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Link {
     /// The element (or its nearest kept ancestor when nesting was capped).
     pub node: Option<NodeId>,
@@ -37,7 +37,7 @@ pub(crate) struct Link {
 }
 
 /// A microdata element: `itemprop`, `itemscope` or both.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Item {
     pub node: Option<NodeId>,
     /// The `itemprop` names, lower case, space separated (empty when absent).
@@ -60,7 +60,7 @@ pub(crate) struct Item {
 /// of an element whose class/id names a date
 /// ([`p::DATE_TITLE_HINTS`]), a `data-*` date or timestamp
 /// ([`p::DATA_DATE_WORDS`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TimeTag {
     pub node: Option<NodeId>,
     /// The attribute's value; `None` for a `<time>` without `datetime`,

@@ -69,7 +69,7 @@ pub(super) type Bodies = Vec<Range<usize>>;
 #[cfg(test)]
 mod tests {
     use super::super::sink::{Event, Tree};
-    use super::super::{budget, nesting};
+    use super::super::{budget, nesting, sink};
     use crate::options::Options;
 
     /// The tree as one line per node, the text of scripts and styles
@@ -114,7 +114,8 @@ mod tests {
         let deadline = Options::new().deadline();
         let scanned = nesting::limit_nesting_within(html, caps, &deadline);
         let parse = |bodies: &[std::ops::Range<usize>]| {
-            budget::parse_document(&scanned.html, bodies, usize::MAX, &deadline).unwrap()
+            let sink = sink::Sink::for_page(scanned.html.len(), usize::MAX);
+            budget::parse_document(sink, &scanned.html, bodies, usize::MAX, &deadline).unwrap()
         };
         let (skipped, skipped_raw) = outline(parse(&scanned.bodies));
         let (whole, whole_raw) = outline(parse(&[]));

@@ -1,6 +1,8 @@
-//! unboil's own html5ever tree sink: html5ever builds its tree straight
-//! into a light linked tree of indices here, which `dom` then walks once in
-//! document order into the arena, moving the text rather than copying it.
+//! unboil's own html5ever tree sink for the pages `direct` gives up on
+//! (where the tree builder moves nodes already placed): html5ever builds
+//! its tree straight into a light linked tree of indices here, which `dom`
+//! then walks once in document order into the arena, moving the text rather
+//! than copying it.
 //!
 //! Why not scraper's tree: building it, then copying every element and
 //! text node into the arena, cost about a quarter of a parse, and both
@@ -16,19 +18,20 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
-use std::sync::LazyLock;
 
 use html5ever::tendril::StrTendril;
-use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName, local_name, ns};
 
+use super::budget::Budgeted;
+use super::name::{NO_NAME, Name, NameRef};
 use super::page;
 
 /// Bytes of HTML per node of the tree, about (the scrapinghub pages
 /// average 54): a little more, so that a page of long texts and few tags
 /// does not reserve much more than it fills (memory reserved but never
 /// written costs no RAM).
-const BYTES_PER_NODE: usize = 64;
+pub(super) const BYTES_PER_NODE: usize = 64;
 
 /// Nodes in the tree past which each new element's attribute list is cut
 /// to its length: on a 4 MB page of elements with one attribute each
@@ -44,10 +47,10 @@ const SHRINK_ATTRS_AFTER: usize = 50_000;
 /// tiny elements is a good part of its peak memory, see
 /// `fuzz/dos_rss.sh`). A page would need four billion nodes, hundreds of
 /// gigabytes of tree, to overflow it; past that, new nodes are left out.
-type Id = u32;
+pub(super) type Id = u32;
 
 /// "No node": the links of a node that has no parent, sibling or child.
-const NONE: Id = Id::MAX;
+pub(super) const NONE: Id = Id::MAX;
 
 /// What a node of the sink's tree holds.
 #[derive(Debug)]
@@ -93,27 +96,6 @@ pub(super) struct Tree {
     nodes: Vec<Node>,
     /// The attributes of the elements that have any.
     attrs: Vec<Vec<Attribute>>,
-}
-
-/// An element's name as the tree builder reads it back (`elem_name`).
-#[derive(Debug)]
-pub(super) struct Name {
-    ns: Namespace,
-    local: LocalName,
-}
-
-/// An element's [`Name`] lent to the tree builder, borrowed from the tree.
-#[derive(Debug)]
-pub(super) struct NameRef<'a>(Ref<'a, Name>);
-
-impl ElemName for NameRef<'_> {
-    fn ns(&self) -> &Namespace {
-        &self.0.ns
-    }
-
-    fn local_name(&self) -> &LocalName {
-        &self.0.local
-    }
 }
 
 /// One step of [`Tree::walk`], in document order.
@@ -370,7 +352,7 @@ const WHITESPACE: [&str; 4] = [
 /// A new text node's text: borrowed when it is one of the [`WHITESPACE`]
 /// runs (most text nodes between tags; no allocation for them), owned
 /// otherwise.
-fn text(text: &str) -> Cow<'static, str> {
+pub(super) fn text(text: &str) -> Cow<'static, str> {
     WHITESPACE
         .iter()
         .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
@@ -378,12 +360,24 @@ fn text(text: &str) -> Cow<'static, str> {
         .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
 }
 
-/// The name `elem_name` gives a node that is not an element (html5ever
-/// never asks, but a sink must answer something).
-static NO_NAME: LazyLock<Name> = LazyLock::new(|| Name {
-    ns: ns!(),
-    local: local_name!(""),
-});
+/// Whether an element is an HTML `script` (not JSON-LD) or `style`, whose
+/// body no stage reads (see `raw_text`).
+pub(super) fn is_raw_text(name: &QualName, attrs: &[Attribute]) -> bool {
+    name.ns == ns!(html)
+        && match name.local {
+            local_name!("style") => true,
+            local_name!("script") => !attrs
+                .iter()
+                .any(|a| a.name.local == local_name!("type") && page::is_json_ld_type(&a.value)),
+            _ => false,
+        }
+}
+
+/// Whether an element is an HTML `<template>`, whose contents are a
+/// fragment (a node of their own, made with the element).
+pub(super) fn is_template(name: &QualName) -> bool {
+    name.ns == ns!(html) && name.local == local_name!("template")
+}
 
 /// The tree sink: the tree, and a tally of the elements, comments and
 /// processing instructions created, which the parse loop checks against
@@ -412,17 +406,19 @@ impl Sink {
         }
     }
 
-    /// Nodes in the tree so far.
-    pub(super) fn nodes(&self) -> usize {
+    fn create(&self, data: Data) -> Id {
+        self.raw_text.set(NONE);
+        self.created.set(self.created.get().saturating_add(1));
+        self.tree.borrow_mut().add(data)
+    }
+}
+
+impl Budgeted for Sink {
+    fn nodes(&self) -> usize {
         self.tree.borrow().len()
     }
 
-    /// Whether html5ever has just read the start tag of a script or style
-    /// whose text no stage reads, as the last thing it did, and that
-    /// element is one of the nodes from `first_new` on: its body may be
-    /// left out (`raw_text`). Not inside a `<noscript>`: prune weighs a
-    /// noscript by all the text in it, a style's included.
-    pub(super) fn in_raw_text(&self, first_new: usize) -> bool {
+    fn in_raw_text(&self, first_new: usize) -> bool {
         let id = self.raw_text.get();
         let tree = self.tree.borrow();
         if id == NONE
@@ -444,15 +440,8 @@ impl Sink {
         true
     }
 
-    /// Elements, comments and processing instructions created so far.
-    pub(super) fn created(&self) -> usize {
+    fn created(&self) -> usize {
         self.created.get()
-    }
-
-    fn create(&self, data: Data) -> Id {
-        self.raw_text.set(NONE);
-        self.created.set(self.created.get().saturating_add(1));
-        self.tree.borrow_mut().add(data)
     }
 }
 
@@ -485,15 +474,8 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
-        let template = name.ns == ns!(html) && name.local == local_name!("template");
-        let raw_text = name.ns == ns!(html)
-            && match name.local {
-                local_name!("style") => true,
-                local_name!("script") => !attrs.iter().any(|a| {
-                    a.name.local == local_name!("type") && page::is_json_ld_type(&a.value)
-                }),
-                _ => false,
-            };
+        let template = is_template(&name);
+        let raw_text = is_raw_text(&name, &attrs);
         self.created.set(self.created.get().saturating_add(1));
         let id = self.tree.borrow_mut().add_element(name, attrs);
         self.raw_text.set(if raw_text { id } else { NONE });

@@ -1,0 +1,162 @@
+//! The arena built one step at a time, in document order: from the walk
+//! of the sink's linked tree (`sink`), or while html5ever parses (`direct`).
+//! Both hand over the same steps, so both build the same arena.
+
+use std::borrow::Cow;
+
+use super::element::{self, Start};
+use super::page::{self, PageInfo};
+use super::{Document, Id32, NO_PARENT, NodeId, NodeKind};
+use crate::error::{Error, Result};
+use crate::options::Options;
+
+/// The arena being built.
+pub(super) struct Builder<'o> {
+    doc: Document,
+    options: &'o Options,
+    max_nodes: usize,
+    max_depth: usize,
+    /// One entry per open parsed element: its arena id, or `None` when it
+    /// was flattened into its ancestor for being too deep.
+    open: Vec<Option<NodeId>>,
+    /// The arena ids of the open elements that were kept; the last is the
+    /// parent of the next node.
+    parent: Vec<NodeId>,
+    in_title: bool,
+    in_json_ld: bool,
+    /// Open `itemscope` elements: (depth in `open`, index in items).
+    scopes: Vec<(usize, usize)>,
+}
+
+/// Where an element went, for [`Builder::patch`]: its arena id (`None`
+/// when flattened) and the node and scope its metadata was recorded with.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Opened {
+    id: Option<NodeId>,
+    node: Option<NodeId>,
+    scope: Option<usize>,
+}
+
+impl<'o> Builder<'o> {
+    /// An empty arena with room for `nodes` nodes: one allocation instead
+    /// of a dozen regrowths when the count is known or well guessed.
+    pub(super) fn new(options: &'o Options, nodes: usize) -> Self {
+        let mut doc = Document::default();
+        doc.nodes.reserve(nodes);
+        Builder {
+            doc,
+            options,
+            max_nodes: options.get_max_nodes(),
+            max_depth: options.get_max_depth().max(1),
+            open: Vec::new(),
+            parent: Vec::new(),
+            in_title: false,
+            in_json_ld: false,
+            scopes: Vec::new(),
+        }
+    }
+
+    /// The arena, once every element is closed.
+    pub(super) fn finish(self) -> Document {
+        self.doc
+    }
+
+    /// A start tag: the element joins the arena unless it is too deep, and
+    /// what metadata reads of it is recorded either way.
+    pub(super) fn open(&mut self, el: &Start<'_>) -> Result<Opened> {
+        let name = el.name;
+        if name == "meta" {
+            self.doc.push_meta(el);
+        }
+        self.in_title = name == "title";
+        self.in_json_ld = name == "script" && page::is_json_ld(el);
+        if self.in_json_ld {
+            self.doc.page.json_ld.push(String::new());
+        }
+        let id = if self.open.len() < self.max_depth {
+            let kind = NodeKind::Element(element::element(el, self.options));
+            Some(self.push(kind)?)
+        } else {
+            None
+        };
+        // A flattened element's metadata points at the kept ancestor that
+        // now holds its text.
+        let node = id.or_else(|| self.parent.last().copied());
+        let scope = self.scopes.last().map(|s| s.1);
+        if let Some(item) = self.doc.page.collect(el, node, scope) {
+            self.scopes.push((self.open.len(), item));
+        }
+        self.open.push(id);
+        if let Some(id) = id {
+            self.parent.push(id);
+        }
+        Ok(Opened { id, node, scope })
+    }
+
+    /// Gives an element opened earlier the attributes `el` (its old ones
+    /// and more: a second `<body>` tag's). False, and nothing changed, when
+    /// the new attributes would change what metadata recorded of it, which
+    /// cannot be redone in place (its microdata scope holds the items
+    /// recorded since).
+    pub(super) fn patch(&mut self, opened: Opened, old: &Start<'_>, el: &Start<'_>) -> bool {
+        let recorded = |el: &Start<'_>| {
+            let mut page = PageInfo::default();
+            let item = page.collect(el, opened.node, opened.scope);
+            (page, item)
+        };
+        if recorded(old) != recorded(el) {
+            return false;
+        }
+        if let Some(node) = opened.id.and_then(|id| self.doc.nodes.get_mut(id)) {
+            node.kind = NodeKind::Element(element::element(el, self.options));
+        }
+        true
+    }
+
+    /// A text node; the first `<title>`'s text and JSON-LD scripts are also
+    /// kept aside, since pruning drops both from the arena later.
+    pub(super) fn text(&mut self, text: Cow<'static, str>) -> Result<()> {
+        if self.in_title && self.doc.title.is_none() {
+            self.doc.title = Some(text.to_string());
+        }
+        if self.in_json_ld {
+            if let Some(script) = self.doc.page.json_ld.last_mut() {
+                script.push_str(&text);
+            }
+        }
+        self.push(NodeKind::Text(text))?;
+        Ok(())
+    }
+
+    /// An end tag: closes the subtree of a kept element (its `end`).
+    pub(super) fn close(&mut self) {
+        self.in_title = false;
+        self.in_json_ld = false;
+        let popped = self.open.pop();
+        if self.scopes.last().is_some_and(|s| s.0 == self.open.len()) {
+            self.scopes.pop();
+        }
+        if let Some(Some(id)) = popped {
+            self.parent.pop();
+            // Every id pushed fits an `Id32`, and so does one past the last.
+            let end = Id32::try_from(self.doc.nodes.len()).unwrap_or(NO_PARENT);
+            if let Some(n) = self.doc.nodes.get_mut(id) {
+                n.end = end;
+            }
+        }
+    }
+
+    /// Adds a node under the innermost kept element; fails past the node
+    /// limit, which counts text too (the budget during parsing does not).
+    fn push(&mut self, kind: NodeKind) -> Result<NodeId> {
+        let too_many = |limit| Error::TooManyNodes { limit };
+        let id = self
+            .doc
+            .push(self.parent.last().copied(), kind)
+            .ok_or(too_many(NO_PARENT as usize - 1))?;
+        if self.doc.nodes.len() > self.max_nodes {
+            return Err(too_many(self.max_nodes));
+        }
+        Ok(id)
+    }
+}
