@@ -174,6 +174,32 @@ pub(crate) fn segment_with(
     seg.blocks
 }
 
+/// A card link: an `a` (`id`, its subtree ending at `end`) wrapping block
+/// elements (a teaser's heading and summary) or a whole summary
+/// ([`p::CARD_MIN_TEXT_CHARS`]), found among its first
+/// [`p::CARD_SCAN_NODES`] descendants so the look stays linear.
+fn is_card(doc: &Document, id: NodeId, end: NodeId) -> bool {
+    let last = end.min(id + 1 + p::CARD_SCAN_NODES);
+    let mut text = 0;
+    for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
+        match &node.kind {
+            NodeKind::Element(e) if e.tag.is_block() => return true,
+            NodeKind::Text(t) => text += t.len(),
+            NodeKind::Element(_) => {}
+        }
+    }
+    text >= p::CARD_MIN_TEXT_CHARS
+}
+
+/// The card links of the page (see [`is_card`]): only where one is
+/// segmented can reading cards as text change a block.
+pub(crate) fn card_links(doc: &Document) -> impl Iterator<Item = NodeId> + '_ {
+    doc.nodes.iter().enumerate().filter_map(|(id, node)| match &node.kind {
+        NodeKind::Element(e) if e.tag == Tag::A && is_card(doc, id, node.end()) => Some(id),
+        _ => None,
+    })
+}
+
 /// An element still open during the walk.
 #[derive(Debug, Clone, Copy)]
 struct Open {
@@ -255,22 +281,9 @@ impl Segmenter<'_> {
         self.open.push(Open { id, tag, end, link });
     }
 
-    /// A card link: an `a` wrapping block elements (a teaser's heading and
-    /// summary) or a whole summary ([`p::CARD_MIN_TEXT_CHARS`]), found
-    /// among its first [`p::CARD_SCAN_NODES`] descendants so the look stays
-    /// linear.
+    /// A card link (see [`is_card`]).
     fn is_card(&self, id: NodeId, end: NodeId) -> bool {
-        let Some(doc) = self.doc else { return false };
-        let last = end.min(id + 1 + p::CARD_SCAN_NODES);
-        let mut text = 0;
-        for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
-            match &node.kind {
-                NodeKind::Element(e) if e.tag.is_block() => return true,
-                NodeKind::Text(t) => text += t.len(),
-                NodeKind::Element(_) => {}
-            }
-        }
-        text >= p::CARD_MIN_TEXT_CHARS
+        self.doc.is_some_and(|doc| is_card(doc, id, end))
     }
 
     /// The span an inline element opens, if segmentation records it.
