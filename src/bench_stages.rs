@@ -11,10 +11,10 @@
 //! `locate_classify`.
 
 use crate::blocks::TextBlock;
+use crate::ladder::{self, Page};
 use crate::options::Options;
 use crate::patterns::LADDER;
 use crate::prune::Pruned;
-use crate::ladder::{self, Page};
 use crate::{Cleaner, comments, dom, metadata};
 
 /// A parsed page (the arena), opaque.

@@ -194,10 +194,13 @@ fn is_card(doc: &Document, id: NodeId, end: NodeId) -> bool {
 /// The card links of the page (see [`is_card`]): only where one is
 /// segmented can reading cards as text change a block.
 pub(crate) fn card_links(doc: &Document) -> impl Iterator<Item = NodeId> + '_ {
-    doc.nodes.iter().enumerate().filter_map(|(id, node)| match &node.kind {
-        NodeKind::Element(e) if e.tag == Tag::A && is_card(doc, id, node.end()) => Some(id),
-        _ => None,
-    })
+    doc.nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(id, node)| match &node.kind {
+            NodeKind::Element(e) if e.tag == Tag::A && is_card(doc, id, node.end()) => Some(id),
+            _ => None,
+        })
 }
 
 /// An element still open during the walk.

@@ -56,8 +56,7 @@ pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Resul
         .filter(|pass| !(discussion && pass.strip_unlikely));
     let mut best: Option<Rung> = None;
     // Looked for only when every rung kept too little.
-    let reveal =
-        std::iter::once_with(|| page.doc.has_veiled().then_some(p::REVEAL)).flatten();
+    let reveal = std::iter::once_with(|| page.doc.has_veiled().then_some(p::REVEAL)).flatten();
     for pass in rungs.chain(reveal) {
         let rung = extract(page, pass, deadline)?;
         let chars = rung.chars;
