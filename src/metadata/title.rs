@@ -49,21 +49,23 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
 /// character, as it has no spaces. A word already in lower case is
 /// borrowed (most are: this runs a few hundred times a page).
 fn words(s: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
+    word_iter(s).collect()
+}
+
+/// [`words`] one at a time, for comparisons that need no list.
+fn word_iter(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if w.chars().any(is_cjk) {
-            out.extend(w.char_indices().map(|(i, c)| {
-                let one = w.get(i..i + c.len_utf8()).unwrap_or_default();
-                lower(one)
-            }));
-        } else {
-            out.push(lower(w));
-        }
-    }
-    out
+        .flat_map(|w| {
+            let cjk = w.chars().any(is_cjk);
+            let whole = (!cjk).then_some(w);
+            let each = w
+                .char_indices()
+                .take_while(move |_| cjk)
+                .map(move |(i, c)| w.get(i..i + c.len_utf8()).unwrap_or_default());
+            whole.into_iter().chain(each)
+        })
+        .map(lower)
 }
 
 /// `w.to_lowercase()`, borrowed when that is `w` itself: every character
@@ -107,8 +109,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 
 /// Same words in the same order (case, punctuation and spacing aside).
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words(a), words(b));
-    !wa.is_empty() && wa == wb
+    let mut wa = word_iter(a).peekable();
+    wa.peek().is_some() && wa.eq(word_iter(b))
 }
 
 /// What the title stage knows about the page.
@@ -310,13 +312,13 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
                 continue;
             };
             let (head, tail) = (head.trim(), tail.trim());
-            if !words(tail).is_empty() && same(head, heading) && short_affix(tail) {
+            if word_iter(tail).next().is_some() && same(head, heading) && short_affix(tail) {
                 return Some(Affixed {
                     part: head.to_string(),
                     prefix: true,
                 });
             }
-            if !words(head).is_empty()
+            if word_iter(head).next().is_some()
                 && same(tail, heading)
                 && hw.len() >= p::SUFFIX_HEADING_MIN_WORDS
                 && short_affix(head)
@@ -335,15 +337,19 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
 fn is_site_name(text: &str, sites: &[String]) -> bool {
     sites
         .iter()
-        .any(|s| same(s, text) || squash(s) == squash(text))
+        .any(|s| same(s, text) || squashed(s).eq(squashed(text)))
 }
 
 /// Lower-case letters and digits only ("TMZ.com" -> "tmzcom").
 fn squash(s: &str) -> String {
+    squashed(s).collect()
+}
+
+/// [`squash`] one character at a time, for comparisons.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Whether an affix names the site: equal to a known site name, one
@@ -431,6 +437,49 @@ fn strip_generic(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_one_at_a_time_are_the_list_of_words() {
+        let texts = [
+            "",
+            "  -- ",
+            "Rain Returns to the Valley",
+            "rain returns — to the valley!",
+            "北京欢迎你 Beijing 2008",
+            "ΣΟΦΙΑ Σοφία ΟΔΟΣ",
+            "TMZ.com",
+            "tmz com",
+        ];
+        // The list as it was built before the words came one at a time.
+        let listed_before = |s: &'static str| {
+            let mut out: Vec<Cow<'_, str>> = Vec::new();
+            for w in s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                if w.chars().any(is_cjk) {
+                    out.extend(w.chars().map(|c| Cow::Owned(c.to_lowercase().collect())));
+                } else {
+                    out.push(Cow::Owned(w.to_lowercase()));
+                }
+            }
+            out
+        };
+        for a in texts {
+            let listed = listed_before(a);
+            assert_eq!(words(a), listed, "{a}");
+            for b in texts {
+                let same_before = !listed.is_empty() && listed == listed_before(b);
+                assert_eq!(same(a, b), same_before, "{a} / {b}");
+                assert_eq!(
+                    squashed(a).eq(squashed(b)),
+                    squash(a) == squash(b),
+                    "{a} / {b}"
+                );
+            }
+        }
+        assert_eq!(words("北京 News"), ["北", "京", "news"]);
+    }
 
     fn h(texts: &[&str]) -> Vec<Heading> {
         texts
