@@ -552,7 +552,11 @@ impl Segmenter<'_> {
             .rev()
             .take(p::CAPTION_CLASS_LEVELS)
             .filter_map(|o| doc.element(o.id))
-            .any(|e| e.hints.as_str().split(' ').any(p::is_caption_class))
+            // Every caption class holds "caption": most hints are passed
+            // over by one substring search, without a split.
+            .any(|e| {
+                e.hints.contains("caption") && e.hints.as_str().split(' ').any(p::is_caption_class)
+            })
     }
 
     /// The innermost open block element and the kind of block it makes.
@@ -588,8 +592,18 @@ impl Segmenter<'_> {
         (id, kind)
     }
 
+    /// Ends the block being built; its text buffer is kept for the next
+    /// (a block's text is copied out at its length, not grown anew
+    /// character by character for every block).
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.text);
+        let mut text = std::mem::take(&mut self.text);
+        self.flush_text(&text);
+        text.clear();
+        self.text = text;
+    }
+
+    /// [`Segmenter::flush`] with the block's text taken out of `self`.
+    fn flush_text(&mut self, text: &str) {
         let (chars, link_chars) = (self.chars, self.link_chars);
         self.chars = 0;
         self.link_chars = 0;
