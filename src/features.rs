@@ -136,6 +136,11 @@ impl Scan {
             if word.len() > patterns.longest_stopword {
                 return;
             }
+            // A word already in lower case (most) is looked up as it is.
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.stopwords += usize::from(patterns.stopwords.contains(word));
+                return;
+            }
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
