@@ -193,3 +193,48 @@ fn keep_included(blocks: &[TextBlock], verdicts: &mut [Verdict], include: &[Rang
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the strict rung of `html`'s page could read a card.
+    fn could_read(html: &str, explain: bool, card_text: bool) -> bool {
+        let options = Options::new().explain(explain);
+        let doc = Document::parse(html, &options).unwrap();
+        let patterns = Patterns::shared();
+        let marks = Marks::default();
+        let page = Page {
+            doc: &doc,
+            title: None,
+            comment_sections: &[],
+            marks: &marks,
+            options: &options,
+            patterns: &patterns,
+            prune_cache: Default::default(),
+        };
+        let pass = Pass {
+            card_text,
+            ..p::LADDER[0]
+        };
+        let (pruned, _) = segment(&page, pass, &Deadline::NONE);
+        could_read_cards(&page, &pruned, pass)
+    }
+
+    const CARD: &str = r#"<a href="/t"><h3>A teaser</h3><p>Its summary.</p></a>"#;
+
+    #[test]
+    fn only_a_card_left_in_is_read_again() {
+        let story = "<p>A short story of a few words, with nothing else on the page.</p>";
+        let in_story = format!("<article>{story}{CARD}</article>");
+        assert!(could_read(&in_story, false, false));
+        // A rung that reads cards already has none left to read.
+        assert!(!could_read(&in_story, false, true));
+        // Cards in a menu are never segmented, but for the trace.
+        let in_nav = format!("<article>{story}</article><nav>{CARD}</nav>");
+        assert!(!could_read(&in_nav, false, false));
+        assert!(could_read(&in_nav, true, false));
+        let no_card = format!("<article>{story}<a href=\"/x\">More</a></article>");
+        assert!(!could_read(&no_card, true, false));
+    }
+}
