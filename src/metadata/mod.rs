@@ -246,7 +246,7 @@ pub(crate) fn extract_within(
     let mut findings = Findings(vec![
         (
             Source::JsonLd,
-            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints, d)),
+            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints, full, d)),
         ),
         (
             Source::OpenGraph,
