@@ -250,7 +250,7 @@ pub(crate) fn extract_within(
         ),
         (
             Source::OpenGraph,
-            d.unless_passed(|| meta_tags::open_graph(&doc.meta, d)),
+            d.unless_passed(|| meta_tags::open_graph(&doc.meta, full, d)),
         ),
         (
             Source::Twitter,
@@ -258,7 +258,7 @@ pub(crate) fn extract_within(
         ),
         (
             Source::MetaName,
-            d.unless_passed(|| meta_tags::named(&doc.meta, d)),
+            d.unless_passed(|| meta_tags::named(&doc.meta, full, d)),
         ),
         (
             Source::Microdata,
