@@ -4,13 +4,14 @@
 //!
 //! Each function runs one stage, with the default [`Options`], on the output
 //! of the stage before it, so a bench can time the stages one by one. They
-//! call the same `Cleaner` stage functions as [`Cleaner::clean_html`] does,
+//! call the same stage functions as [`crate::Cleaner::clean_html`] does,
 //! on the strict rung of the retry ladder (the one every page runs):
 //! `parse` (nesting cap, html5ever parse, copy into the arena), then
 //! `metadata`, `prune_segment` (comment sections, prune, blocks) and
 //! `locate_classify`.
 
 use crate::blocks::TextBlock;
+use crate::ladder::{self, Page};
 use crate::options::Options;
 use crate::patterns::LADDER;
 use crate::prune::Pruned;
@@ -61,14 +62,16 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
     let cleaner = Cleaner::default();
     let sections = comments::sections(&page.0, &cleaner.patterns, &cleaner.options);
     let marks = crate::select::Marks::default();
-    let page = crate::Page {
+    let page = Page {
         doc: &page.0,
         title: None,
         comment_sections: &sections,
         marks: &marks,
+        options: &cleaner.options,
+        patterns: &cleaner.patterns,
         prune_cache: Default::default(),
     };
-    let (pruned, blocks) = cleaner.segment(&page, LADDER[0], &crate::options::Deadline::NONE);
+    let (pruned, blocks) = ladder::segment(&page, LADDER[0], &crate::options::Deadline::NONE);
     Segmented { pruned, blocks }
 }
 
@@ -77,15 +80,17 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
 pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
     let cleaner = Cleaner::default();
     let marks = crate::select::Marks::default();
-    let page = crate::Page {
+    let page = Page {
         doc: &page.0,
         title: None,
         comment_sections: &[],
         marks: &marks,
+        options: &cleaner.options,
+        patterns: &cleaner.patterns,
         prune_cache: Default::default(),
     };
     let deadline = crate::options::Deadline::NONE;
-    let (_, verdicts) = cleaner.decide(&page, &seg.pruned, &seg.blocks, LADDER[0], &deadline);
+    let (_, verdicts) = ladder::decide(&page, &seg.pruned, &seg.blocks, LADDER[0], &deadline);
     verdicts
         .iter()
         .filter(|v| v.decision == crate::Decision::Keep)

@@ -174,6 +174,35 @@ pub(crate) fn segment_with(
     seg.blocks
 }
 
+/// A card link: an `a` (`id`, its subtree ending at `end`) wrapping block
+/// elements (a teaser's heading and summary) or a whole summary
+/// ([`p::CARD_MIN_TEXT_CHARS`]), found among its first
+/// [`p::CARD_SCAN_NODES`] descendants so the look stays linear.
+fn is_card(doc: &Document, id: NodeId, end: NodeId) -> bool {
+    let last = end.min(id + 1 + p::CARD_SCAN_NODES);
+    let mut text = 0;
+    for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
+        match &node.kind {
+            NodeKind::Element(e) if e.tag.is_block() => return true,
+            NodeKind::Text(t) => text += t.len(),
+            NodeKind::Element(_) => {}
+        }
+    }
+    text >= p::CARD_MIN_TEXT_CHARS
+}
+
+/// The card links of the page (see [`is_card`]): only where one is
+/// segmented can reading cards as text change a block.
+pub(crate) fn card_links(doc: &Document) -> impl Iterator<Item = NodeId> + '_ {
+    doc.nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(id, node)| match &node.kind {
+            NodeKind::Element(e) if e.tag == Tag::A && is_card(doc, id, node.end()) => Some(id),
+            _ => None,
+        })
+}
+
 /// An element still open during the walk.
 #[derive(Debug, Clone, Copy)]
 struct Open {
@@ -255,22 +284,9 @@ impl Segmenter<'_> {
         self.open.push(Open { id, tag, end, link });
     }
 
-    /// A card link: an `a` wrapping block elements (a teaser's heading and
-    /// summary) or a whole summary ([`p::CARD_MIN_TEXT_CHARS`]), found
-    /// among its first [`p::CARD_SCAN_NODES`] descendants so the look stays
-    /// linear.
+    /// A card link (see [`is_card`]).
     fn is_card(&self, id: NodeId, end: NodeId) -> bool {
-        let Some(doc) = self.doc else { return false };
-        let last = end.min(id + 1 + p::CARD_SCAN_NODES);
-        let mut text = 0;
-        for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
-            match &node.kind {
-                NodeKind::Element(e) if e.tag.is_block() => return true,
-                NodeKind::Text(t) => text += t.len(),
-                NodeKind::Element(_) => {}
-            }
-        }
-        text >= p::CARD_MIN_TEXT_CHARS
+        self.doc.is_some_and(|doc| is_card(doc, id, end))
     }
 
     /// The span an inline element opens, if segmentation records it.
@@ -536,7 +552,11 @@ impl Segmenter<'_> {
             .rev()
             .take(p::CAPTION_CLASS_LEVELS)
             .filter_map(|o| doc.element(o.id))
-            .any(|e| e.hints.as_str().split(' ').any(p::is_caption_class))
+            // Every caption class holds "caption": most hints are passed
+            // over by one substring search, without a split.
+            .any(|e| {
+                e.hints.contains("caption") && e.hints.as_str().split(' ').any(p::is_caption_class)
+            })
     }
 
     /// The innermost open block element and the kind of block it makes.
@@ -572,8 +592,18 @@ impl Segmenter<'_> {
         (id, kind)
     }
 
+    /// Ends the block being built; its text buffer is kept for the next
+    /// (a block's text is copied out at its length, not grown anew
+    /// character by character for every block).
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.text);
+        let mut text = std::mem::take(&mut self.text);
+        self.flush_text(&text);
+        text.clear();
+        self.text = text;
+    }
+
+    /// [`Segmenter::flush`] with the block's text taken out of `self`.
+    fn flush_text(&mut self, text: &str) {
         let (chars, link_chars) = (self.chars, self.link_chars);
         self.chars = 0;
         self.link_chars = 0;

@@ -42,39 +42,103 @@ pub(crate) fn compute(
 /// by the HTML pipeline and the plain-text mode. `lower` is a scratch
 /// buffer, reused across calls to save allocations.
 pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String) -> Features {
-    let words = count_words(text, patterns, lower);
+    let scan = Scan::of(text, patterns, lower);
     Features {
-        words: words.words,
-        chars: text.chars().count(),
-        text_density: text_density(text),
-        stopword_density: if words.latin == 0 {
+        words: scan.words(),
+        chars: scan.chars,
+        text_density: scan.density.value(),
+        stopword_density: if scan.latin == 0 {
             0.0
         } else {
-            words.stopwords as f32 / words.latin as f32
+            scan.stopwords as f32 / scan.latin as f32
         },
-        sentence_ends: sentence_ends(text),
+        sentence_ends: scan.sentence_ends,
         ends_sentence: ends_sentence(text),
-        boilerplate_phrase: words.words <= p::PHRASE_MAX_WORDS
+        boilerplate_phrase: scan.words() <= p::PHRASE_MAX_WORDS
             && patterns.boilerplate_phrase.is_match(text),
         ..Features::default()
     }
 }
 
-struct WordCounts {
-    words: usize,
+/// What one pass over a block's characters counts: its words (latin ones
+/// checked against the stopwords, CJK characters), its characters, its
+/// sentence ends and its text density. One pass, not one per feature: the
+/// features run over every block's every character on every rung.
+struct Scan {
     latin: usize,
     stopwords: usize,
+    cjk: usize,
+    chars: usize,
+    sentence_ends: usize,
+    density: Density,
 }
 
-fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCounts {
-    let (mut latin, mut stopwords, mut cjk) = (0, 0, 0);
-    let mut word_start: Option<usize> = None;
-    let mut check = |word: &str, latin: &mut usize, stopwords: &mut usize| {
-        *latin += 1;
+impl Scan {
+    fn of(text: &str, patterns: &Patterns, lower: &mut String) -> Scan {
+        let mut scan = Scan {
+            latin: 0,
+            stopwords: 0,
+            cjk: 0,
+            chars: 0,
+            sentence_ends: 0,
+            density: Density::default(),
+        };
+        // Where the current word (letters, digits, apostrophes) starts, and
+        // how many characters the current whitespace-separated run has.
+        let mut word_start: Option<usize> = None;
+        let mut run = 0usize;
+        for (i, c) in text.char_indices() {
+            scan.chars += 1;
+            // ASCII first (most characters): no CJK range to test, and a
+            // letter, digit or sentence end is told by its byte.
+            let wordish = if c.is_ascii() {
+                scan.sentence_ends += usize::from(ascii_sentence_end(c as u8));
+                c.is_ascii_alphanumeric() || c == '\''
+            } else {
+                scan.sentence_ends += usize::from(is_sentence_end(c));
+                if p::is_cjk(c) {
+                    scan.cjk += 1;
+                    false
+                } else {
+                    c.is_alphanumeric()
+                }
+            };
+            match (wordish, word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(s)) => {
+                    scan.word(text.get(s..i).unwrap_or_default(), patterns, lower);
+                    word_start = None;
+                }
+                _ => {}
+            }
+            if wordish || !c.is_whitespace() {
+                run += 1;
+            } else if run > 0 {
+                scan.density.word(run);
+                run = 0;
+            }
+        }
+        if let Some(s) = word_start {
+            scan.word(text.get(s..).unwrap_or_default(), patterns, lower);
+        }
+        if run > 0 {
+            scan.density.word(run);
+        }
+        scan
+    }
+
+    /// A latin word: counted, and looked up among the stopwords.
+    fn word(&mut self, word: &str, patterns: &Patterns, lower: &mut String) {
+        self.latin += 1;
         if word.is_ascii() {
             // Most words: lower case in place of bytes, and no look-up for
             // a word longer than every stopword.
             if word.len() > patterns.longest_stopword {
+                return;
+            }
+            // A word already in lower case (most) is looked up as it is.
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.stopwords += usize::from(patterns.stopwords.contains(word));
                 return;
             }
             lower.clear();
@@ -85,58 +149,56 @@ fn count_words(text: &str, patterns: &Patterns, lower: &mut String) -> WordCount
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
         if patterns.stopwords.contains(lower.as_str()) {
-            *stopwords += 1;
-        }
-    };
-    for (i, c) in text.char_indices() {
-        // ASCII first (most characters): no CJK range to test, and a
-        // letter or digit is told by its byte.
-        let wordish = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '\''
-        } else if p::is_cjk(c) {
-            cjk += 1;
-            false
-        } else {
-            c.is_alphanumeric()
-        };
-        match (wordish, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(s)) => {
-                check(&text[s..i], &mut latin, &mut stopwords);
-                word_start = None;
-            }
-            _ => {}
+            self.stopwords += 1;
         }
     }
-    if let Some(s) = word_start {
-        check(&text[s..], &mut latin, &mut stopwords);
-    }
-    WordCounts {
-        words: latin + cjk / p::CJK_CHARS_PER_WORD,
-        latin,
-        stopwords,
+
+    /// Words: the latin ones, and CJK text by its characters.
+    fn words(&self) -> usize {
+        self.latin + self.cjk / p::CJK_CHARS_PER_WORD
     }
 }
 
 /// Boilerpipe's text density: wrap at [`p::WRAP_WIDTH`] columns; words per
-/// line, leaving out the last line when there are several.
-fn text_density(text: &str) -> f32 {
-    let (mut lines, mut col, mut words, mut words_in_last) = (1usize, 0usize, 0usize, 0usize);
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if col > 0 && col + 1 + len > p::WRAP_WIDTH {
-            lines += 1;
-            col = 0;
-            words_in_last = 0;
+/// line, leaving out the last line when there are several. Words are
+/// whitespace-separated runs, fed one by one with their length in
+/// characters.
+struct Density {
+    lines: usize,
+    col: usize,
+    words: usize,
+    words_in_last: usize,
+}
+
+impl Default for Density {
+    fn default() -> Self {
+        Density {
+            lines: 1,
+            col: 0,
+            words: 0,
+            words_in_last: 0,
         }
-        col += len + usize::from(col > 0);
-        words += 1;
-        words_in_last += 1;
     }
-    if lines == 1 {
-        words as f32
-    } else {
-        (words - words_in_last) as f32 / (lines - 1) as f32
+}
+
+impl Density {
+    fn word(&mut self, len: usize) {
+        if self.col > 0 && self.col + 1 + len > p::WRAP_WIDTH {
+            self.lines += 1;
+            self.col = 0;
+            self.words_in_last = 0;
+        }
+        self.col += len + usize::from(self.col > 0);
+        self.words += 1;
+        self.words_in_last += 1;
+    }
+
+    fn value(&self) -> f32 {
+        if self.lines == 1 {
+            self.words as f32
+        } else {
+            (self.words - self.words_in_last) as f32 / (self.lines - 1) as f32
+        }
     }
 }
 
@@ -145,7 +207,7 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 /// [`is_sentence_end`] of each ASCII character, by its byte: the count
-/// below runs over every block's every character on every rung.
+/// runs over every block's every character on every rung.
 // Evaluated when the crate is built; the loop stays within both arrays.
 #[allow(clippy::indexing_slicing)]
 const ASCII_SENTENCE_END: [bool; 128] = {
@@ -161,18 +223,9 @@ const ASCII_SENTENCE_END: [bool; 128] = {
     table
 };
 
-/// How many characters of `text` end a sentence ([`is_sentence_end`]).
-fn sentence_ends(text: &str) -> usize {
-    let ascii = |b: u8| ASCII_SENTENCE_END.get(usize::from(b)).copied() == Some(true);
-    if text.is_ascii() {
-        return text.bytes().filter(|&b| ascii(b)).count();
-    }
-    text.chars()
-        .filter(|&c| match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => ascii(b),
-            _ => is_sentence_end(c),
-        })
-        .count()
+/// [`is_sentence_end`] of an ASCII character, by its byte.
+fn ascii_sentence_end(b: u8) -> bool {
+    ASCII_SENTENCE_END.get(usize::from(b)).copied() == Some(true)
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -224,30 +277,127 @@ fn post_of(doc: &Document, container: &Container, owner: NodeId) -> Option<NodeI
 mod tests {
     use super::*;
 
+    /// The features one by one, as they were counted before the one pass
+    /// ([`Scan`]): the pass must count the same.
+    mod one_by_one {
+        use super::*;
+
+        pub fn count_words(text: &str, patterns: &Patterns) -> (usize, usize, usize) {
+            let (mut latin, mut stopwords, mut cjk) = (0, 0, 0);
+            let mut word_start: Option<usize> = None;
+            let check = |word: &str, latin: &mut usize, stopwords: &mut usize| {
+                *latin += 1;
+                let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+                if patterns.stopwords.contains(lower.as_str()) {
+                    *stopwords += 1;
+                }
+            };
+            for (i, c) in text.char_indices() {
+                let wordish = if c.is_ascii() {
+                    c.is_ascii_alphanumeric() || c == '\''
+                } else if p::is_cjk(c) {
+                    cjk += 1;
+                    false
+                } else {
+                    c.is_alphanumeric()
+                };
+                match (wordish, word_start) {
+                    (true, None) => word_start = Some(i),
+                    (false, Some(s)) => {
+                        check(&text[s..i], &mut latin, &mut stopwords);
+                        word_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = word_start {
+                check(&text[s..], &mut latin, &mut stopwords);
+            }
+            (latin + cjk / p::CJK_CHARS_PER_WORD, latin, stopwords)
+        }
+
+        pub fn text_density(text: &str) -> f32 {
+            let (mut lines, mut col, mut words, mut words_in_last) = (1usize, 0, 0, 0);
+            for word in text.split_whitespace() {
+                let len = word.chars().count();
+                if col > 0 && col + 1 + len > p::WRAP_WIDTH {
+                    lines += 1;
+                    col = 0;
+                    words_in_last = 0;
+                }
+                col += len + usize::from(col > 0);
+                words += 1;
+                words_in_last += 1;
+            }
+            if lines == 1 {
+                words as f32
+            } else {
+                (words - words_in_last) as f32 / (lines - 1) as f32
+            }
+        }
+
+        pub fn sentence_ends(text: &str) -> usize {
+            text.chars().filter(|&c| is_sentence_end(c)).count()
+        }
+    }
+
+    fn scan(text: &str) -> Scan {
+        Scan::of(text, &Patterns::shared(), &mut String::new())
+    }
+
+    #[test]
+    fn the_one_pass_counts_as_each_feature_alone() {
+        let patterns = Patterns::shared();
+        let long = "The council's plan, approved on Tuesday, adds 40 buses. ".repeat(9);
+        for text in [
+            "",
+            " ",
+            "word",
+            "  The cat sat on the mat.  ",
+            "THE Und extraordinarily FÜR über-groß",
+            "中国和美国。日本語のテキスト、한국어 텍스트！",
+            "tab\tseparated\nlines\r\nand\u{a0}no-break\u{2003}em\u{3000}ideographic",
+            "don't 'quoted' rock'n'roll ... ?! 4.5 % $3",
+            "«Guillemets» — dashes – and “curly quotes”.",
+            "Ελληνικά ΚΕΊΜΕΝΟ και Кириллица ТЕКСТ.",
+            "mixed中文words and 123数字",
+            "\u{b}vertical\u{c}feed\u{85}next\u{2028}line",
+            &long,
+        ] {
+            let s = scan(text);
+            let (words, latin, stopwords) = one_by_one::count_words(text, &patterns);
+            assert_eq!(
+                (s.words(), s.latin, s.stopwords),
+                (words, latin, stopwords),
+                "{text}"
+            );
+            assert_eq!(s.chars, text.chars().count(), "{text}");
+            assert_eq!(s.sentence_ends, one_by_one::sentence_ends(text), "{text}");
+            assert_eq!(s.density.value(), one_by_one::text_density(text), "{text}");
+        }
+    }
+
     #[test]
     fn text_density_follows_boilerpipe() {
-        assert_eq!(text_density("three short words"), 3.0);
+        assert_eq!(scan("three short words").density.value(), 3.0);
         // 20 words of 7 chars: 10 per 80-column line, two full lines.
         let long = "abcdefg ".repeat(25);
-        assert_eq!(text_density(long.trim()), 10.0);
+        assert_eq!(scan(long.trim()).density.value(), 10.0);
     }
 
     #[test]
     fn stopwords_and_cjk_words_are_counted() {
-        let mut buf = String::new();
-        let c = count_words("The cat sat on the mat", &Patterns::shared(), &mut buf);
-        assert_eq!((c.words, c.latin, c.stopwords), (6, 6, 3));
-        let c = count_words("中国和美国", &Patterns::shared(), &mut buf);
-        assert_eq!(c.words, 2);
+        let c = scan("The cat sat on the mat");
+        assert_eq!((c.words(), c.latin, c.stopwords), (6, 6, 3));
+        assert_eq!(scan("中国和美国").words(), 2);
     }
 
     #[test]
     fn stopwords_are_found_in_any_case_and_script() {
-        let mut buf = String::new();
         let patterns = Patterns::shared();
         // Upper-case ASCII (the fast path), a word longer than every
         // stopword, and a non-ASCII stopword in capitals.
-        let c = count_words("THE Und extraordinarily FÜR", &patterns, &mut buf);
+        let c = scan("THE Und extraordinarily FÜR");
         assert_eq!((c.latin, c.stopwords), (4, 3));
         assert!(patterns.longest_stopword < "extraordinarily".len());
     }
@@ -262,9 +412,9 @@ mod tests {
             "“Quoted.” — ok?",
         ] {
             let each = text.chars().filter(|&c| is_sentence_end(c)).count();
-            assert_eq!(sentence_ends(text), each, "{text}");
+            assert_eq!(scan(text).sentence_ends, each, "{text}");
         }
-        assert_eq!(sentence_ends("One. Two! Three? 四。五！六？"), 6);
+        assert_eq!(scan("One. Two! Three? 四。五！六？").sentence_ends, 6);
     }
 
     #[test]

@@ -62,6 +62,7 @@ mod dom;
 mod error;
 mod explain;
 mod features;
+mod ladder;
 mod locate;
 mod metadata;
 mod options;
@@ -222,44 +223,16 @@ impl Cleaner {
         } else {
             comments::sections(&doc, &self.patterns, &self.options)
         };
-        let rungs = patterns::LADDER
-            .into_iter()
-            .filter(|pass| !(meta.discussion && pass.strip_unlikely));
-        let page = Page {
+        let page = ladder::Page {
             doc: &doc,
             title: meta.title(),
             comment_sections: &comment_sections,
             marks: &marks,
+            options: &self.options,
+            patterns: &self.patterns,
             prune_cache: Default::default(),
         };
-        let mut best: Option<(Article, usize, patterns::Pass)> = None;
-        // Looked for only when every rung kept too little.
-        let reveal =
-            std::iter::once_with(|| doc.has_veiled().then_some(patterns::REVEAL)).flatten();
-        for pass in rungs.chain(reveal) {
-            let (article, chars) = self.extract(&page, pass, &deadline)?;
-            if best.as_ref().is_none_or(|b| chars > b.1) {
-                best = Some((article, chars, pass));
-            }
-            if chars >= patterns::MIN_ARTICLE_CHARS {
-                break;
-            }
-        }
-        if let Some((_, story, pass)) = best
-            .as_ref()
-            .filter(|b| b.1 < patterns::CARDS_MAX_STORY_CHARS)
-        {
-            // The winning rung again, with card links read as text.
-            let cards = patterns::Pass {
-                card_text: true,
-                ..*pass
-            };
-            let (article, chars) = self.extract(&page, cards, &deadline)?;
-            if chars > story.saturating_mul(patterns::CARDS_MIN_GAIN) {
-                best = Some((article, chars, cards));
-            }
-        }
-        let mut article = best.map(|b| b.0).unwrap_or_default();
+        let mut article = ladder::climb(&page, meta.discussion, &deadline)?;
         deadline.check()?;
         article.comments = comments::extract(
             &doc,
@@ -434,123 +407,6 @@ impl Cleaner {
         } else {
             checks::check_base_url(base)?;
             self.clean_text(input)
-        }
-    }
-
-    /// One rung of the ladder: the article and the size of its story (see
-    /// `structure::story_chars`); the deadline is checked between stages.
-    fn extract(
-        &self,
-        page: &Page,
-        pass: patterns::Pass,
-        deadline: &options::Deadline,
-    ) -> Result<(Article, usize)> {
-        let doc = page.doc;
-        let (pruned, blocks) = self.segment(page, pass, deadline);
-        deadline.check()?;
-        let (feats, verdicts) = self.decide(page, &pruned, &blocks, pass, deadline);
-        deadline.check()?;
-        let chars = structure::story_chars(&blocks, &verdicts);
-        let context = structure::Context {
-            doc,
-            options: &self.options,
-            deadline,
-        };
-        let explain = self.options.get_explain();
-        let article = structure::assemble(blocks, feats, verdicts, explain, &context);
-        deadline.check()?;
-        Ok((article, chars))
-    }
-
-    /// Stages prune and blocks for one rung: the nodes that are never
-    /// content, the comment sections and the site rules' exclusions left
-    /// out (the inclusions put back), the rest cut into text blocks. Past
-    /// `deadline` they stop early: the caller checks it next.
-    fn segment(
-        &self,
-        page: &Page,
-        pass: patterns::Pass,
-        deadline: &options::Deadline,
-    ) -> (prune::Pruned, Vec<blocks::TextBlock>) {
-        let doc = page.doc;
-        let mut cache = page.prune_cache.borrow_mut();
-        let mut pruned = prune::prune_cached(doc, &self.patterns, pass, deadline, &mut cache);
-        comments::exclude(&mut pruned, page.comment_sections);
-        apply_rules(&mut pruned, page.marks);
-        let wants = structure::wants(&self.options);
-        let explain = self.options.get_explain();
-        let all = 0..doc.nodes.len();
-        let cards = pass.card_text;
-        let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, cards, deadline);
-        (pruned, blocks)
-    }
-
-    /// Stages locate, features and classify for one rung: the story's
-    /// container, every block's features and its keep/drop verdict. Past
-    /// `deadline` they stop early: the caller checks it next.
-    fn decide(
-        &self,
-        page: &Page,
-        pruned: &prune::Pruned,
-        blocks: &[blocks::TextBlock],
-        pass: patterns::Pass,
-        deadline: &options::Deadline,
-    ) -> (Vec<Features>, Vec<classify::Verdict>) {
-        let doc = page.doc;
-        let container = locate::locate(doc, pruned, blocks, pass, deadline);
-        let feats = features::compute(blocks, doc, pruned, &container, &self.patterns, deadline);
-        let focus = self.options.get_focus();
-        let mut verdicts = classify::classify_within(blocks, &feats, page.title, focus, deadline);
-        keep_included(blocks, &mut verdicts, &page.marks.include);
-        (feats, verdicts)
-    }
-}
-
-/// What every rung of the ladder reads of one page.
-struct Page<'a> {
-    doc: &'a dom::Document,
-    /// The title the metadata found (a heading repeating it is dropped).
-    title: Option<&'a str>,
-    comment_sections: &'a [std::ops::Range<usize>],
-    /// Where the site rules matched.
-    marks: &'a select::Marks,
-    /// What pruning learnt of the page on earlier rungs.
-    prune_cache: std::cell::RefCell<prune::PageCache<'a>>,
-}
-
-/// The site rules in the pruning: what an exclude rule matched is removed
-/// (over any other reason), what an include rule matched is put back
-/// unless it is never content (a script inside a kept element stays out).
-fn apply_rules(pruned: &mut prune::Pruned, marks: &select::Marks) {
-    for range in &marks.include {
-        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
-            if *slot != Some(Rule::NeverContent) {
-                *slot = None;
-            }
-        }
-    }
-    for range in &marks.exclude {
-        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
-            *slot = Some(Rule::ExcludeSelector);
-        }
-    }
-}
-
-/// Keeps the blocks whose element lies inside an include rule's match,
-/// whatever the classifier said.
-fn keep_included(
-    blocks: &[blocks::TextBlock],
-    verdicts: &mut [classify::Verdict],
-    include: &[std::ops::Range<usize>],
-) {
-    if include.is_empty() {
-        return;
-    }
-    for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
-        // A script inside a kept element is still no text.
-        if block.pruned.is_none() && include.iter().any(|r| r.contains(&block.owner)) {
-            verdict.decision = Decision::Keep;
-            verdict.rule = Rule::IncludeSelector;
         }
     }
 }

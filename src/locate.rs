@@ -439,10 +439,19 @@ fn posts_like(
 /// the page does not pull the story's container up to take it in.
 fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
     let mut prose = vec![0usize; doc.nodes.len()];
-    for b in blocks.iter().filter(|b| b.pruned.is_none()) {
-        let cjk = b.text.chars().filter(|c| p::is_cjk(*c)).count();
+    // Only blocks without links count: their CJK characters alone are
+    // looked for, and not in ASCII text.
+    for b in blocks
+        .iter()
+        .filter(|b| b.pruned.is_none() && b.link_chars == 0)
+    {
+        let cjk = if b.text.is_ascii() {
+            0
+        } else {
+            b.text.chars().filter(|c| p::is_cjk(*c)).count()
+        };
         let width = b.chars + cjk * (p::CJK_CHAR_WEIGHT - 1);
-        if width > p::LOOSE_PARAGRAPH_LONG_CHARS && b.link_chars == 0 {
+        if width > p::LOOSE_PARAGRAPH_LONG_CHARS {
             if let Some(c) = prose.get_mut(b.owner) {
                 *c += width;
             }

@@ -160,3 +160,47 @@ fn a_caption_named_by_its_class_is_a_caption() {
         ]
     );
 }
+
+#[test]
+fn every_caption_class_holds_the_word_caption() {
+    // `in_caption_class` skips hints without "caption" before splitting.
+    for token in [
+        "caption",
+        "wp-caption-text",
+        "image-caption",
+        "captiontext",
+        "figure-caption-text",
+        "Caption",
+        "x-caption",
+        "caption-container",
+    ] {
+        if p::is_caption_class(token) {
+            assert!(token.contains("caption"), "{token}");
+        }
+    }
+    assert!(p::is_caption_class("wp-caption-text"));
+}
+
+#[test]
+fn card_links_are_the_links_that_wrap_blocks_or_a_summary() {
+    let summary =
+        "A summary long enough to be read as the teaser of a card on a listing page, with words. ";
+    let html = format!(
+        r#"<a href="/a">Home</a>
+        <a href="/b"><h3>A teaser</h3><p>Its summary.</p></a>
+        <a href="/c"><span>{summary}{summary}</span></a>"#
+    );
+    let doc = Document::parse(&html, &Options::new()).unwrap();
+    // The second and third links: the first holds a word alone.
+    let links: Vec<NodeId> = (0..doc.nodes.len())
+        .filter(|&id| doc.tag(id) == Tag::A)
+        .collect();
+    assert_eq!(links.len(), 3);
+    assert_eq!(card_links(&doc).collect::<Vec<_>>(), links[1..]);
+    let plain = Document::parse(
+        r#"<p>A <a href="/x">link</a> in prose.</p>"#,
+        &Options::new(),
+    )
+    .unwrap();
+    assert_eq!(card_links(&plain).count(), 0);
+}

@@ -110,10 +110,21 @@ fn authors_of<'a>(values: impl Iterator<Item = &'a str>, deadline: &Deadline) ->
 }
 
 /// OpenGraph: `og:*` and the `article:*` properties of `og:type=article`.
-/// Past `deadline` it stops early.
-pub(crate) fn open_graph(meta: &Meta, d: &Deadline) -> Found {
-    Found {
+/// With `full` false ([`crate::Options::metadata`] off), only the title,
+/// site name, URL and page type, which the text depends on. Past
+/// `deadline` it stops early.
+pub(crate) fn open_graph(meta: &Meta, full: bool, d: &Deadline) -> Found {
+    let for_text = Found {
         title: text(first(meta, &["og:title"])),
+        site_name: text(first(meta, &["og:site_name"])),
+        url: text(first(meta, &["og:url"])),
+        page_type: text(first(meta, &["og:type"])),
+        ..Found::default()
+    };
+    if !full {
+        return for_text;
+    }
+    Found {
         authors: {
             let mut authors = authors_of(all(meta, "article:author"), d);
             if authors.is_empty() {
@@ -139,17 +150,15 @@ pub(crate) fn open_graph(meta: &Meta, d: &Deadline) -> Found {
                 "article:modified",
             ],
         ),
-        site_name: text(first(meta, &["og:site_name"])),
         language: text(first(meta, &["og:locale"])),
         description: text(first(meta, &["og:description"])),
-        url: text(first(meta, &["og:url"])),
         image: text(first(
             meta,
             &["og:image", "og:image:url", "og:image:secure_url"],
         )),
         categories: split_list(all(meta, "article:section"), d),
         tags: split_list(all(meta, "article:tag"), d),
-        page_type: text(first(meta, &["og:type"])),
+        ..for_text
     }
 }
 
@@ -180,13 +189,47 @@ pub(crate) fn twitter(meta: &Meta) -> Found {
     }
 }
 
+/// The named `<meta>` tags of a title, in precedence order.
+const NAMED_TITLES: &[&str] = &[
+    "dc.title",
+    "dc:title",
+    "dcterms.title",
+    "citation_title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+    "headline",
+];
+
+/// The named `<meta>` tags of a site name, in precedence order.
+const NAMED_SITE_NAMES: &[&str] = &[
+    "application-name",
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_journal_title",
+    "publisher",
+    "apple-mobile-web-app-title",
+];
+
 /// Named `<meta>` tags, Dublin Core, Parse.ly, Sailthru and Highwire
 /// (scholarly) tags.
-/// Past `deadline` it stops early.
-pub(crate) fn named(meta: &Meta, d: &Deadline) -> Found {
-    let parsely = first(meta, &["parsely-page"])
-        .map(|json| parsely_page(json, d))
-        .unwrap_or_default();
+/// With `full` false ([`crate::Options::metadata`] off), only the title
+/// and the site name, which the text depends on. Past `deadline` it stops
+/// early.
+pub(crate) fn named(meta: &Meta, full: bool, d: &Deadline) -> Found {
+    let parsely = || {
+        first(meta, &["parsely-page"])
+            .map(|json| parsely_page(json, d))
+            .unwrap_or_default()
+    };
+    if !full {
+        return Found {
+            title: text(first(meta, NAMED_TITLES)).or_else(|| parsely().title),
+            site_name: text(first(meta, NAMED_SITE_NAMES)),
+            ..Found::default()
+        };
+    }
+    let parsely = parsely();
     let mut authors = Vec::new();
     // Dublin Core first, as Readability reads them.
     for key in [
@@ -241,34 +284,11 @@ pub(crate) fn named(meta: &Meta, d: &Deadline) -> Found {
         categories = parsely.categories.clone();
     }
     Found {
-        title: text(first(
-            meta,
-            &[
-                "dc.title",
-                "dc:title",
-                "dcterms.title",
-                "citation_title",
-                "parsely-title",
-                "sailthru.title",
-                "title",
-                "headline",
-            ],
-        ))
-        .or(parsely.title),
+        title: text(first(meta, NAMED_TITLES)).or(parsely.title),
         authors,
         published: date_of(meta, p::META_PUBLISHED).or(parsely.published),
         modified: date_of(meta, p::META_MODIFIED),
-        site_name: text(first(
-            meta,
-            &[
-                "application-name",
-                "dc.publisher",
-                "dcterms.publisher",
-                "citation_journal_title",
-                "publisher",
-                "apple-mobile-web-app-title",
-            ],
-        )),
+        site_name: text(first(meta, NAMED_SITE_NAMES)),
         language: text(first(
             meta,
             &[
@@ -338,6 +358,48 @@ fn parsely_page(json: &str, d: &Deadline) -> Found {
 mod tests {
     use super::*;
 
+    #[test]
+    fn without_full_metadata_the_tags_give_what_the_text_needs() {
+        let m: Vec<(String, String)> = [
+            ("og:title", "Rain returns"),
+            ("og:site_name", "The Daily"),
+            ("og:url", "https://daily.example/rain"),
+            ("og:type", "article"),
+            ("article:author", "Jane Doe"),
+            ("article:published_time", "2024-05-01T10:00:00Z"),
+            ("dc.title", "Rain returns to the valley"),
+            ("application-name", "Daily"),
+            ("author", "Jane Doe"),
+            ("keywords", "rain, weather"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let for_text = |f: Found| Found {
+            title: f.title,
+            site_name: f.site_name,
+            url: f.url,
+            page_type: f.page_type,
+            ..Found::default()
+        };
+        let og = open_graph(&m, true, &Deadline::NONE);
+        assert!(!og.authors.is_empty() && og.published.is_some());
+        assert_eq!(open_graph(&m, false, &Deadline::NONE), for_text(og));
+        let named_full = named(&m, true, &Deadline::NONE);
+        assert!(!named_full.authors.is_empty() && !named_full.tags.is_empty());
+        let lean = named(&m, false, &Deadline::NONE);
+        assert_eq!(lean, for_text(named_full));
+        assert!(lean.title.is_some() && lean.site_name.is_some());
+        // Parse.ly's title when no tag names one.
+        let parsely = vec![(
+            "parsely-page".to_string(),
+            r#"{"title":"From Parse.ly","author":"Jane Doe"}"#.to_string(),
+        )];
+        let lean = named(&parsely, false, &Deadline::NONE);
+        assert_eq!(lean.title.as_deref(), Some("From Parse.ly"));
+        assert_eq!(lean, for_text(named(&parsely, true, &Deadline::NONE)));
+    }
+
     fn meta(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
             .iter()
@@ -359,7 +421,7 @@ mod tests {
             ("article:tag", "farming"),
             ("article:section", "Local"),
         ]);
-        let f = open_graph(&m, &Deadline::NONE);
+        let f = open_graph(&m, true, &Deadline::NONE);
         assert_eq!(f.title.as_deref(), Some("Rain returns"));
         assert_eq!(f.site_name.as_deref(), Some("The Daily"));
         assert_eq!(f.page_type.as_deref(), Some("article"));
@@ -381,7 +443,7 @@ mod tests {
             ("parsely-tags", "a, b"),
             ("keywords", ""),
         ]);
-        let f = named(&m, &Deadline::NONE);
+        let f = named(&m, true, &Deadline::NONE);
         assert_eq!(f.authors, ["Jane Doe"]);
         assert_eq!(f.title.as_deref(), Some("Parsely title"));
         assert_eq!(
@@ -396,7 +458,7 @@ mod tests {
             ("sailthru.date", "Wed, 25 Feb 2015 11:46:00 GMT"),
             ("dc.language", "de_DE"),
         ]);
-        let f = named(&m, &Deadline::NONE);
+        let f = named(&m, true, &Deadline::NONE);
         assert_eq!(f.authors, ["Jong, Michiel de"]);
         assert_eq!(
             f.published.map(|d| d.to_string()).as_deref(),
@@ -410,7 +472,7 @@ mod tests {
     fn unix_timestamp_in_meta() {
         let m = meta(&[("timestamp", "1424864760")]);
         assert_eq!(
-            named(&m, &Deadline::NONE)
+            named(&m, true, &Deadline::NONE)
                 .published
                 .map(|d| d.to_string())
                 .as_deref(),
@@ -418,7 +480,7 @@ mod tests {
         );
         let m = meta(&[("article:published_time", "1424864760000")]);
         assert_eq!(
-            open_graph(&m, &Deadline::NONE)
+            open_graph(&m, true, &Deadline::NONE)
                 .published
                 .map(|d| d.to_string())
                 .as_deref(),
@@ -432,7 +494,7 @@ mod tests {
             "parsely-page",
             r#"{"title":"T","pub_date":"2015-02-25T11:46:00Z","authors":["By Jane Doe"],"section":"World","tags":["x"]}"#,
         )]);
-        let f = named(&m, &Deadline::NONE);
+        let f = named(&m, true, &Deadline::NONE);
         assert_eq!(f.title.as_deref(), Some("T"));
         assert_eq!(f.authors, ["Jane Doe"]);
         assert_eq!(f.categories, ["World"]);
@@ -461,14 +523,14 @@ mod tests {
         pairs.extend(names.iter().map(|n| ("keywords", n.as_str())));
         pairs.push(("keywords", "JANE XA"));
         let m = meta(&pairs);
-        let f = named(&m, &Deadline::NONE);
+        let f = named(&m, true, &Deadline::NONE);
         assert_eq!(f.authors.len(), names.len());
         assert_eq!(f.tags.len(), names.len(), "JANE XA is a duplicate");
         // Past the deadline the loops stop.
         let passed = crate::Options::new()
             .time_limit(std::time::Duration::ZERO)
             .deadline();
-        let f = named(&m, &passed);
+        let f = named(&m, true, &passed);
         assert!(f.authors.is_empty());
         assert!(f.tags.len() < names.len());
     }

@@ -246,11 +246,11 @@ pub(crate) fn extract_within(
     let mut findings = Findings(vec![
         (
             Source::JsonLd,
-            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints, d)),
+            d.unless_passed(|| jsonld::read(&doc.page.json_ld, &hints, full, d)),
         ),
         (
             Source::OpenGraph,
-            d.unless_passed(|| meta_tags::open_graph(&doc.meta, d)),
+            d.unless_passed(|| meta_tags::open_graph(&doc.meta, full, d)),
         ),
         (
             Source::Twitter,
@@ -258,7 +258,7 @@ pub(crate) fn extract_within(
         ),
         (
             Source::MetaName,
-            d.unless_passed(|| meta_tags::named(&doc.meta, d)),
+            d.unless_passed(|| meta_tags::named(&doc.meta, full, d)),
         ),
         (
             Source::Microdata,

@@ -49,21 +49,23 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
 /// character, as it has no spaces. A word already in lower case is
 /// borrowed (most are: this runs a few hundred times a page).
 fn words(s: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
+    word_iter(s).collect()
+}
+
+/// [`words`] one at a time, for comparisons that need no list.
+fn word_iter(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if w.chars().any(is_cjk) {
-            out.extend(w.char_indices().map(|(i, c)| {
-                let one = w.get(i..i + c.len_utf8()).unwrap_or_default();
-                lower(one)
-            }));
-        } else {
-            out.push(lower(w));
-        }
-    }
-    out
+        .flat_map(|w| {
+            let cjk = w.chars().any(is_cjk);
+            let whole = (!cjk).then_some(w);
+            let each = w
+                .char_indices()
+                .take_while(move |_| cjk)
+                .map(move |(i, c)| w.get(i..i + c.len_utf8()).unwrap_or_default());
+            whole.into_iter().chain(each)
+        })
+        .map(lower)
 }
 
 /// `w.to_lowercase()`, borrowed when that is `w` itself: every character
@@ -107,8 +109,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 
 /// Same words in the same order (case, punctuation and spacing aside).
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words(a), words(b));
-    !wa.is_empty() && wa == wb
+    let mut wa = word_iter(a).peekable();
+    wa.peek().is_some() && wa.eq(word_iter(b))
 }
 
 /// What the title stage knows about the page.
@@ -305,18 +307,21 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
     {
         let sep_trim = sep.trim();
         let sep_trim = if sep_trim.is_empty() { *sep } else { sep_trim };
+        if !may_hold(title, sep_trim) {
+            continue;
+        }
         for (i, _) in title.match_indices(sep_trim) {
             let (Some(head), Some(tail)) = (title.get(..i), title.get(i + sep_trim.len()..)) else {
                 continue;
             };
             let (head, tail) = (head.trim(), tail.trim());
-            if !words(tail).is_empty() && same(head, heading) && short_affix(tail) {
+            if word_iter(tail).next().is_some() && same(head, heading) && short_affix(tail) {
                 return Some(Affixed {
                     part: head.to_string(),
                     prefix: true,
                 });
             }
-            if !words(head).is_empty()
+            if word_iter(head).next().is_some()
                 && same(tail, heading)
                 && hw.len() >= p::SUFFIX_HEADING_MIN_WORDS
                 && short_affix(head)
@@ -331,19 +336,33 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
     None
 }
 
+/// Whether `title` may hold the separator `sep`: false when it lacks the
+/// separator's first character other than a space. That search is fast,
+/// a substring search is not, and most separators are not in a title.
+fn may_hold(title: &str, sep: &str) -> bool {
+    sep.trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| title.contains(c))
+}
+
 /// Whether `text` is one of the site names (words compared).
 fn is_site_name(text: &str, sites: &[String]) -> bool {
     sites
         .iter()
-        .any(|s| same(s, text) || squash(s) == squash(text))
+        .any(|s| same(s, text) || squashed(s).eq(squashed(text)))
 }
 
 /// Lower-case letters and digits only ("TMZ.com" -> "tmzcom").
 fn squash(s: &str) -> String {
+    squashed(s).collect()
+}
+
+/// [`squash`] one character at a time, for comparisons.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Whether an affix names the site: equal to a known site name, one
@@ -384,6 +403,9 @@ fn strip_known_site(title: &str, sites: &[String]) -> String {
             .iter()
             .chain(p::TITLE_CONFIRMED_SEPARATORS)
         {
+            if !may_hold(&t, sep) {
+                continue;
+            }
             if let Some((head, tail)) = t.rsplit_once(sep) {
                 if !head.trim().is_empty() && affix_is_site(tail, sites) {
                     t = head.trim().to_string();
@@ -429,243 +451,4 @@ fn strip_generic(title: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn h(texts: &[&str]) -> Vec<Heading> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Heading {
-                node: i,
-                text: t.to_string(),
-            })
-            .collect()
-    }
-
-    fn pick(
-        declared: &[&str],
-        title: Option<&str>,
-        heads: &[&str],
-        sites: &[&str],
-    ) -> Option<String> {
-        let headings = h(heads);
-        let sites: Vec<String> = sites.iter().map(|s| s.to_string()).collect();
-        let cx = Context {
-            title_tag: title,
-            headings: &headings,
-            site_names: &sites,
-        };
-        let declared: Vec<String> = declared.iter().map(|s| s.to_string()).collect();
-        choose(&declared, &cx).map(|(t, _)| t)
-    }
-
-    #[test]
-    fn site_affixes_are_removed() {
-        // Suffix confirmed by the heading.
-        assert_eq!(
-            pick(
-                &["Getting LEAN with Digital Ad UX | IAB"],
-                None,
-                &["Getting LEAN with Digital Ad UX"],
-                &[]
-            )
-            .as_deref(),
-            Some("Getting LEAN with Digital Ad UX")
-        );
-        // Suffix equal to og:site_name.
-        assert_eq!(
-            pick(
-                &["'Neutral' Snopes Fact-Checker: a story - Breitbart"],
-                None,
-                &[],
-                &["Breitbart"]
-            )
-            .as_deref(),
-            Some("'Neutral' Snopes Fact-Checker: a story")
-        );
-        // Prefix equal to the site name.
-        assert_eq!(
-            pick(&[], Some("The Daily | Short one"), &[], &["The Daily"]).as_deref(),
-            Some("Short one")
-        );
-        // Generic rule on <title>.
-        assert_eq!(
-            pick(&[], Some("A long headline here - Site"), &[], &[]).as_deref(),
-            Some("A long headline here")
-        );
-        // Several affixes.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Tite diz que errou - 21/12/2018 - Esporte - Folha"),
-                &["Tite diz que errou"],
-                &["Folha de S.Paulo"]
-            )
-            .as_deref(),
-            Some("Tite diz que errou")
-        );
-        // CJK title with underscores, confirmed by the heading.
-        assert_eq!(
-            pick(
-                &[],
-                Some("宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"),
-                &["宇航员在太空中喝酒会怎么样？后果很严重"],
-                &[]
-            )
-            .as_deref(),
-            Some("宇航员在太空中喝酒会怎么样？后果很严重")
-        );
-        // A domain-like affix.
-        assert_eq!(
-            pick(&[], Some("Lupita's Dress -- STOLEN!!! | TMZ.com"), &[], &[]).as_deref(),
-            Some("Lupita's Dress -- STOLEN!!!")
-        );
-    }
-
-    #[test]
-    fn the_headline_is_not_the_site_name() {
-        // og:title is a site-wide default; <title> and h1 agree.
-        assert_eq!(
-            pick(
-                &["Yahoo News - Latest News & Headlines"],
-                Some("Russia: Space ship malfunctions, breaks up over Siberia"),
-                &["Russia: Space ship malfunctions, breaks up over Siberia"],
-                &[]
-            )
-            .as_deref(),
-            Some("Russia: Space ship malfunctions, breaks up over Siberia")
-        );
-        // A heading that is the site name is not the headline.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Salon - The sharing economy is a lie"),
-                &["Salon", "The sharing economy is a lie"],
-                &["Salon"]
-            )
-            .as_deref(),
-            Some("The sharing economy is a lie")
-        );
-        // A colon is part of the headline, not a separator.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Daring Fireball: Colophon"),
-                &["About This Site"],
-                &[]
-            )
-            .as_deref(),
-            Some("Daring Fireball: Colophon")
-        );
-    }
-
-    #[test]
-    fn declared_title_wins_over_a_different_heading() {
-        assert_eq!(
-            pick(
-                &["The Modern Ambitions Behind Neon"],
-                Some("A Brief History of Neon Signage - CityLab"),
-                &["Why Neon Is the Ultimate Symbol of the 20th Century"],
-                &["CityLab"]
-            )
-            .as_deref(),
-            Some("The Modern Ambitions Behind Neon")
-        );
-    }
-
-    #[test]
-    fn the_visible_heading_beats_a_reworded_title_tag() {
-        // Curly quotes the <title> made straight.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Why Donald Trump won't change | CNN Politics"),
-                &["Why Donald Trump won’t change"],
-                &["cnn"]
-            )
-            .as_deref(),
-            Some("Why Donald Trump won’t change")
-        );
-        // The same story worded for search results.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Why New Yorkers Received an Alert About a Manhunt - The Atlantic"),
-                &["Why New Yorkers Received a Push Alert About a Manhunt"],
-                &["theatlantic"]
-            )
-            .as_deref(),
-            Some("Why New Yorkers Received a Push Alert About a Manhunt")
-        );
-        // A site affix after a CJK separator.
-        assert_eq!(
-            pick(
-                &[],
-                Some("メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル"),
-                &["メディア芸術祭賞、「チコちゃんに叱られる！」が受賞"],
-                &["asahi"]
-            )
-            .as_deref(),
-            Some("メディア芸術祭賞、「チコちゃんに叱られる！」が受賞")
-        );
-        // Another headline altogether, as the page's only heading.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Why Does Slack Say Hummus?"),
-                &["The Adorable Reason You Can Set Your Alert Sound to “Hummus” on Slack"],
-                &["forward"]
-            )
-            .as_deref(),
-            Some("The Adorable Reason You Can Set Your Alert Sound to “Hummus” on Slack")
-        );
-        // A short lone heading is a section name, not the headline...
-        assert_eq!(
-            pick(
-                &[],
-                Some("Babies Who Eat Peanuts Early May Avoid Allergy"),
-                &["Allergies Health Center"],
-                &[]
-            )
-            .as_deref(),
-            Some("Babies Who Eat Peanuts Early May Avoid Allergy")
-        );
-        // ...and a heading the <title> names in its suffix is the site.
-        assert_eq!(
-            pick(
-                &[],
-                Some("Conversations with a Cryptid - Chapter 1 [Archive of Our Own]"),
-                &["Archive of Our Own beta"],
-                &[]
-            )
-            .as_deref(),
-            Some("Conversations with a Cryptid")
-        );
-    }
-
-    #[test]
-    fn similarity_counts_shared_words() {
-        assert!((similarity("Rain returns", "rain RETURNS | The Daily") - 1.0).abs() < 1e-6);
-        assert!(similarity("Yahoo News", "Russia space ship") < 0.1);
-        assert!(similarity("", "x") == 0.0);
-    }
-
-    #[test]
-    fn lower_is_to_lowercase() {
-        for w in [
-            "abc",
-            "ABC",
-            "Straße",
-            "ǅemal",
-            "ǆemal",
-            "ΟΔΟΣ",
-            "οδος",
-            "İstanbul",
-            "Σ",
-            "ᾈ",
-        ] {
-            assert_eq!(lower(w), w.to_lowercase(), "{w}");
-        }
-    }
-}
+mod tests;

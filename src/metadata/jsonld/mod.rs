@@ -23,10 +23,17 @@ use lean::{Object, Value};
 use repair::{parse_script, read_broken};
 
 /// Reads every JSON-LD script; `title_hints` (the `<title>`, `og:title`,
-/// the `h1`s) choose between `headline` and `name` when they differ. Past
-/// `deadline` it stops early and finds nothing (the caller's check then
-/// fails the page).
-pub(crate) fn read(scripts: &[String], title_hints: &[&str], deadline: &Deadline) -> Found {
+/// the `h1`s) choose between `headline` and `name` when they differ. With
+/// `full` false ([`crate::Options::metadata`] off), the main item gives
+/// only what the text depends on (see [`Graph::found`]). Past `deadline`
+/// it stops early and finds nothing (the caller's check then fails the
+/// page).
+pub(crate) fn read(
+    scripts: &[String],
+    title_hints: &[&str],
+    full: bool,
+    deadline: &Deadline,
+) -> Found {
     let mut values = Vec::new();
     let mut broken = Vec::new();
     for script in scripts {
@@ -41,7 +48,7 @@ pub(crate) fn read(scripts: &[String], title_hints: &[&str], deadline: &Deadline
     }
     let graph = Graph::build(&values, deadline);
     match graph.main() {
-        Some(main) => graph.found(main, title_hints),
+        Some(main) => graph.found(main, title_hints, full),
         None => broken
             .iter()
             .take_while(|_| !deadline.passed())
@@ -165,8 +172,26 @@ impl<'a> Graph<'a> {
 
     /// The fields of `main`, with the page nodes (`WebPage`) as fallback
     /// for dates, and the publisher or `WebSite` for the site name.
-    fn found(&self, main: &Node<'a>, title_hints: &[&str]) -> Found {
+    /// The main item's fields; with `full` false, only those the text
+    /// depends on (the title, the site name, the URL and the page type: see
+    /// `metadata::extract_within`), as the authors' cleaning and the dates'
+    /// parsing cost most of the rest.
+    fn found(&self, main: &Node<'a>, title_hints: &[&str], full: bool) -> Found {
         let o = main.object;
+        let for_text = Found {
+            title: choose_title(o, title_hints),
+            site_name: self.site_name(o),
+            url: ["url", "mainEntityOfPage", "@id"]
+                .iter()
+                .filter_map(|k| o.get(k))
+                .filter_map(url_of)
+                .next(),
+            page_type: o.get("@type").and_then(|t| type_name(t, Self::rank(main))),
+            ..Found::default()
+        };
+        if !full {
+            return for_text;
+        }
         let pages: Vec<&Object> = self
             .nodes
             .iter()
@@ -185,28 +210,21 @@ impl<'a> Graph<'a> {
                 .find_map(|s| date::parse(&s))
         };
         let mut found = Found {
-            title: choose_title(o, title_hints),
             authors: self.authors(o),
             published: date_of(&["datePublished", "dateCreated", "uploadDate"]),
             modified: date_of(&["dateModified"]),
-            site_name: self.site_name(o),
             language: o.get("inLanguage").and_then(language),
             description: o
                 .get("description")
                 .and_then(text)
                 .and_then(|s| non_empty(&s)),
-            url: ["url", "mainEntityOfPage", "@id"]
-                .iter()
-                .filter_map(|k| o.get(k))
-                .filter_map(url_of)
-                .next(),
             image: ["image", "thumbnailUrl"]
                 .iter()
                 .filter_map(|k| o.get(k))
                 .find_map(|v| self.image(v)),
             categories: o.get("articleSection").map(list_of).unwrap_or_default(),
             tags: o.get("keywords").map(list_of).unwrap_or_default(),
-            page_type: o.get("@type").and_then(|t| type_name(t, Self::rank(main))),
+            ..for_text
         };
         if found.language.is_none() {
             found.language = pages
@@ -507,7 +525,30 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> Found {
-        read(&[json.to_string()], &[], &Deadline::NONE)
+        read(&[json.to_string()], &[], true, &Deadline::NONE)
+    }
+
+    #[test]
+    fn without_full_metadata_the_main_item_gives_what_the_text_needs() {
+        let json = r#"{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+            "headline":"Rain returns","url":"https://daily.example/rain",
+            "publisher":{"@type":"Organization","name":"The Daily"},
+            "author":{"@type":"Person","name":"Jane Doe"},
+            "datePublished":"2024-05-01T10:00:00Z","keywords":"rain, weather",
+            "description":"After a dry summer.","inLanguage":"en"}"#;
+        let full = ld(json);
+        let lean = read(&[json.to_string()], &[], false, &Deadline::NONE);
+        let for_text = Found {
+            title: full.title.clone(),
+            site_name: full.site_name.clone(),
+            url: full.url.clone(),
+            page_type: full.page_type.clone(),
+            ..Found::default()
+        };
+        assert_eq!(lean, for_text);
+        assert!(lean.title.is_some() && lean.site_name.is_some() && lean.url.is_some());
+        assert!(lean.page_type.is_some());
+        assert!(!full.authors.is_empty() && full.published.is_some() && !full.tags.is_empty());
     }
 
     #[test]
@@ -567,6 +608,7 @@ mod tests {
                     .to_string(),
             ],
             &[],
+            true,
             &Deadline::NONE,
         );
         assert_eq!(f.title.as_deref(), Some("The story"));
@@ -585,6 +627,7 @@ mod tests {
             read(
                 &[json.to_string()],
                 &["West Ham hrozí gigantům | Aktuálně.cz"],
+                true,
                 &Deadline::NONE,
             )
             .title
@@ -596,6 +639,7 @@ mod tests {
             read(
                 &[json.to_string()],
                 &["New Zealand - Wikipedia"],
+                true,
                 &Deadline::NONE
             )
             .title
@@ -622,7 +666,7 @@ mod tests {
             .time_limit(std::time::Duration::ZERO)
             .deadline();
         assert_eq!(ld(&scripts[0]).title.as_deref(), Some("H"));
-        assert_eq!(read(&scripts, &[], &passed), Found::default());
+        assert_eq!(read(&scripts, &[], true, &passed), Found::default());
         // The parse itself reads the clock: a script of 2,000 values stops.
         let long = format!("[{}1]", "1,".repeat(2000));
         assert!(lean::parse_stream(&long, &passed).is_empty());

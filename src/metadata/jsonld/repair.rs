@@ -95,7 +95,7 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> Found {
-        read(&[json.to_string()], &[], &Deadline::NONE)
+        read(&[json.to_string()], &[], true, &Deadline::NONE)
     }
 
     #[test]

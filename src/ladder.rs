@@ -1,0 +1,240 @@
+//! The retry ladder: the stages from `prune` to `structure` on one parsed
+//! page, rung by rung. When a rung keeps too little text, the stages run
+//! again with one heuristic relaxed (`patterns::LADDER`) and the longest
+//! result wins; a short winner gets one more try on its own rung with card
+//! links read as text (`patterns::CARDS_MAX_STORY_CHARS`).
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::blocks::{self, TextBlock};
+use crate::classify::{self, Verdict};
+use crate::comments;
+use crate::dom::Document;
+use crate::error::Result;
+use crate::explain::{Decision, Features, Rule};
+use crate::features;
+use crate::locate;
+use crate::options::{Deadline, Options};
+use crate::patterns::{self as p, Pass, Patterns};
+use crate::prune::{self, Pruned};
+use crate::select::Marks;
+use crate::structure;
+
+/// What every rung of the ladder reads of one page.
+pub(crate) struct Page<'a> {
+    pub doc: &'a Document,
+    /// The title the metadata found (a heading repeating it is dropped).
+    pub title: Option<&'a str>,
+    pub comment_sections: &'a [Range<usize>],
+    /// Where the site rules matched.
+    pub marks: &'a Marks,
+    pub options: &'a Options,
+    pub patterns: &'a Patterns,
+    /// What pruning learnt of the page on earlier rungs.
+    pub prune_cache: RefCell<prune::PageCache<'a>>,
+}
+
+/// One rung's result.
+struct Rung {
+    article: Article,
+    /// The size of its story (see `structure::story_chars`).
+    chars: usize,
+    pass: Pass,
+    /// Whether reading card links as text could change its blocks: some
+    /// link it may have segmented is a card (see `could_read_cards`).
+    cards: bool,
+}
+
+/// Runs the ladder on `page` (without the rung that strips unlikely
+/// classes on a discussion page, whose replies carry such classes): the
+/// article of the rung with the longest story.
+pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Result<Article> {
+    let rungs = p::LADDER
+        .into_iter()
+        .filter(|pass| !(discussion && pass.strip_unlikely));
+    let mut best: Option<Rung> = None;
+    // Looked for only when every rung kept too little.
+    let reveal = std::iter::once_with(|| page.doc.has_veiled().then_some(p::REVEAL)).flatten();
+    for pass in rungs.chain(reveal) {
+        let rung = extract(page, pass, deadline)?;
+        let chars = rung.chars;
+        if best.as_ref().is_none_or(|b| chars > b.chars) {
+            best = Some(rung);
+        }
+        if chars >= p::MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+    // A rung with no card link among its blocks would come out the same
+    // with cards read as text, and the same length never wins: not rerun.
+    if let Some(story) = best
+        .as_ref()
+        .filter(|b| b.chars < p::CARDS_MAX_STORY_CHARS && b.cards)
+    {
+        // The winning rung again, with card links read as text.
+        let cards = Pass {
+            card_text: true,
+            ..story.pass
+        };
+        let rung = extract(page, cards, deadline)?;
+        if rung.chars > story.chars.saturating_mul(p::CARDS_MIN_GAIN) {
+            best = Some(rung);
+        }
+    }
+    Ok(best.map(|b| b.article).unwrap_or_default())
+}
+
+/// One rung of the ladder; the deadline is checked between stages.
+fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
+    let (pruned, blocks) = segment(page, pass, deadline);
+    deadline.check()?;
+    let (feats, verdicts) = decide(page, &pruned, &blocks, pass, deadline);
+    deadline.check()?;
+    let chars = structure::story_chars(&blocks, &verdicts);
+    let cards = chars < p::CARDS_MAX_STORY_CHARS && could_read_cards(page, &pruned, pass);
+    let context = structure::Context {
+        doc: page.doc,
+        options: page.options,
+        deadline,
+    };
+    let explain = page.options.get_explain();
+    let article = structure::assemble(blocks, feats, verdicts, explain, &context);
+    deadline.check()?;
+    Ok(Rung {
+        article,
+        chars,
+        pass,
+        cards,
+    })
+}
+
+/// Whether segmenting with `pruned` may meet a card link, which
+/// [`Pass::card_text`] would read as text: a link that is a card and is
+/// not left out (with the trace on, any not never-content, as removed
+/// subtrees are segmented for it). A rung that already reads cards has
+/// none left to read.
+fn could_read_cards(page: &Page, pruned: &Pruned, pass: Pass) -> bool {
+    let traced = page.options.get_explain();
+    !pass.card_text
+        && blocks::card_links(page.doc).any(|id| match pruned.why(id) {
+            None => true,
+            Some(rule) => traced && rule != Rule::NeverContent,
+        })
+}
+
+/// Stages prune and blocks for one rung: the nodes that are never
+/// content, the comment sections and the site rules' exclusions left
+/// out (the inclusions put back), the rest cut into text blocks. Past
+/// `deadline` they stop early: the caller checks it next.
+pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Vec<TextBlock>) {
+    let doc = page.doc;
+    let mut cache = page.prune_cache.borrow_mut();
+    let mut pruned = prune::prune_cached(doc, page.patterns, pass, deadline, &mut cache);
+    comments::exclude(&mut pruned, page.comment_sections);
+    apply_rules(&mut pruned, page.marks);
+    let wants = structure::wants(page.options);
+    let explain = page.options.get_explain();
+    let all = 0..doc.nodes.len();
+    let cards = pass.card_text;
+    let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, cards, deadline);
+    (pruned, blocks)
+}
+
+/// Stages locate, features and classify for one rung: the story's
+/// container, every block's features and its keep/drop verdict. Past
+/// `deadline` they stop early: the caller checks it next.
+pub(crate) fn decide(
+    page: &Page,
+    pruned: &Pruned,
+    blocks: &[TextBlock],
+    pass: Pass,
+    deadline: &Deadline,
+) -> (Vec<Features>, Vec<Verdict>) {
+    let doc = page.doc;
+    let container = locate::locate(doc, pruned, blocks, pass, deadline);
+    let feats = features::compute(blocks, doc, pruned, &container, page.patterns, deadline);
+    let focus = page.options.get_focus();
+    let mut verdicts = classify::classify_within(blocks, &feats, page.title, focus, deadline);
+    keep_included(blocks, &mut verdicts, &page.marks.include);
+    (feats, verdicts)
+}
+
+/// The site rules in the pruning: what an exclude rule matched is removed
+/// (over any other reason), what an include rule matched is put back
+/// unless it is never content (a script inside a kept element stays out).
+fn apply_rules(pruned: &mut Pruned, marks: &Marks) {
+    for range in &marks.include {
+        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
+            if *slot != Some(Rule::NeverContent) {
+                *slot = None;
+            }
+        }
+    }
+    for range in &marks.exclude {
+        for slot in pruned.removed.get_mut(range.clone()).into_iter().flatten() {
+            *slot = Some(Rule::ExcludeSelector);
+        }
+    }
+}
+
+/// Keeps the blocks whose element lies inside an include rule's match,
+/// whatever the classifier said.
+fn keep_included(blocks: &[TextBlock], verdicts: &mut [Verdict], include: &[Range<usize>]) {
+    if include.is_empty() {
+        return;
+    }
+    for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
+        // A script inside a kept element is still no text.
+        if block.pruned.is_none() && include.iter().any(|r| r.contains(&block.owner)) {
+            verdict.decision = Decision::Keep;
+            verdict.rule = Rule::IncludeSelector;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the strict rung of `html`'s page could read a card.
+    fn could_read(html: &str, explain: bool, card_text: bool) -> bool {
+        let options = Options::new().explain(explain);
+        let doc = Document::parse(html, &options).unwrap();
+        let patterns = Patterns::shared();
+        let marks = Marks::default();
+        let page = Page {
+            doc: &doc,
+            title: None,
+            comment_sections: &[],
+            marks: &marks,
+            options: &options,
+            patterns: &patterns,
+            prune_cache: Default::default(),
+        };
+        let pass = Pass {
+            card_text,
+            ..p::LADDER[0]
+        };
+        let (pruned, _) = segment(&page, pass, &Deadline::NONE);
+        could_read_cards(&page, &pruned, pass)
+    }
+
+    const CARD: &str = r#"<a href="/t"><h3>A teaser</h3><p>Its summary.</p></a>"#;
+
+    #[test]
+    fn only_a_card_left_in_is_read_again() {
+        let story = "<p>A short story of a few words, with nothing else on the page.</p>";
+        let in_story = format!("<article>{story}{CARD}</article>");
+        assert!(could_read(&in_story, false, false));
+        // A rung that reads cards already has none left to read.
+        assert!(!could_read(&in_story, false, true));
+        // Cards in a menu are never segmented, but for the trace.
+        let in_nav = format!("<article>{story}</article><nav>{CARD}</nav>");
+        assert!(!could_read(&in_nav, false, false));
+        assert!(could_read(&in_nav, true, false));
+        let no_card = format!("<article>{story}<a href=\"/x\">More</a></article>");
+        assert!(!could_read(&no_card, true, false));
+    }
+}
