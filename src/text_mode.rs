@@ -55,7 +55,7 @@ fn value(line: &TextLine, text: &str, indent: Option<usize>, patterns: &Patterns
     if ad_label(text) {
         return -p::TEXT_AD_LABEL_PENALTY;
     }
-    if patterns.story_end.is_match(text.trim_end_matches(':')) {
+    if furniture_label(text, patterns) {
         return -p::TEXT_STORY_END_PENALTY;
     }
     if line.has(FURNITURE) || line.has(REPEATED) {
@@ -114,6 +114,21 @@ fn furniture_phrase(text: &str, f: &Features, patterns: &Patterns) -> bool {
         rest = rest.replace(mark, " ");
     }
     patterns.boilerplate_phrase.is_match(&rest)
+}
+
+/// A label that opens the page's furniture ("Related", "More Washington
+/// Examiner:"; `Patterns::story_end`).
+fn furniture_label(text: &str, patterns: &Patterns) -> bool {
+    patterns.story_end.is_match(text.trim_end_matches(':'))
+}
+
+/// Takes `lines` out of the story search: each counts against the story,
+/// at least a short line's cost, so the search ends before them (reader
+/// comments, a listing of teasers).
+fn weigh_down(recs: &mut [TextLine], lines: std::ops::Range<usize>) {
+    for l in recs.get_mut(lines).unwrap_or_default() {
+        l.weight = -(l.weight.abs().max(p::TEXT_SHORT_PENALTY));
+    }
 }
 
 /// A reader comment's attribution line ("Mighty Midwest says:"), which
@@ -297,10 +312,11 @@ pub(crate) fn clean(
         valued += 1;
     }
     if let Some(start) = comments::comments_start(texts, recs, patterns) {
-        comments::weigh_down(recs, start);
+        weigh_down(recs, start..recs.len());
     }
-    let listings = listings::labelled_listings(texts, recs, patterns);
-    listings::weigh_down(recs, &listings);
+    for listing in listings::labelled_listings(texts, recs, patterns) {
+        weigh_down(recs, listing);
+    }
     introduced_lists(&mut lines);
     let recs = lines.recs().get(..valued).unwrap_or_default();
     let run = best_run(|| recs.iter().map(|l| l.weight));
@@ -386,7 +402,7 @@ impl InnerBox {
     /// The rule that drops this line of the story as part of a box, if
     /// it is one; lines must come in order.
     fn judge(&mut self, line: &TextLine, text: &str, patterns: &Patterns) -> Option<Rule> {
-        if patterns.story_end.is_match(text.trim_end_matches(':')) {
+        if furniture_label(text, patterns) {
             self.open = true;
             return Some(Rule::HeadingAlone);
         }

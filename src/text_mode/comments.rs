@@ -6,7 +6,7 @@
 //! lines of questions; a news story under its top-rated comments). From
 //! the heading on, no line counts for the story.
 
-use super::lines::{ENDS_SENTENCE, PROSE, TextLine, Texts};
+use super::lines::{TextLine, Texts, first_sentence};
 use crate::patterns::{self as p, Patterns};
 
 /// Where the comments start, if the page has them after its prose: the
@@ -20,9 +20,7 @@ pub(crate) fn comments_start(
     recs: &[TextLine],
     patterns: &Patterns,
 ) -> Option<usize> {
-    let first_prose = recs
-        .iter()
-        .position(|l| l.has(PROSE) && l.has(ENDS_SENTENCE))?;
+    let first_prose = first_sentence(recs)?;
     (first_prose + 1..recs.len()).find(|&i| {
         let Some(line) = recs.get(i) else {
             return false;
@@ -53,15 +51,6 @@ fn comment_shaped(text: &str) -> bool {
         && text
             .split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("ago")))
-}
-
-/// Takes every line from `start` on out of the story search: the comment
-/// heading and each comment count against the story, so the search ends
-/// before them.
-pub(crate) fn weigh_down(recs: &mut [TextLine], start: usize) {
-    for l in recs.iter_mut().skip(start) {
-        l.weight = -(l.weight.abs().max(p::TEXT_SHORT_PENALTY));
-    }
 }
 
 #[cfg(test)]

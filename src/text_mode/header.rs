@@ -71,7 +71,7 @@ fn headline_before(lines: &Lines, i: usize, patterns: &Patterns) -> Option<Strin
                 && breadcrumb(text).is_none()
                 && !patterns.text_byline.is_match(text)
                 && !patterns.boilerplate_phrase.is_match(text)
-                && !patterns.story_end.is_match(text.trim_end_matches(':'))
+                && !super::furniture_label(text, patterns)
                 && find_in_text(text).is_none()
                 && !p::TEXT_DATELINE.is_match(text);
             shaped.then(|| text.to_string())

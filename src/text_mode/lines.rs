@@ -71,6 +71,13 @@ impl TextLine {
     }
 }
 
+/// The first line of prose that ends a sentence: where the story has
+/// begun, for the rules that only look after it (comments, listings).
+pub(crate) fn first_sentence(recs: &[TextLine]) -> Option<usize> {
+    recs.iter()
+        .position(|l| l.has(PROSE) && l.has(ENDS_SENTENCE))
+}
+
 /// Where the records' texts are: the page and the arena.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Texts<'t> {

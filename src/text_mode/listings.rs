@@ -9,9 +9,10 @@
 //! forum's posts have the same rhythm and are the content (magic-html and
 //! wceb threads lost up to 0.8 when every dated run counted).
 
-use super::lines::{ENDS_SENTENCE, PROSE, TextLine, Texts};
+use super::lines::{TextLine, Texts, first_sentence};
 use crate::metadata::date::find_in_text;
 use crate::patterns::{self as p, Patterns};
+use std::ops::Range;
 
 /// The line ranges of the page's labelled listings: a furniture label
 /// (`Patterns::story_end`) after a sentence of prose, followed within [`p::TEXT_LISTING_LABEL_GAP`]
@@ -22,7 +23,7 @@ pub(crate) fn labelled_listings(
     texts: Texts<'_>,
     recs: &[TextLine],
     patterns: &Patterns,
-) -> Vec<(usize, usize)> {
+) -> Vec<Range<usize>> {
     let dates: Vec<usize> = recs
         .iter()
         .enumerate()
@@ -32,10 +33,7 @@ pub(crate) fn labelled_listings(
     // The label comes after the story has begun: a "Related" column laid
     // out beside the story interleaves its dates with the story's
     // paragraphs (big5 05-bush_1 lost 0.83 otherwise).
-    let Some(first_prose) = recs
-        .iter()
-        .position(|l| l.has(PROSE) && l.has(ENDS_SENTENCE))
-    else {
+    let Some(first_prose) = first_sentence(recs) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -53,7 +51,7 @@ pub(crate) fn labelled_listings(
                 let period = (end - start) / (k - 1 - first);
                 let label = label_before(texts, recs, patterns, start);
                 if let Some(label) = label.filter(|&l| l > first_prose) {
-                    out.push((label, (end + period).min(recs.len())));
+                    out.push(label..(end + period).min(recs.len()));
                 }
             }
         }
@@ -73,11 +71,8 @@ fn label_before(
     (at.saturating_sub(p::TEXT_LISTING_LABEL_GAP)..at)
         .rev()
         .find(|&i| {
-            recs.get(i).is_some_and(|l| {
-                patterns
-                    .story_end
-                    .is_match(texts.of(l).trim_end_matches(':'))
-            })
+            recs.get(i)
+                .is_some_and(|l| super::furniture_label(texts.of(l), patterns))
         })
 }
 
@@ -88,16 +83,6 @@ fn date_line(text: &str) -> bool {
         && find_in_text(text).is_some()
 }
 
-/// Takes the lines of `ranges` out of the story search, as the comments
-/// are (see `comments::weigh_down`).
-pub(crate) fn weigh_down(recs: &mut [TextLine], ranges: &[(usize, usize)]) {
-    for &(from, to) in ranges {
-        for l in recs.iter_mut().take(to).skip(from) {
-            l.weight = -(l.weight.abs().max(p::TEXT_SHORT_PENALTY));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +90,7 @@ mod tests {
     use crate::text_mode::lines::segment;
     use crate::text_mode::read_lines;
 
-    fn listings_of(page: &str) -> Vec<(usize, usize)> {
+    fn listings_of(page: &str) -> Vec<Range<usize>> {
         let patterns = Patterns::shared();
         let mut lines = segment(page);
         read_lines(&mut lines, &patterns, &Deadline::NONE);
@@ -121,7 +106,7 @@ mod tests {
     fn a_label_then_date_lines_every_few_lines_make_a_listing() {
         let page = format!("{STORY}Related Stories\n\n{}", ENTRY.repeat(3));
         // Lines: 0-1 story, 2 label, then entries of four lines from 3.
-        assert_eq!(listings_of(&page), vec![(2, 15)]);
+        assert_eq!(listings_of(&page), vec![2..15]);
     }
 
     #[test]
