@@ -423,6 +423,23 @@ mod tests {
         assert!(!ends_sentence("Most Popular"));
     }
 
+    #[test]
+    fn sentences_end_in_the_marks_of_other_scripts() {
+        // Urdu, Arabic, Hindi, Armenian, Amharic, Burmese.
+        for text in [
+            "یہ ایک جملہ ہے۔",
+            "هل هذا سؤال؟",
+            "यह एक वाक्य है।",
+            "Սա նախադասություն է։",
+            "ይህ ዓረፍተ ነገር ነው።",
+            "ဒါက စာကြောင်း ဖြစ်သည်။",
+        ] {
+            assert!(ends_sentence(text), "{text}");
+            assert_eq!(scan(text).sentence_ends, 1, "{text}");
+        }
+        assert!(!ends_sentence("مرکزی صفحہ"));
+    }
+
     /// The class hint of the block holding `needle`, on the rung that
     /// keeps "unlikely" classes (a thread of comments is pruned before).
     fn hint_of(html: &str, needle: &str) -> i32 {

@@ -579,6 +579,21 @@ mod tests {
     }
 
     #[test]
+    fn a_story_in_another_script_is_prose() {
+        // An Urdu story (no stopword of the list, its own full stop) and
+        // an English blurb about it: the story is the Urdu paragraph.
+        let urdu = "دریائے راوی پر ڈیم کی تعمیر سے پانی کم ہو گیا ہے اور شہر کے لوگ پریشان ہیں۔ ";
+        let text = format!(
+            "Home\nNews\n\n{}\n\nThis is a special article, and it is listed in the articles section of the site. Stay up to date with the latest issues.\n\nAbout Us | Contact Us\n",
+            urdu.repeat(20)
+        );
+        let article = clean(&text, &pats(), Focus::Balanced, false, &Deadline::NONE);
+        let out = article.text();
+        assert!(out.starts_with("دریائے"), "{out}");
+        assert!(!out.contains("Contact Us"), "{out}");
+    }
+
+    #[test]
     fn a_box_of_links_inside_the_story_is_dropped() {
         let para = "The actress spent the last few years writing songs for other singers, and one of them ended up in a film.";
         let text = format!(
