@@ -62,3 +62,17 @@ pub(crate) const STANDFIRST_MIN_CHARS: usize = 120;
 /// and `masthead` wrappers were spared too (magic-html -0.001, one
 /// forum thread -0.30); 0.9 changes no other page.
 pub(crate) const UNLIKELY_MAX_PAGE_SHARE: f32 = 0.9;
+
+/// A class/id token that spells the element's own heading ("sharing with
+/// a single developer" as `sharing-with-a-single-developer`) names the
+/// section's topic, not its role: documentation generators (docutils,
+/// Sphinx, pandoc, static-site Markdown) give each section or heading the
+/// id of its title, so a chapter on "Sharing with ..." or "Comments on the
+/// API" matched the share-bar and comment patterns and left the page
+/// (readability's mercurial). Only a slug of at least this many words
+/// counts: one or two words ("comments", "related-posts") are the role
+/// names themselves, whatever the heading says.
+pub(crate) const HEADING_SLUG_MIN_WORDS: usize = 3;
+/// The heading's text is read up to this many characters (a title longer
+/// than that is not slugged whole by any generator we know of).
+pub(crate) const HEADING_SLUG_MAX_CHARS: usize = 160;
