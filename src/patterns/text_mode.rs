@@ -13,6 +13,11 @@ pub(crate) const WRAP_MIN_WIDTH: usize = 60;
 pub(crate) const WRAP_MAX_WIDTH: usize = 100;
 /// ...and there are at least this many long lines.
 pub(crate) const WRAP_MIN_LINES: usize = 8;
+/// The wrap width is the longest line but one in this many: a page wrapped
+/// at 72 columns keeps a few wider lines (a URL, the page's footer, a
+/// table row), and the single 95-column line of an Internet-Draft hid
+/// the 72-column margin of its 600 others (readability's ietf-1).
+pub(crate) const WRAP_OUTLIER_ONE_IN: usize = 20;
 /// Value of a boilerplate-phrase or repeated line in the story search: a
 /// "Most Popular" label or a caption shown twice cuts the story off.
 pub(crate) const TEXT_BOILERPLATE_PENALTY: f32 = 20.0;

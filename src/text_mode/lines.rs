@@ -294,7 +294,7 @@ fn saturate(n: usize) -> u16 {
 /// The fixed width a page is hard-wrapped at, if it is: most long lines end
 /// within a few columns of the same width.
 fn hard_wrap_width(text: &str) -> Option<usize> {
-    let lengths: Vec<usize> = text
+    let mut lengths: Vec<usize> = text
         .lines()
         .map(|l| l.trim_end().chars().count())
         .filter(|&n| n >= p::WRAP_LONG_LINE_CHARS)
@@ -302,7 +302,10 @@ fn hard_wrap_width(text: &str) -> Option<usize> {
     if lengths.len() < p::WRAP_MIN_LINES {
         return None;
     }
-    let width = lengths.iter().copied().max()?;
+    // The width most long lines reach, not the longest line: one wider
+    // line (a URL, a page footer) must not hide the margin of the rest.
+    let rank = lengths.len() - 1 - lengths.len() / p::WRAP_OUTLIER_ONE_IN;
+    let width = *lengths.select_nth_unstable(rank).1;
     if !(p::WRAP_MIN_WIDTH..=p::WRAP_MAX_WIDTH).contains(&width) {
         return None;
     }
@@ -410,6 +413,19 @@ mod tests {
         assert!(blocks.text_at(2).starts_with("word word"));
         // The joined block keeps its first line's indent.
         assert_eq!(blocks.recs()[0].indent, 2);
+    }
+
+    #[test]
+    fn one_wider_line_does_not_hide_the_wrap_margin() {
+        // Twelve paragraphs wrapped at 69 columns, and one 95-column line
+        // (a page footer): the paragraphs are still joined.
+        let line = "word ".repeat(14);
+        let para = format!("{}\n{}\nend.\n", line.trim_end(), line.trim_end());
+        let wide = "x".repeat(95);
+        let text = format!("{wide}\n\n{}", format!("{para}\n").repeat(12));
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 13, "{blocks:?}");
+        assert!(blocks.text_at(1).ends_with("word end."));
     }
 
     #[test]
