@@ -8,8 +8,10 @@ use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass, Patterns};
+use consent::consent_boxes;
 use topic::heading_slug;
 
+mod consent;
 mod topic;
 
 /// What pruning decided, one entry per node of the [`Document`].
@@ -46,6 +48,8 @@ pub(crate) struct PageCache<'d> {
     memo: HintMemo<'d>,
     noscript: Option<NoscriptText>,
     shown_text: Option<Vec<usize>>,
+    /// The consent dialogs known by their wording (`consent`), sorted.
+    consent: Option<Vec<NodeId>>,
 }
 
 /// [`prune_cached`] with nothing known of the page yet.
@@ -87,7 +91,13 @@ pub(crate) fn prune_cached<'d>(
         memo,
         noscript,
         shown_text,
+        consent,
     } = cache;
+    let consent: &[NodeId] = consent.get_or_insert_with(|| {
+        let mut boxes = consent_boxes(doc);
+        boxes.sort_unstable();
+        boxes
+    });
     let noscript_text: &NoscriptText = noscript.get_or_insert_with(|| NoscriptText::of(doc));
     let id_is_small_noscript = |id: usize| noscript_text.is_small(doc, id);
     for (id, node) in doc.nodes.iter().enumerate() {
@@ -145,7 +155,7 @@ pub(crate) fn prune_cached<'d>(
             Some(reason)
         } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
             Some(Rule::Hidden)
-        } else if overlay(el, &mut classes) {
+        } else if overlay(el, &mut classes) || consent.binary_search(&id).is_ok() {
             Some(Rule::Overlay)
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
             // Navigation is never story, on any rung.

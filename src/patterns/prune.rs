@@ -76,3 +76,74 @@ pub(crate) const HEADING_SLUG_MIN_WORDS: usize = 3;
 /// The heading's text is read up to this many characters (a title longer
 /// than that is not slugged whole by any generator we know of).
 pub(crate) const HEADING_SLUG_MAX_CHARS: usize = 160;
+
+/// Labels of a consent dialog's buttons, lower case, whole button text
+/// (English, German, French, Spanish, Italian, Portuguese, Dutch). A
+/// consent manager whose box has no tell-tale class or role (its classes
+/// hashed, or neutral: `layer`, `box`) still shows these buttons, and its
+/// long notice otherwise outweighs a short story (the held-out
+/// pages: "a consent or ad-choice dialog taken as the story").
+pub(crate) const CONSENT_BUTTON_LABELS: &[&str] = &[
+    "accept",
+    "accept all",
+    "accept all cookies",
+    "accept cookies",
+    "i accept",
+    "agree",
+    "i agree",
+    "agree and close",
+    "agree & close",
+    "allow all",
+    "allow all cookies",
+    "allow cookies",
+    "reject all",
+    "reject",
+    "decline",
+    "decline all",
+    "deny",
+    "manage options",
+    "manage preferences",
+    "manage cookies",
+    "cookie settings",
+    "alle akzeptieren",
+    "akzeptieren",
+    "zustimmen",
+    "alle ablehnen",
+    "ablehnen",
+    "tout accepter",
+    "accepter",
+    "tout refuser",
+    "refuser",
+    "aceptar",
+    "aceptar todo",
+    "rechazar",
+    "accetta",
+    "accetta tutto",
+    "rifiuta",
+    "aceitar",
+    "aceitar todos",
+    "rejeitar",
+    "accepteren",
+    "alles accepteren",
+    "weigeren",
+];
+/// The box of such a button is its nearest ancestor whose text speaks of
+/// cookies or consent (lower case, in the same languages)...
+pub(crate) const CONSENT_WORDS: &[&str] = &[
+    "cookie",
+    "consent",
+    "einwilligung",
+    "datenschutz",
+    "consentement",
+    "consentimiento",
+    "consenso",
+    "consentimento",
+    "toestemming",
+];
+/// ...within this many levels of the button...
+pub(crate) const CONSENT_MAX_LEVELS: usize = 8;
+/// ...and holding at most this many characters of text: a box, not the
+/// page around it (a story that mentions cookies above a sign-up form).
+pub(crate) const CONSENT_MAX_CHARS: usize = 4000;
+/// A button's text is read up to this many characters.
+pub(crate) const CONSENT_LABEL_MAX_CHARS: usize = 40;

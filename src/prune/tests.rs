@@ -178,3 +178,18 @@ fn a_story_header_keeps_its_standfirst_only() {
         assert_eq!(removed_text(&html, LADDER[0]), ["Elsewhere", lede]);
     }
 }
+
+#[test]
+fn a_consent_box_known_by_its_wording_goes_on_every_rung() {
+    let html = "<div class='box-a'><h1>Library to close</h1><p>The council voted.</p></div>\
+        <div class='layer'><p>We and our partners use cookies to measure ads.</p>\
+        <button>Accept all</button></div>";
+    for pass in LADDER {
+        let gone = removed_text(html, pass);
+        assert!(
+            gone.iter().any(|t| t.contains("partners use cookies")),
+            "{pass:?}: {gone:?}"
+        );
+        assert!(!gone.iter().any(|t| t.contains("council")), "{pass:?}");
+    }
+}

@@ -1,0 +1,94 @@
+//! Consent dialogs known by their wording: the box around an "Accept all"
+//! or "Reject all" button that speaks of cookies or consent, whatever its
+//! class names say.
+
+use crate::dom::text::{Spacing, node_text};
+use crate::dom::{Document, NodeId, Tag};
+use crate::patterns as p;
+
+/// The consent boxes of the page, as node ids (usually none).
+pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
+    let mut boxes = Vec::new();
+    for id in 0..doc.nodes.len() {
+        let is_button = doc
+            .element(id)
+            .is_some_and(|e| e.tag == Tag::Button || e.role == "button");
+        if is_button && consent_label(doc, id) {
+            if let Some(b) = box_of(doc, id) {
+                if !boxes.contains(&b) {
+                    boxes.push(b);
+                }
+            }
+        }
+    }
+    boxes
+}
+
+/// The button's whole text is one of [`p::CONSENT_BUTTON_LABELS`].
+fn consent_label(doc: &Document, button: NodeId) -> bool {
+    let text = node_text(doc, button, p::CONSENT_LABEL_MAX_CHARS, Spacing::Blocks);
+    let label = text.trim().to_lowercase();
+    p::CONSENT_BUTTON_LABELS.contains(&label.as_str())
+}
+
+/// The nearest ancestor of `button`, within [`p::CONSENT_MAX_LEVELS`],
+/// whose text names cookies or consent ([`p::CONSENT_WORDS`]); never the
+/// page's `body`, `main` or `article`, nor a box of more than
+/// [`p::CONSENT_MAX_CHARS`] characters.
+fn box_of(doc: &Document, button: NodeId) -> Option<NodeId> {
+    for anc in doc.ancestors(button).skip(1).take(p::CONSENT_MAX_LEVELS) {
+        if matches!(
+            doc.tag(anc),
+            Tag::Body | Tag::Html | Tag::Main | Tag::Article
+        ) {
+            return None;
+        }
+        let text = node_text(doc, anc, p::CONSENT_MAX_CHARS, Spacing::Blocks);
+        if text.chars().count() > p::CONSENT_MAX_CHARS {
+            return None;
+        }
+        let lower = text.to_lowercase();
+        if p::CONSENT_WORDS.iter().any(|w| lower.contains(w)) {
+            return Some(anc);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    fn boxes(html: &str) -> Vec<String> {
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        consent_boxes(&doc)
+            .into_iter()
+            .map(|id| doc.element(id).unwrap().hints.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_box_around_an_accept_button_that_speaks_of_cookies() {
+        let html = "<div class='story'><p>The council met.</p></div>\
+            <div class='layer'><div class='inner'><p>We and our partners use cookies.</p>\
+            <button>Accept all</button><button>Reject all</button></div></div>";
+        assert_eq!(boxes(html), ["inner"]);
+        let html =
+            "<div class='x'><p>Wir verwenden Cookies.</p><button> Alle akzeptieren </button></div>";
+        assert_eq!(boxes(html), ["x"]);
+    }
+
+    #[test]
+    fn other_buttons_and_wordless_boxes_are_not_consent() {
+        // Not a consent label.
+        let html = "<div class='a'><p>We use cookies.</p><button>Read more</button></div>";
+        assert!(boxes(html).is_empty());
+        // A label, but no word of cookies or consent near it.
+        let html = "<div class='poll'><p>Do you like the new park?</p><button>Agree</button></div>";
+        assert!(boxes(html).is_empty());
+        // The wording only at the page's level: no box.
+        let html = "<body><p>A story about cookies.</p><button>Accept</button></body>";
+        assert!(boxes(html).is_empty());
+    }
+}
