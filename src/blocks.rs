@@ -163,9 +163,9 @@ pub(crate) fn segment_with(
                 seg.region = Some((node.end(), reason));
             }
         }
-        match &node.kind {
+        match node.kind {
             NodeKind::Element(el) => seg.open(id, el.tag, node.end()),
-            NodeKind::Text(text) => seg.text(text),
+            NodeKind::Text(text) => seg.text(doc.text(text)),
         }
         id += 1;
     }
@@ -184,7 +184,7 @@ fn is_card(doc: &Document, id: NodeId, end: NodeId) -> bool {
     for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
         match &node.kind {
             NodeKind::Element(e) if e.tag.is_block() => return true,
-            NodeKind::Text(t) => text += t.len(),
+            NodeKind::Text(t) => text += doc.text(*t).len(),
             NodeKind::Element(_) => {}
         }
     }
@@ -306,9 +306,8 @@ impl Segmenter<'_> {
     }
 
     fn extra(&self, id: NodeId) -> Option<&crate::dom::Extra> {
-        self.doc
-            .and_then(|d| d.element(id))
-            .and_then(|e| e.extra.as_deref())
+        let doc = self.doc?;
+        doc.element(id).and_then(|e| doc.extra(e))
     }
 
     /// Records the lists, items, tables, rows, cells, figures and spans an
@@ -551,12 +550,10 @@ impl Segmenter<'_> {
             .iter()
             .rev()
             .take(p::CAPTION_CLASS_LEVELS)
-            .filter_map(|o| doc.element(o.id))
+            .map(|o| doc.hints_of(o.id))
             // Every caption class holds "caption": most hints are passed
             // over by one substring search, without a split.
-            .any(|e| {
-                e.hints.contains("caption") && e.hints.as_str().split(' ').any(p::is_caption_class)
-            })
+            .any(|h| h.contains("caption") && h.split(' ').any(p::is_caption_class))
     }
 
     /// The innermost open block element and the kind of block it makes.

@@ -322,7 +322,7 @@ fn series_under(doc: &Document, prose: &[usize], node: NodeId) -> bool {
 /// took in a thread's sidebar, forum-a4c3 -0.33).
 fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
     doc.element(id)
-        .and_then(|e| match e.hints.split_whitespace().next() {
+        .and_then(|e| match doc.hints(e).split_whitespace().next() {
             Some(first) => Some((e.tag, first)),
             None if e.tag == Tag::Li => Some((e.tag, "")),
             None => None,
@@ -560,7 +560,7 @@ fn with_siblings(
     };
     let top_score = score.get(top).copied().unwrap_or(0.0);
     let threshold = p::SIBLING_MIN_SCORE.max(top_score * p::SIBLING_SHARE);
-    let top_hints = doc.element(top).map_or("", |e| e.hints.as_str());
+    let top_hints = doc.hints_of(top);
     let mut ranges = Vec::new();
     let mut first_block = std::collections::HashMap::new();
     for b in blocks {
@@ -572,7 +572,7 @@ fn with_siblings(
             continue;
         }
         let Some(el) = doc.element(sib) else { continue };
-        let same_class = !top_hints.is_empty() && el.hints == top_hints;
+        let same_class = !top_hints.is_empty() && doc.hints(el) == top_hints;
         let s = if same_class {
             // A story cut into same-class sections (by figures, ads) nests
             // each part a few levels down: count the best candidate inside.

@@ -120,7 +120,7 @@ pub(crate) fn prune_cached<'d>(
             in_lead: flag(&lead_headers),
         };
         lead_headers.push(header.lead);
-        let mut classes = memo.load(&el.hints, patterns);
+        let mut classes = memo.load(doc.hints(el), patterns);
         hint.push(if pass.weight_classes {
             class_hint(el, &mut classes)
         } else {
@@ -132,7 +132,7 @@ pub(crate) fn prune_cached<'d>(
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
-        } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
+        } else if el.hidden() || (el.veiled() && !pass.reveal_veiled) {
             Some(Rule::Hidden)
         } else if overlay(el, &mut classes) {
             Some(Rule::Overlay)
@@ -249,7 +249,9 @@ fn shown_text_sizes(doc: &Document) -> Vec<usize> {
         .nodes
         .iter()
         .map(|n| match &n.kind {
-            NodeKind::Text(t) if !n.parent().is_some_and(|p| never_content(doc.tag(p))) => t.len(),
+            NodeKind::Text(t) if !n.parent().is_some_and(|p| never_content(doc.tag(p))) => {
+                doc.text(*t).len()
+            }
             _ => 0,
         })
         .collect();
@@ -286,7 +288,7 @@ impl NoscriptText {
             .enumerate()
             .map(|(id, n)| match &n.kind {
                 NodeKind::Text(t) if id < inside_until => {
-                    t.chars().filter(|c| !c.is_whitespace()).count()
+                    doc.text(*t).chars().filter(|c| !c.is_whitespace()).count()
                 }
                 NodeKind::Element(e) if e.tag == Tag::Noscript => {
                     inside_until = inside_until.max(n.end());
@@ -339,12 +341,12 @@ fn never_content(tag: Tag) -> bool {
 /// element whose class/id names one (`modal`, consent managers, cookie
 /// banners, pop-ups).
 fn overlay(el: &crate::dom::Element, classes: &mut Classes) -> bool {
-    if el.article_body || matches!(el.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
+    if el.article_body() || matches!(el.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
         return false;
     }
     // The class/id rule is for boxes: an inline `<a class="popup">` is a
     // link that opens a note (readability's clean-links page).
-    el.modal
+    el.modal()
         || p::OVERLAY_ROLES.contains(&el.role.as_str())
         || (el.tag.is_block() && classes.is(Class::Overlay))
 }
@@ -368,7 +370,7 @@ fn standfirst(doc: &Document, id: NodeId) -> bool {
     {
         match &node.kind {
             NodeKind::Element(e) if e.tag == Tag::A || e.tag.is_block() => return false,
-            NodeKind::Text(t) => chars += t.trim().chars().count(),
+            NodeKind::Text(t) => chars += doc.text(*t).trim().chars().count(),
             NodeKind::Element(_) => {}
         }
     }
@@ -401,7 +403,7 @@ fn unlikely(
     if header.lead {
         return None;
     }
-    if el.article_body
+    if el.article_body()
         || matches!(
             el.tag,
             Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::A
@@ -423,7 +425,7 @@ fn unlikely(
 /// [`p::FURNITURE_HINT`] for a furniture tag or role;
 /// [`p::ARTICLE_BODY_HINT`] for schema.org `articleBody`.
 fn class_hint(el: &crate::dom::Element, classes: &mut Classes) -> i8 {
-    if el.article_body {
+    if el.article_body() {
         return p::ARTICLE_BODY_HINT;
     }
     let mut h = 0i8;
@@ -454,7 +456,7 @@ mod tests {
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.to_string()),
+                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(doc.text(*t).to_string()),
                 _ => None,
             })
             .collect()
