@@ -284,9 +284,7 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if !f.in_container {
         return (Class::Bad, Rule::OutsideContainer);
     }
-    if matches!(b.kind, BlockKind::Heading(_))
-        && title.is_some_and(|k| same_title(&normalize(&b.text), k))
-    {
+    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(&b.text, k)) {
         return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {
@@ -394,6 +392,20 @@ fn in_context(
 
 /// Lower-case words only, for title comparison.
 fn normalize(s: &str) -> String {
+    normalize_within(s, usize::MAX).unwrap_or_default()
+}
+
+/// Whether `heading` repeats the title whose [`normalize`]d form is
+/// `title` ([`same_title`]). A heading normalized longer than
+/// [`p::TITLE_MAX_LENGTH_RATIO`] times the title cannot: it is normalized
+/// only up to there, so a heading of megabytes is not copied whole.
+fn repeats_title(heading: &str, title: &str) -> bool {
+    let max = title.len().saturating_mul(p::TITLE_MAX_LENGTH_RATIO);
+    normalize_within(heading, max).is_some_and(|h| same_title(&h, title))
+}
+
+/// [`normalize`], or `None` once the result passes `max` bytes.
+fn normalize_within(s: &str, max: usize) -> Option<String> {
     let mut out = String::new();
     for w in s
         .split(|c: char| !c.is_alphanumeric())
@@ -402,9 +414,14 @@ fn normalize(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars().flat_map(char::to_lowercase) {
+            out.push(c);
+            if out.len() > max {
+                return None;
+            }
+        }
     }
-    out
+    (out.len() <= max).then_some(out)
 }
 
 /// A heading repeats the title when the words are the same, or one holds
