@@ -392,36 +392,40 @@ fn in_context(
 
 /// Lower-case words only, for title comparison.
 fn normalize(s: &str) -> String {
-    normalize_within(s, usize::MAX).unwrap_or_default()
+    normalized(s).collect()
+}
+
+/// The characters of [`normalize`]`(s)`, one by one.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, w)| {
+            let space = (i > 0).then_some(' ');
+            space
+                .into_iter()
+                .chain(w.chars().flat_map(char::to_lowercase))
+        })
 }
 
 /// Whether `heading` repeats the title whose [`normalize`]d form is
-/// `title` ([`same_title`]). A heading normalized longer than
-/// [`p::TITLE_MAX_LENGTH_RATIO`] times the title cannot: it is normalized
-/// only up to there, so a heading of megabytes is not copied whole.
+/// `title` ([`same_title`]), without copying a heading of megabytes: one
+/// normalized longer than [`p::TITLE_MAX_LENGTH_RATIO`] times the title
+/// cannot, and one as long as the title repeats it only when equal, which
+/// is compared character by character.
 fn repeats_title(heading: &str, title: &str) -> bool {
     let max = title.len().saturating_mul(p::TITLE_MAX_LENGTH_RATIO);
-    normalize_within(heading, max).is_some_and(|h| same_title(&h, title))
-}
-
-/// [`normalize`], or `None` once the result passes `max` bytes.
-fn normalize_within(s: &str, max: usize) -> Option<String> {
-    let mut out = String::new();
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars().flat_map(char::to_lowercase) {
-            out.push(c);
-            if out.len() > max {
-                return None;
-            }
+    let mut len = 0usize;
+    for c in normalized(heading) {
+        len += c.len_utf8();
+        if len > max {
+            return false;
         }
     }
-    (out.len() <= max).then_some(out)
+    if len == title.len() {
+        return len > 0 && normalized(heading).eq(title.chars());
+    }
+    same_title(&normalize(heading), title)
 }
 
 /// A heading repeats the title when the words are the same, or one holds
