@@ -17,12 +17,15 @@ pub(crate) struct TextBlock {
     /// Whitespace-collapsed text (as written inside `<pre>`).
     pub text: String,
     pub kind: BlockKind,
-    /// The innermost block-level element holding the text.
-    pub owner: NodeId,
-    /// Characters of `text`.
-    pub chars: usize,
+    /// The innermost block-level element holding the text (read with
+    /// [`TextBlock::owner`]). This and the counts are 32 bits: a hostile
+    /// page of 125,000 one-line paragraphs held 8 MB of blocks at 64 bytes
+    /// a block, 48 now (`fuzz/dos_rss.sh`).
+    pub owner: u32,
+    /// Characters of `text` (saturating, as the counts below).
+    pub chars: u32,
     /// Characters of `text` inside `<a>` elements.
-    pub link_chars: usize,
+    pub link_chars: u32,
     /// The pruning rule that removed the block's subtree: such blocks are
     /// segmented only for the explanation and always dropped.
     pub pruned: Option<Rule>,
@@ -37,6 +40,19 @@ pub(crate) struct TextBlock {
     /// 150,000 one-line paragraphs held 23 MB of blocks before, see
     /// `fuzz/dos_rss.sh`).
     pub shape: Option<Box<Shape>>,
+}
+
+impl TextBlock {
+    /// The innermost block-level element holding the text.
+    pub(crate) fn owner(&self) -> NodeId {
+        self.owner as NodeId
+    }
+}
+
+/// A count or node id as a block keeps it: 32 bits, saturating (a page's
+/// text is under 4 GiB, its arena's strings a 32-bit span).
+pub(crate) fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// What segmentation records beyond the text: the structure around a
@@ -650,9 +666,9 @@ impl Segmenter<'_> {
         self.blocks.push(TextBlock {
             text: trimmed.to_string(),
             kind,
-            owner,
-            chars: chars - removed_chars,
-            link_chars: link_chars.min(chars - removed_chars),
+            owner: small(owner),
+            chars: small(chars - removed_chars),
+            link_chars: small(link_chars.min(chars - removed_chars)),
             pruned: self.region.map(|r| r.1),
             after_image,
             shape: (shape != Shape::default()).then(|| Box::new(shape)),

@@ -454,7 +454,7 @@ mod tests {
             text: text.into(),
             kind,
             owner: 0,
-            chars: text.chars().count(),
+            chars: crate::blocks::small(text.chars().count()),
             link_chars: 0,
             pruned: None,
             after_image: false,

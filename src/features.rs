@@ -30,8 +30,8 @@ pub(crate) fn compute(
             } else {
                 b.link_chars as f32 / b.chars as f32
             },
-            class_hint: path_hint(doc, pruned, container, b.owner),
-            in_container: container.contains(b.owner),
+            class_hint: path_hint(doc, pruned, container, b.owner()),
+            in_container: container.contains(b.owner()),
             position: i as f32 / last,
             ..text_features(&b.text, patterns, &mut lower)
         })

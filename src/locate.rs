@@ -65,15 +65,15 @@ pub(crate) fn locate(
         if block.pruned.is_some() {
             continue;
         }
-        let is_loose = match loose.get_mut(block.owner) {
+        let is_loose = match loose.get_mut(block.owner()) {
             Some(Some(known)) => *known,
-            Some(slot) => *slot.insert(loose_text(doc, block.owner)),
-            None => loose_text(doc, block.owner),
+            Some(slot) => *slot.insert(loose_text(doc, block.owner())),
+            None => loose_text(doc, block.owner()),
         };
         let first = if is_loose {
-            Some(block.owner)
+            Some(block.owner())
         } else {
-            doc.parent(block.owner)
+            doc.parent(block.owner())
         };
         vote(doc, pruned, block, first, pass, &mut score);
     }
@@ -118,8 +118,8 @@ fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Counts, Counts) {
     let n = doc.nodes.len();
     let (mut chars, mut links) = (Counts::zeros(n), Counts::zeros(n));
     for b in blocks.iter().filter(|b| b.pruned.is_none()) {
-        chars.add(b.owner, b.chars);
-        links.add(b.owner, b.link_chars);
+        chars.add(b.owner(), b.chars as usize);
+        links.add(b.owner(), b.link_chars as usize);
     }
     chars.sum_subtrees(doc);
     links.sum_subtrees(doc);
@@ -169,7 +169,7 @@ fn vote(
             block.kind,
             BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
         );
-    if !votes || block.chars < p::MIN_SCORING_CHARS {
+    if !votes || (block.chars as usize) < p::MIN_SCORING_CHARS {
         return;
     }
     let commas = block
@@ -177,7 +177,7 @@ fn vote(
         .chars()
         .filter(|c| p::VOTE_COMMAS.contains(c))
         .count();
-    let length_points = (block.chars / p::CHARS_PER_POINT) as f32;
+    let length_points = (block.chars as usize / p::CHARS_PER_POINT) as f32;
     let points = p::VOTE_BASE_POINTS + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
     let mut node = first;
     for level in 0..p::VOTE_LEVELS {
@@ -437,9 +437,9 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Counts {
         } else {
             b.text.chars().filter(|c| p::is_cjk(*c)).count()
         };
-        let width = b.chars + cjk * (p::CJK_CHAR_WEIGHT - 1);
+        let width = b.chars as usize + cjk * (p::CJK_CHAR_WEIGHT - 1);
         if width > p::LOOSE_PARAGRAPH_LONG_CHARS {
-            prose.add(b.owner, width);
+            prose.add(b.owner(), width);
         }
     }
     prose.sum_subtrees(doc);
@@ -554,7 +554,7 @@ fn with_siblings(
     let mut first_block = vec![u32::MAX; under.len()];
     for (i, b) in blocks.iter().enumerate() {
         let slot = b
-            .owner
+            .owner()
             .checked_sub(under.start)
             .and_then(|o| first_block.get_mut(o));
         if let (Some(slot), Ok(i)) = (slot, u32::try_from(i)) {

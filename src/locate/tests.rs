@@ -14,8 +14,8 @@ fn the_story_div_wins_over_the_sidebar() {
     let (doc, blocks, c) = container_of(&html);
     let top = c.top.unwrap();
     assert_eq!(doc.hints_of(top), "story");
-    assert!(!c.contains(blocks[0].owner));
-    assert!(c.contains(blocks[1].owner));
+    assert!(!c.contains(blocks[0].owner()));
+    assert!(c.contains(blocks[1].owner()));
 }
 
 fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
@@ -53,12 +53,12 @@ fn a_story_in_sections_is_located_whole() {
         .iter()
         .find(|b| b.text.starts_with("An answer"))
         .unwrap();
-    assert!(c.contains(first_answer.owner));
+    assert!(c.contains(first_answer.owner()));
     let teaser = blocks
         .iter()
         .find(|b| b.text.starts_with("Another story"))
         .unwrap();
-    assert!(!c.contains(teaser.owner));
+    assert!(!c.contains(teaser.owner()));
 }
 
 /// A forum thread: the longest post wins the scoring, and the container
@@ -88,7 +88,7 @@ fn a_post_of_a_thread_brings_the_thread() {
             .iter()
             .find(|b| b.text.starts_with(start))
             .unwrap()
-            .owner
+            .owner()
     };
     let (doc, blocks, c) = container_of(&thread(4));
     assert_eq!(doc.hints_of(c.top.unwrap()), "thread");
@@ -165,8 +165,8 @@ fn a_short_story_in_the_main_region_wins_over_a_longer_box_outside_it() {
         .find(|b| b.text.contains("council voted"))
         .unwrap();
     let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
-    assert!(c.contains(story.owner));
-    assert!(!c.contains(pitch.owner));
+    assert!(c.contains(story.owner()));
+    assert!(!c.contains(pitch.owner()));
     let top = c.top.unwrap();
     assert!(doc.ancestors(top).any(|a| doc.tag(a) == Tag::Main));
 }
@@ -178,7 +178,7 @@ fn a_main_region_without_a_headline_does_not_pull_the_story() {
     let html = main_page("").replace("<h1>", "<h1 hidden>");
     let (_, blocks, c) = container_of(&html);
     let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
-    assert!(c.contains(pitch.owner));
+    assert!(c.contains(pitch.owner()));
 }
 
 /// A page whose four-line story sits in an `article` under its headline
@@ -201,7 +201,7 @@ fn article_page(headline: &str, around: (&str, &str)) -> String {
 fn keeps(html: &str, needle: &str) -> bool {
     let (_, blocks, c) = container_of(html);
     let block = blocks.iter().find(|b| b.text.contains(needle)).unwrap();
-    c.contains(block.owner)
+    c.contains(block.owner())
 }
 
 #[test]
