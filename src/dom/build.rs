@@ -137,19 +137,40 @@ impl<'o> Builder<'o> {
     }
 
     /// Adds `text` to the document's strings, for a text node to come.
+    /// A JSON-LD script's text goes to the metadata's copy alone: its
+    /// node, pruned later as every script is, keeps an empty span, so a
+    /// script of megabytes is held once, not twice.
     pub(super) fn add_text(&mut self, text: &str) -> Result<Span> {
+        if self.append_json_ld(text) {
+            return Ok(Span::default());
+        }
         let span = self.doc.strings.add(text);
         span.ok_or_else(|| self.too_large())
     }
 
+    /// Appends `text` to the JSON-LD script open, if one is.
+    fn append_json_ld(&mut self, text: &str) -> bool {
+        if !self.in_json_ld {
+            return false;
+        }
+        if let Some(script) = self.doc.page.json_ld.last_mut() {
+            script.push_str(text);
+        }
+        true
+    }
+
     /// `span`, added with [`Builder::add_text`], with `text` appended.
     pub(super) fn extend_text(&mut self, span: Span, text: &str) -> Result<Span> {
+        if self.append_json_ld(text) {
+            return Ok(span);
+        }
         let span = self.doc.strings.extend(span, text);
         span.ok_or_else(|| self.too_large())
     }
 
     /// A text node; the first `<title>`'s text and JSON-LD scripts are also
-    /// kept aside, since pruning drops both from the arena later.
+    /// kept aside, since pruning drops both from the arena later (a
+    /// script's text only there, see [`Builder::add_text`]).
     pub(super) fn text(&mut self, text: &str) -> Result<()> {
         let span = self.add_text(text)?;
         self.text_span(span)
@@ -160,12 +181,6 @@ impl<'o> Builder<'o> {
     pub(super) fn text_span(&mut self, span: Span) -> Result<()> {
         if self.in_title && self.doc.title.is_none() {
             self.doc.title = Some(self.doc.text(span).to_string());
-        }
-        if self.in_json_ld {
-            let text = self.doc.strings.get(span);
-            if let Some(script) = self.doc.page.json_ld.last_mut() {
-                script.push_str(text);
-            }
         }
         self.push(NodeKind::Text(span))?;
         Ok(())
