@@ -28,9 +28,10 @@ pub(crate) struct Span {
 pub(crate) struct Strings(String);
 
 impl Strings {
-    /// The buffer, with room for `bytes` more: the page's length bounds
-    /// its text (entities only shrink), so one allocation, whose pages
-    /// never written are never resident.
+    /// The buffer, with room for `bytes` more: the page's length, which
+    /// its text and hints almost never pass (entities shrink; only a
+    /// replaced NUL grows, and then the buffer grows as any `String`), so
+    /// one allocation, whose pages never written are never resident.
     pub(super) fn with_capacity(bytes: usize) -> Self {
         let runs: usize = WHITESPACE.iter().map(|w| w.len()).sum();
         let mut buf = String::with_capacity(runs + bytes);
