@@ -11,18 +11,25 @@ use crate::options::Deadline;
 use crate::patterns as p;
 use crate::prune::Pruned;
 
+pub(crate) use shape::{CellAt, ItemAt, Shape};
+
+mod shape;
+
 /// One text block of the page, before any decision.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TextBlock {
     /// Whitespace-collapsed text (as written inside `<pre>`).
     pub text: String,
     pub kind: BlockKind,
-    /// The innermost block-level element holding the text.
-    pub owner: NodeId,
-    /// Characters of `text`.
-    pub chars: usize,
+    /// The innermost block-level element holding the text (read with
+    /// [`TextBlock::owner`]). This and the counts are 32 bits: a hostile
+    /// page of 125,000 one-line paragraphs held 8 MB of blocks at 64 bytes
+    /// a block, 48 now (`fuzz/dos_rss.sh`).
+    pub owner: u32,
+    /// Characters of `text` (saturating, as the counts below).
+    pub chars: u32,
     /// Characters of `text` inside `<a>` elements.
-    pub link_chars: usize,
+    pub link_chars: u32,
     /// The pruning rule that removed the block's subtree: such blocks are
     /// segmented only for the explanation and always dropped.
     pub pruned: Option<Rule>,
@@ -39,44 +46,17 @@ pub(crate) struct TextBlock {
     pub shape: Option<Box<Shape>>,
 }
 
-/// What segmentation records beyond the text: the structure around a
-/// block (read by `crate::structure` once the blocks are decided).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Shape {
-    /// The innermost list item (`li`, `dt`, `dd`) holding the block.
-    pub item: Option<ItemAt>,
-    /// How many `blockquote`s hold the block.
-    pub quote_depth: u8,
-    /// The innermost table cell holding the block, when it belongs to the
-    /// innermost table.
-    pub cell: Option<CellAt>,
-    /// The innermost `figure` holding the block.
-    pub figure: Option<NodeId>,
-    /// Formatting, links and images over `text` (as [`Wants`] asks).
-    pub spans: Vec<Span>,
+impl TextBlock {
+    /// The innermost block-level element holding the text.
+    pub(crate) fn owner(&self) -> NodeId {
+        self.owner as NodeId
+    }
 }
 
-/// A list item, as a block inside it sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ItemAt {
-    pub node: NodeId,
-    pub ordered: bool,
-    /// Lists open around the item, less one (0: a top-level list).
-    pub depth: usize,
-    pub ordinal: u32,
-    /// `blockquote`s open around the item.
-    pub quotes: u8,
-}
-
-/// A table cell, as a block inside it sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct CellAt {
-    pub table: NodeId,
-    pub row: NodeId,
-    /// The cell's position in its row, from 0.
-    pub col: usize,
-    /// `th`.
-    pub header: bool,
+/// A count or node id as a block keeps it: 32 bits, saturating (a page's
+/// text is under 4 GiB, its arena's strings a 32-bit span).
+pub(crate) fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Which spans segmentation records.
@@ -163,9 +143,9 @@ pub(crate) fn segment_with(
                 seg.region = Some((node.end(), reason));
             }
         }
-        match &node.kind {
+        match node.kind {
             NodeKind::Element(el) => seg.open(id, el.tag, node.end()),
-            NodeKind::Text(text) => seg.text(text),
+            NodeKind::Text(text) => seg.text(doc.text(text)),
         }
         id += 1;
     }
@@ -184,7 +164,7 @@ fn is_card(doc: &Document, id: NodeId, end: NodeId) -> bool {
     for node in doc.nodes.get(id + 1..last).unwrap_or_default() {
         match &node.kind {
             NodeKind::Element(e) if e.tag.is_block() => return true,
-            NodeKind::Text(t) => text += t.len(),
+            NodeKind::Text(t) => text += doc.text(*t).len(),
             NodeKind::Element(_) => {}
         }
     }
@@ -306,9 +286,8 @@ impl Segmenter<'_> {
     }
 
     fn extra(&self, id: NodeId) -> Option<&crate::dom::Extra> {
-        self.doc
-            .and_then(|d| d.element(id))
-            .and_then(|e| e.extra.as_deref())
+        let doc = self.doc?;
+        doc.element(id).and_then(|e| doc.extra(e))
     }
 
     /// Records the lists, items, tables, rows, cells, figures and spans an
@@ -551,12 +530,10 @@ impl Segmenter<'_> {
             .iter()
             .rev()
             .take(p::CAPTION_CLASS_LEVELS)
-            .filter_map(|o| doc.element(o.id))
+            .map(|o| doc.hints_of(o.id))
             // Every caption class holds "caption": most hints are passed
             // over by one substring search, without a split.
-            .any(|e| {
-                e.hints.contains("caption") && e.hints.as_str().split(' ').any(p::is_caption_class)
-            })
+            .any(|h| h.contains("caption") && h.split(' ').any(p::is_caption_class))
     }
 
     /// The innermost open block element and the kind of block it makes.
@@ -653,9 +630,9 @@ impl Segmenter<'_> {
         self.blocks.push(TextBlock {
             text: trimmed.to_string(),
             kind,
-            owner,
-            chars: chars - removed_chars,
-            link_chars: link_chars.min(chars - removed_chars),
+            owner: small(owner),
+            chars: small(chars - removed_chars),
+            link_chars: small(link_chars.min(chars - removed_chars)),
             pruned: self.region.map(|r| r.1),
             after_image,
             shape: (shape != Shape::default()).then(|| Box::new(shape)),

@@ -284,9 +284,7 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if !f.in_container {
         return (Class::Bad, Rule::OutsideContainer);
     }
-    if matches!(b.kind, BlockKind::Heading(_))
-        && title.is_some_and(|k| same_title(&normalize(&b.text), k))
-    {
+    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(&b.text, k)) {
         return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {
@@ -394,17 +392,40 @@ fn in_context(
 
 /// Lower-case words only, for title comparison.
 fn normalize(s: &str) -> String {
-    let mut out = String::new();
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
+    normalized(s).collect()
+}
+
+/// The characters of [`normalize`]`(s)`, one by one.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+        .enumerate()
+        .flat_map(|(i, w)| {
+            let space = (i > 0).then_some(' ');
+            space
+                .into_iter()
+                .chain(w.chars().flat_map(char::to_lowercase))
+        })
+}
+
+/// Whether `heading` repeats the title whose [`normalize`]d form is
+/// `title` ([`same_title`]), without copying a heading of megabytes: one
+/// normalized longer than [`p::TITLE_MAX_LENGTH_RATIO`] times the title
+/// cannot, and one as long as the title repeats it only when equal, which
+/// is compared character by character.
+fn repeats_title(heading: &str, title: &str) -> bool {
+    let max = title.len().saturating_mul(p::TITLE_MAX_LENGTH_RATIO);
+    let mut len = 0usize;
+    for c in normalized(heading) {
+        len += c.len_utf8();
+        if len > max {
+            return false;
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    out
+    if len == title.len() {
+        return len > 0 && normalized(heading).eq(title.chars());
+    }
+    same_title(&normalize(heading), title)
 }
 
 /// A heading repeats the title when the words are the same, or one holds
@@ -433,7 +454,7 @@ mod tests {
             text: text.into(),
             kind,
             owner: 0,
-            chars: text.chars().count(),
+            chars: crate::blocks::small(text.chars().count()),
             link_chars: 0,
             pruned: None,
             after_image: false,

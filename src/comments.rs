@@ -37,9 +37,9 @@ pub(crate) fn sections(
         let end = node.end().max(id + 1);
         if let NodeKind::Element(el) = &node.kind {
             let candidate = !matches!(el.tag, Tag::Html | Tag::Body | Tag::Main)
-                && !el.article_body
-                && names_section(&el.hints)
-                && patterns.unlikely.is_match(&el.hints);
+                && !el.article_body()
+                && names_section(doc.hints(el))
+                && patterns.unlikely.is_match(doc.hints(el));
             if candidate && !story.get(id).copied().unwrap_or(true) {
                 out.push(id..end);
                 id = end;
@@ -67,7 +67,7 @@ fn holds_story(doc: &Document) -> Vec<bool> {
     let mut story: Vec<bool> = (0..doc.nodes.len())
         .map(|id| {
             doc.element(id)
-                .is_some_and(|e| e.tag == Tag::H(1) || e.article_body)
+                .is_some_and(|e| e.tag == Tag::H(1) || e.article_body())
         })
         .collect();
     for id in (0..doc.nodes.len()).rev() {

@@ -17,8 +17,9 @@
 //! bodies html5ever is spared), `budget` (the parse loop and its node cap),
 //! `direct` (the sink that builds the arena), `sink` (the linked tree for
 //! the pages `direct` gives up on), `build` (the arena built step by step,
-//! for both), `name` (element names html5ever reads back) and `text` (the
-//! text walkers and whitespace collapsing every later stage uses).
+//! for both), `strings` (the one buffer of the nodes' texts and hints),
+//! `name` (element names html5ever reads back) and `text` (the text
+//! walkers and whitespace collapsing every later stage uses).
 
 mod budget;
 mod build;
@@ -29,12 +30,14 @@ mod nesting;
 mod page;
 mod raw_text;
 mod sink;
+mod strings;
 mod tag_name;
 mod tags;
 pub(crate) mod text;
 
 pub(crate) use element::{Element, Extra};
 pub(crate) use page::{Item, Link, PageInfo};
+pub(crate) use strings::Span;
 pub(crate) use tags::Tag;
 
 use crate::error::Result;
@@ -43,19 +46,18 @@ use crate::patterns as p;
 use build::Builder;
 use element::Start;
 use sink::Event;
-use std::borrow::Cow;
 
 /// Index of a node in [`Document::nodes`]; parents always have smaller ids
 /// than their descendants.
 pub(crate) type NodeId = usize;
 
 /// What a node holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum NodeKind {
     Element(Element),
-    /// A text node: borrowed for the common runs of whitespace between
-    /// tags (no allocation for them, see `sink::text`), owned otherwise.
-    Text(Cow<'static, str>),
+    /// A text node: its text in [`Document::strings`], read with
+    /// [`Document::text`].
+    Text(Span),
 }
 
 /// A node id as a node stores it (its parent, its subtree's end): 32
@@ -69,7 +71,7 @@ type Id32 = u32;
 const NO_PARENT: Id32 = Id32::MAX;
 
 /// One node of the arena.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     parent: Id32,
     /// One past the last descendant: the subtree is `id..end`.
@@ -90,9 +92,14 @@ impl Node {
 }
 
 /// The parsed page: nodes in document order plus what `<head>` said.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Document {
     pub nodes: Vec<Node>,
+    /// The texts and hints of the nodes.
+    strings: strings::Strings,
+    /// The attributes the story's structure reads, of the few elements
+    /// that have them (see [`Element`]'s `extra`).
+    extras: Vec<Extra>,
     /// Text of the first `<title>`.
     pub title: Option<String>,
     /// `<meta>` tags as (key, content): one entry per name in `property`,
@@ -135,12 +142,13 @@ impl Document {
         }
         // The tree builder moved nodes already placed (see `direct`): the
         // page again, through a tree that can take the moves.
-        let sink = sink::Sink::for_page(page.len(), max_nodes);
+        let bytes = page.len();
+        let sink = sink::Sink::for_page(bytes, max_nodes);
         let parsed = budget::parse_document(sink, page, bodies, max_nodes, deadline)?;
         // The capped copy (when the page was cut) is not read again: freed
         // before the arena is built, the peak of the parse.
         drop(limited);
-        let mut build = Builder::new(options, parsed.len());
+        let mut build = Builder::new(options, parsed.len(), bytes);
         let mut steps = 0usize;
         parsed.walk(|event| {
             steps += 1;
@@ -149,7 +157,7 @@ impl Document {
             }
             match event {
                 Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
-                Event::Text(text) => build.text(text),
+                Event::Text(text) => build.text(&text),
                 Event::Close => {
                     build.close();
                     Ok(())
@@ -183,6 +191,27 @@ impl Document {
         }
     }
 
+    /// The text of a text node.
+    pub(crate) fn text(&self, span: Span) -> &str {
+        self.strings.get(span)
+    }
+
+    /// The class/id hints of `el` (see [`Element`]).
+    pub(crate) fn hints(&self, el: &Element) -> &str {
+        self.strings.get(el.hints)
+    }
+
+    /// The hints of the element at `id`; empty for a text node.
+    pub(crate) fn hints_of(&self, id: NodeId) -> &str {
+        self.element(id).map_or("", |el| self.hints(el))
+    }
+
+    /// The attributes of `el` the story's structure reads, if it has any.
+    pub(crate) fn extra(&self, el: &Element) -> Option<&Extra> {
+        let index = (el.extra as usize).checked_sub(1)?;
+        self.extras.get(index)
+    }
+
     /// The tag at `id` (`Other` for text nodes).
     pub(crate) fn tag(&self, id: NodeId) -> Tag {
         self.element(id).map_or(Tag::Other, |e| e.tag)
@@ -192,7 +221,7 @@ impl Document {
     pub(crate) fn has_veiled(&self) -> bool {
         self.nodes
             .iter()
-            .any(|n| matches!(&n.kind, NodeKind::Element(el) if el.veiled))
+            .any(|n| matches!(&n.kind, NodeKind::Element(el) if el.veiled()))
     }
 
     /// The parent of `id`.
@@ -244,6 +273,43 @@ impl Document {
     }
 }
 
+/// A document written with each node's strings and extras in place of
+/// their spans and indexes: two documents built differently (directly, or
+/// through the tree, whose strings may lie in another order) read the same
+/// when their nodes do.
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let nodes: Vec<_> = self.nodes.iter().map(|node| Shown(self, node)).collect();
+        f.debug_struct("Document")
+            .field("nodes", &nodes)
+            .field("title", &self.title)
+            .field("meta", &self.meta)
+            .field("page", &self.page)
+            .finish()
+    }
+}
+
+/// A node of a document, for its `Debug`.
+struct Shown<'d>(&'d Document, &'d Node);
+
+impl std::fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Shown(doc, node) = self;
+        let mut out = f.debug_struct("Node");
+        out.field("parent", &node.parent()).field("end", &node.end);
+        match &node.kind {
+            NodeKind::Text(t) => out.field("text", &doc.text(*t)),
+            NodeKind::Element(el) => out
+                .field("tag", &el.tag)
+                .field("hints", &doc.hints(el))
+                .field("role", &el.role)
+                .field("flags", &el.flags)
+                .field("extra", &doc.extra(el)),
+        };
+        out.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,8 +339,8 @@ mod tests {
         let mut chars: Vec<usize> = doc
             .nodes
             .iter()
-            .map(|n| match &n.kind {
-                NodeKind::Text(t) => t.len(),
+            .map(|n| match n.kind {
+                NodeKind::Text(t) => doc.text(t).len(),
                 NodeKind::Element(_) => 0,
             })
             .collect();
@@ -305,15 +371,16 @@ mod tests {
         assert!(
             doc.nodes
                 .iter()
-                .any(|n| matches!(&n.kind, NodeKind::Text(t) if t == "deep text"))
+                .any(|n| matches!(n.kind, NodeKind::Text(t) if doc.text(t) == "deep text"))
         );
     }
 
     #[test]
     fn arena_node_is_small() {
-        // 72 bytes before the ids were 32-bit and the role a byte: the
-        // arena is most of a hostile page's peak memory.
-        assert!(std::mem::size_of::<Node>() <= 40);
+        // 72 bytes before the ids were 32-bit and the role a byte, 40
+        // before the strings moved to one buffer: the arena is most of a
+        // hostile page's peak memory.
+        assert!(std::mem::size_of::<Node>() <= 24);
     }
 
     #[test]

@@ -30,8 +30,8 @@ pub(crate) fn compute(
             } else {
                 b.link_chars as f32 / b.chars as f32
             },
-            class_hint: path_hint(doc, pruned, container, b.owner),
-            in_container: container.contains(b.owner),
+            class_hint: path_hint(doc, pruned, container, b.owner()),
+            in_container: container.contains(b.owner()),
             position: i as f32 / last,
             ..text_features(&b.text, patterns, &mut lower)
         })
@@ -240,7 +240,7 @@ fn ends_sentence(text: &str) -> bool {
 /// story container's root.
 fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: NodeId) -> i32 {
     let post_chars =
-        post_of(doc, container, owner).and_then(|post| container.subtree_chars.get(post).copied());
+        post_of(doc, container, owner).and_then(|post| container.subtree_chars.get(post));
     let mut sum = 0i32;
     let mut node = Some(owner);
     for _ in 0..p::HINT_LEVELS {
@@ -249,7 +249,7 @@ fn path_hint(doc: &Document, pruned: &Pruned, container: &Container, owner: Node
             break;
         }
         let hint = i32::from(pruned.hint.get(id).copied().unwrap_or(0));
-        let chars = container.subtree_chars.get(id).copied().unwrap_or(0) as f32;
+        let chars = container.subtree_chars.at(id) as f32;
         // A "boilerplate" class on an element holding much of the story is a
         // page-builder wrapper (`elementor-widget-container`), not a box...
         let share = chars / container.chars.max(1) as f32;

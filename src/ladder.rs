@@ -187,7 +187,7 @@ fn keep_included(blocks: &[TextBlock], verdicts: &mut [Verdict], include: &[Rang
     }
     for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
         // A script inside a kept element is still no text.
-        if block.pruned.is_none() && include.iter().any(|r| r.contains(&block.owner)) {
+        if block.pruned.is_none() && include.iter().any(|r| r.contains(&block.owner())) {
             verdict.decision = Decision::Keep;
             verdict.rule = Rule::IncludeSelector;
         }

@@ -14,6 +14,9 @@ use crate::patterns::{self as p, Pass};
 use crate::prune::Pruned;
 use region::{into_headline_article, into_main, is_main};
 
+pub(crate) use counts::Counts;
+
+mod counts;
 mod region;
 
 /// The story's region: subtrees of the arena, as `start..end` id ranges.
@@ -24,7 +27,7 @@ pub(crate) struct Container {
     /// The subtrees that make up the story (the top and joined siblings).
     pub ranges: Vec<(NodeId, NodeId)>,
     /// Characters of text in every subtree of the page, by node.
-    pub subtree_chars: Vec<usize>,
+    pub subtree_chars: Counts,
     /// Characters of text in the story's region.
     pub chars: usize,
     /// When the top is a thread, the parent of its posts (see
@@ -62,15 +65,15 @@ pub(crate) fn locate(
         if block.pruned.is_some() {
             continue;
         }
-        let is_loose = match loose.get_mut(block.owner) {
+        let is_loose = match loose.get_mut(block.owner()) {
             Some(Some(known)) => *known,
-            Some(slot) => *slot.insert(loose_text(doc, block.owner)),
-            None => loose_text(doc, block.owner),
+            Some(slot) => *slot.insert(loose_text(doc, block.owner())),
+            None => loose_text(doc, block.owner()),
         };
         let first = if is_loose {
-            Some(block.owner)
+            Some(block.owner())
         } else {
-            doc.parent(block.owner)
+            doc.parent(block.owner())
         };
         vote(doc, pruned, block, first, pass, &mut score);
     }
@@ -83,7 +86,7 @@ pub(crate) fn locate(
     let Some(mut top) = best(&score) else {
         // Nothing long enough to vote: the whole page is the region, and
         // the classifier judges its few blocks.
-        let all = chars.first().copied().unwrap_or(0);
+        let all = chars.at(0);
         return Container {
             top: None,
             ranges: vec![(0, n)],
@@ -100,10 +103,7 @@ pub(crate) fn locate(
     top = thread_of(doc, &prose, (&chars, &links), top);
     let thread = thread_parent(doc, &prose, (&chars, &links), top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
-    let region_chars = ranges
-        .iter()
-        .map(|r| chars.get(r.0).copied().unwrap_or(0))
-        .sum();
+    let region_chars = ranges.iter().map(|r| chars.at(r.0)).sum();
     Container {
         top: Some(top),
         ranges,
@@ -114,26 +114,24 @@ pub(crate) fn locate(
 }
 
 /// Characters and link characters of every subtree.
-fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Vec<usize>, Vec<usize>) {
+fn subtree_text(doc: &Document, blocks: &[TextBlock]) -> (Counts, Counts) {
     let n = doc.nodes.len();
-    let (mut chars, mut links) = (vec![0usize; n], vec![0usize; n]);
+    let (mut chars, mut links) = (Counts::zeros(n), Counts::zeros(n));
     for b in blocks.iter().filter(|b| b.pruned.is_none()) {
-        if let (Some(c), Some(l)) = (chars.get_mut(b.owner), links.get_mut(b.owner)) {
-            *c += b.chars;
-            *l += b.link_chars;
-        }
+        chars.add(b.owner(), b.chars as usize);
+        links.add(b.owner(), b.link_chars as usize);
     }
-    doc.sum_subtrees(&mut chars);
-    doc.sum_subtrees(&mut links);
+    chars.sum_subtrees(doc);
+    links.sum_subtrees(doc);
     (chars, links)
 }
 
-fn link_density(chars: &[usize], links: &[usize], id: NodeId) -> f32 {
-    let c = chars.get(id).copied().unwrap_or(0);
+fn link_density(chars: &Counts, links: &Counts, id: NodeId) -> f32 {
+    let c = chars.at(id);
     if c == 0 {
         return 0.0;
     }
-    links.get(id).copied().unwrap_or(0) as f32 / c as f32
+    links.at(id) as f32 / c as f32
 }
 
 /// One block's vote for its ancestors.
@@ -171,7 +169,7 @@ fn vote(
             block.kind,
             BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::TableRow
         );
-    if !votes || block.chars < p::MIN_SCORING_CHARS {
+    if !votes || (block.chars as usize) < p::MIN_SCORING_CHARS {
         return;
     }
     let commas = block
@@ -179,7 +177,7 @@ fn vote(
         .chars()
         .filter(|c| p::VOTE_COMMAS.contains(c))
         .count();
-    let length_points = (block.chars / p::CHARS_PER_POINT) as f32;
+    let length_points = (block.chars as usize / p::CHARS_PER_POINT) as f32;
     let points = p::VOTE_BASE_POINTS + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
     let mut node = first;
     for level in 0..p::VOTE_LEVELS {
@@ -241,10 +239,9 @@ fn climb(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
 /// [`p::MIN_PROSE_COVER`] of the page's prose, when `top` holds less; never
 /// to `body` or `html` (a page whose prose is spread over its whole body
 /// keeps the scored container, and the classifier its neighbours).
-fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
-    let total = prose.first().copied().unwrap_or(0) as f32;
-    let enough =
-        |id: NodeId| prose.get(id).copied().unwrap_or(0) as f32 >= total * p::MIN_PROSE_COVER;
+fn cover_prose(doc: &Document, prose: &Counts, top: NodeId) -> NodeId {
+    let total = prose.at(0) as f32;
+    let enough = |id: NodeId| prose.at(id) as f32 >= total * p::MIN_PROSE_COVER;
     if total == 0.0 || enough(top) {
         return top;
     }
@@ -281,8 +278,8 @@ fn cover_prose(doc: &Document, prose: &[usize], top: NodeId) -> NodeId {
 /// [`p::SERIES_MAX_DEPTH`] levels has at least [`p::THREAD_MIN_POSTS`]
 /// children of one tag and first class holding prose. Climbing over it
 /// would take the series in with the story.
-fn foreign_series(doc: &Document, prose: &[usize], anc: NodeId, path: NodeId) -> bool {
-    let chars = |id: NodeId| prose.get(id).copied().unwrap_or(0);
+fn foreign_series(doc: &Document, prose: &Counts, anc: NodeId, path: NodeId) -> bool {
+    let chars = |id: NodeId| prose.at(id);
     let mut at = doc
         .children(anc)
         .filter(|&c| c != path)
@@ -299,12 +296,9 @@ fn foreign_series(doc: &Document, prose: &[usize], anc: NodeId, path: NodeId) ->
 
 /// `node` has at least [`p::THREAD_MIN_POSTS`] children of one tag and
 /// first class that hold prose.
-fn series_under(doc: &Document, prose: &[usize], node: NodeId) -> bool {
+fn series_under(doc: &Document, prose: &Counts, node: NodeId) -> bool {
     let mut seen: Vec<((Tag, &str), usize)> = Vec::new();
-    for c in doc
-        .children(node)
-        .filter(|&c| prose.get(c).is_some_and(|&n| n > 0))
-    {
+    for c in doc.children(node).filter(|&c| prose.at(c) > 0) {
         let Some(sig) = signature(doc, c) else {
             continue;
         };
@@ -322,7 +316,7 @@ fn series_under(doc: &Document, prose: &[usize], node: NodeId) -> bool {
 /// took in a thread's sidebar, forum-a4c3 -0.33).
 fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
     doc.element(id)
-        .and_then(|e| match e.hints.split_whitespace().next() {
+        .and_then(|e| match doc.hints(e).split_whitespace().next() {
             Some(first) => Some((e.tag, first)),
             None if e.tag == Tag::Li => Some((e.tag, "")),
             None => None,
@@ -336,7 +330,7 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 /// a Q&A page's answers), the story is the whole series, so their parent
 /// is the container. Comment sections were already left out (and their
 /// blocks pruned), so an article's comments do not count as posts here.
-fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: NodeId) -> NodeId {
+fn thread_of(doc: &Document, prose: &Counts, text: (&Counts, &Counts), top: NodeId) -> NodeId {
     let ancestors = doc.ancestors(top);
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
         let Some(parent) = doc.parent(post) else {
@@ -360,8 +354,8 @@ fn thread_of(doc: &Document, prose: &[usize], text: (&[usize], &[usize]), top: N
 /// wrappers holding such a parent (a table's `tbody` holding its rows).
 fn thread_parent(
     doc: &Document,
-    prose: &[usize],
-    text: (&[usize], &[usize]),
+    prose: &Counts,
+    text: (&Counts, &Counts),
     top: NodeId,
 ) -> Option<NodeId> {
     let mut node = top;
@@ -380,14 +374,9 @@ fn thread_parent(
 
 /// Whether `parent`'s children include at least [`p::THREAD_MIN_POSTS`]
 /// posts of one signature (see `thread_of`) that hold most of its text.
-fn posts_under(
-    doc: &Document,
-    prose: &[usize],
-    text: (&[usize], &[usize]),
-    parent: NodeId,
-) -> bool {
+fn posts_under(doc: &Document, prose: &Counts, text: (&Counts, &Counts), parent: NodeId) -> bool {
     let mut seen: Vec<(Tag, &str)> = Vec::new();
-    let all = text.0.get(parent).copied().unwrap_or(0) as f32;
+    let all = text.0.at(parent) as f32;
     for c in doc.children(parent) {
         let Some(sig) = signature(doc, c) else {
             continue;
@@ -411,25 +400,23 @@ fn posts_under(
 /// few lines with few links: how many, and their characters.
 fn posts_like(
     doc: &Document,
-    prose: &[usize],
-    text: (&[usize], &[usize]),
+    prose: &Counts,
+    text: (&Counts, &Counts),
     parent: NodeId,
     sig: (Tag, &str),
 ) -> (usize, usize) {
     let (chars, links) = text;
     let has_prose = |id: NodeId| {
-        let prose = prose.get(id).is_some_and(|&c| c > 0);
+        let prose = prose.at(id) > 0;
         let reply = chars
             .get(id)
-            .is_some_and(|&c| c >= p::THREAD_REPLY_MIN_CHARS)
+            .is_some_and(|c| c >= p::THREAD_REPLY_MIN_CHARS)
             && link_density(chars, links, id) <= p::THREAD_REPLY_MAX_LINK_DENSITY;
         prose || reply
     };
     doc.children(parent)
         .filter(|&c| signature(doc, c) == Some(sig) && has_prose(c))
-        .fold((0, 0), |(n, all), c| {
-            (n + 1, all + chars.get(c).copied().unwrap_or(0))
-        })
+        .fold((0, 0), |(n, all), c| (n + 1, all + chars.at(c)))
 }
 
 /// Characters of running text under every node, summed up the tree: the
@@ -437,8 +424,8 @@ fn posts_like(
 /// weighted) with no link at all. Teasers (a linked headline and its
 /// summary) and link lists do not count, so a column of them elsewhere on
 /// the page does not pull the story's container up to take it in.
-fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
-    let mut prose = vec![0usize; doc.nodes.len()];
+fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Counts {
+    let mut prose = Counts::zeros(doc.nodes.len());
     // Only blocks without links count: their CJK characters alone are
     // looked for, and not in ASCII text.
     for b in blocks
@@ -450,14 +437,12 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Vec<usize> {
         } else {
             b.text.chars().filter(|c| p::is_cjk(*c)).count()
         };
-        let width = b.chars + cjk * (p::CJK_CHAR_WEIGHT - 1);
+        let width = b.chars as usize + cjk * (p::CJK_CHAR_WEIGHT - 1);
         if width > p::LOOSE_PARAGRAPH_LONG_CHARS {
-            if let Some(c) = prose.get_mut(b.owner) {
-                *c += width;
-            }
+            prose.add(b.owner(), width);
         }
     }
-    doc.sum_subtrees(&mut prose);
+    prose.sum_subtrees(doc);
     prose
 }
 
@@ -549,8 +534,8 @@ fn only_child(doc: &Document, mut top: NodeId) -> NodeId {
 fn with_siblings(
     doc: &Document,
     score: &[f32],
-    chars: &[usize],
-    links: &[usize],
+    chars: &Counts,
+    links: &Counts,
     blocks: &[TextBlock],
     top: NodeId,
 ) -> Vec<(NodeId, NodeId)> {
@@ -560,19 +545,35 @@ fn with_siblings(
     };
     let top_score = score.get(top).copied().unwrap_or(0.0);
     let threshold = p::SIBLING_MIN_SCORE.max(top_score * p::SIBLING_SHARE);
-    let top_hints = doc.element(top).map_or("", |e| e.hints.as_str());
+    let top_hints = doc.hints_of(top);
     let mut ranges = Vec::new();
-    let mut first_block = std::collections::HashMap::new();
-    for b in blocks {
-        first_block.entry(b.owner).or_insert(b.text.as_str());
+    // The first block each node under `parent` owns, by the node's offset
+    // from `parent`: a `u32` a node, where a map of every owner took
+    // six times that (a hostile page of 125,000 paragraphs, `fuzz/dos_rss.sh`).
+    let under = parent + 1..doc.subtree_end(parent);
+    let mut first_block = vec![u32::MAX; under.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        let slot = b
+            .owner()
+            .checked_sub(under.start)
+            .and_then(|o| first_block.get_mut(o));
+        if let (Some(slot), Ok(i)) = (slot, u32::try_from(i)) {
+            if *slot == u32::MAX {
+                *slot = i;
+            }
+        }
     }
+    let first_text = |id: NodeId| {
+        let i = *first_block.get(id.checked_sub(under.start)?)?;
+        blocks.get(i as usize).map(|b| b.text.as_str())
+    };
     for sib in doc.children(parent) {
         if sib == top {
             ranges.push(range(sib));
             continue;
         }
         let Some(el) = doc.element(sib) else { continue };
-        let same_class = !top_hints.is_empty() && el.hints == top_hints;
+        let same_class = !top_hints.is_empty() && doc.hints(el) == top_hints;
         let s = if same_class {
             // A story cut into same-class sections (by figures, ads) nests
             // each part a few levels down: count the best candidate inside.
@@ -590,8 +591,7 @@ fn with_siblings(
                 .unwrap_or(0.0)
         };
         let joins = s >= threshold
-            || (el.tag == Tag::P
-                && prose_paragraph(chars, links, first_block.get(&sib).copied(), sib));
+            || (el.tag == Tag::P && prose_paragraph(chars, links, first_text(sib), sib));
         if joins {
             ranges.push(range(sib));
         }
@@ -601,8 +601,8 @@ fn with_siblings(
 
 /// Readability's test for a loose sibling paragraph: long with few links, or
 /// short, link-free and ending a sentence.
-fn prose_paragraph(chars: &[usize], links: &[usize], text: Option<&str>, id: NodeId) -> bool {
-    let c = chars.get(id).copied().unwrap_or(0);
+fn prose_paragraph(chars: &Counts, links: &Counts, text: Option<&str>, id: NodeId) -> bool {
+    let c = chars.at(id);
     let ld = link_density(chars, links, id);
     if c > p::LOOSE_PARAGRAPH_LONG_CHARS {
         return ld < p::LOOSE_PARAGRAPH_MAX_LINK_DENSITY;

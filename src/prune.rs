@@ -133,14 +133,15 @@ pub(crate) fn prune_cached<'d>(
             in_lead: flag(&lead_headers),
         };
         lead_headers.push(header.lead);
-        let mut classes = memo.load(&el.hints, patterns);
-        let topic_named = asks_boilerplate(pass, &mut classes)
-            && heading_slug(doc, id, el.tag, &el.hints).is_some();
+        let hints = doc.hints(el);
+        let mut classes = memo.load(hints, patterns);
+        let topic_named =
+            asks_boilerplate(pass, &mut classes) && heading_slug(doc, id, el.tag, hints).is_some();
         if topic_named {
             // Judged on the other tokens alone; not memoised, the verdict
             // belongs to this element, not to its hint string.
             memo.store(classes);
-            classes = Classes::without_topic(&el.hints, patterns, doc, id);
+            classes = Classes::without_topic(hints, patterns, doc, id);
         }
         hint.push(if pass.weight_classes {
             class_hint(el, &mut classes)
@@ -153,7 +154,7 @@ pub(crate) fn prune_cached<'d>(
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
-        } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
+        } else if el.hidden() || (el.veiled() && !pass.reveal_veiled) {
             Some(Rule::Hidden)
         } else if overlay(el, &mut classes) || consent.binary_search(&id).is_ok() {
             Some(Rule::Overlay)
@@ -310,7 +311,9 @@ fn shown_text_sizes(doc: &Document) -> Vec<usize> {
         .nodes
         .iter()
         .map(|n| match &n.kind {
-            NodeKind::Text(t) if !n.parent().is_some_and(|p| never_content(doc.tag(p))) => t.len(),
+            NodeKind::Text(t) if !n.parent().is_some_and(|p| never_content(doc.tag(p))) => {
+                doc.text(*t).len()
+            }
             _ => 0,
         })
         .collect();
@@ -347,7 +350,7 @@ impl NoscriptText {
             .enumerate()
             .map(|(id, n)| match &n.kind {
                 NodeKind::Text(t) if id < inside_until => {
-                    t.chars().filter(|c| !c.is_whitespace()).count()
+                    doc.text(*t).chars().filter(|c| !c.is_whitespace()).count()
                 }
                 NodeKind::Element(e) if e.tag == Tag::Noscript => {
                     inside_until = inside_until.max(n.end());
@@ -400,12 +403,12 @@ fn never_content(tag: Tag) -> bool {
 /// element whose class/id names one (`modal`, consent managers, cookie
 /// banners, pop-ups).
 fn overlay(el: &crate::dom::Element, classes: &mut Classes) -> bool {
-    if el.article_body || matches!(el.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
+    if el.article_body() || matches!(el.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
         return false;
     }
     // The class/id rule is for boxes: an inline `<a class="popup">` is a
     // link that opens a note (readability's clean-links page).
-    el.modal
+    el.modal()
         || p::OVERLAY_ROLES.contains(&el.role.as_str())
         || (el.tag.is_block() && classes.is(Class::Overlay))
 }
@@ -429,7 +432,7 @@ fn standfirst(doc: &Document, id: NodeId) -> bool {
     {
         match &node.kind {
             NodeKind::Element(e) if e.tag == Tag::A || e.tag.is_block() => return false,
-            NodeKind::Text(t) => chars += t.trim().chars().count(),
+            NodeKind::Text(t) => chars += doc.text(*t).trim().chars().count(),
             NodeKind::Element(_) => {}
         }
     }
@@ -462,7 +465,7 @@ fn unlikely(
     if header.lead {
         return None;
     }
-    if el.article_body
+    if el.article_body()
         || matches!(
             el.tag,
             Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::A
@@ -484,7 +487,7 @@ fn unlikely(
 /// [`p::FURNITURE_HINT`] for a furniture tag or role;
 /// [`p::ARTICLE_BODY_HINT`] for schema.org `articleBody`.
 fn class_hint(el: &crate::dom::Element, classes: &mut Classes) -> i8 {
-    if el.article_body {
+    if el.article_body() {
         return p::ARTICLE_BODY_HINT;
     }
     let mut h = 0i8;

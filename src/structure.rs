@@ -289,7 +289,7 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     let Some(el) = doc.element(table) else {
         return false;
     };
-    let extra = el.extra.as_deref();
+    let extra = doc.extra(el);
     if el.role == "presentation" || extra.is_some_and(|e| e.layout) {
         return false;
     }

@@ -2,10 +2,9 @@
 //! of the sink's linked tree (`sink`), or while html5ever parses (`direct`).
 //! Both hand over the same steps, so both build the same arena.
 
-use std::borrow::Cow;
-
-use super::element::{self, Start};
+use super::element::{self, Element, Start, Stores};
 use super::page::{self, PageInfo};
+use super::strings::{Span, Strings};
 use super::{Document, Id32, NO_PARENT, NodeId, NodeKind};
 use crate::error::{Error, Result};
 use crate::options::Options;
@@ -38,11 +37,13 @@ pub(super) struct Opened {
 }
 
 impl<'o> Builder<'o> {
-    /// An empty arena with room for `nodes` nodes: one allocation instead
-    /// of a dozen regrowths when the count is known or well guessed.
-    pub(super) fn new(options: &'o Options, nodes: usize) -> Self {
+    /// An empty arena with room for `nodes` nodes and `bytes` of texts
+    /// and hints: one allocation each instead of a dozen regrowths when
+    /// the counts are known or well guessed.
+    pub(super) fn new(options: &'o Options, nodes: usize, bytes: usize) -> Self {
         let mut doc = Document::default();
         doc.nodes.reserve(nodes);
+        doc.strings = Strings::with_capacity(bytes);
         Builder {
             doc,
             options,
@@ -74,7 +75,7 @@ impl<'o> Builder<'o> {
             self.doc.page.json_ld.push(String::new());
         }
         let id = if self.open.len() < self.max_depth {
-            let kind = NodeKind::Element(element::element(el, self.options));
+            let kind = NodeKind::Element(self.element(el)?);
             Some(self.push(kind)?)
         } else {
             None
@@ -107,24 +108,81 @@ impl<'o> Builder<'o> {
         if recorded(old) != recorded(el) {
             return false;
         }
-        if let Some(node) = opened.id.and_then(|id| self.doc.nodes.get_mut(id)) {
-            node.kind = NodeKind::Element(element::element(el, self.options));
+        let Some(id) = opened.id else { return true };
+        let Ok(new) = self.element(el) else {
+            return false;
+        };
+        if let Some(node) = self.doc.nodes.get_mut(id) {
+            node.kind = NodeKind::Element(new);
         }
         true
     }
 
+    /// What the arena keeps of `el`, its strings and extras added to the
+    /// document's.
+    fn element(&mut self, el: &Start<'_>) -> Result<Element> {
+        let stores = Stores {
+            strings: &mut self.doc.strings,
+            extras: &mut self.doc.extras,
+        };
+        element::element(el, self.options, stores).ok_or_else(|| self.too_large())
+    }
+
+    /// The error once the strings pass what a [`Span`] counts.
+    fn too_large(&self) -> Error {
+        Error::InputTooLarge {
+            size: self.doc.strings.len(),
+            limit: u32::MAX as usize,
+        }
+    }
+
+    /// Adds `text` to the document's strings, for a text node to come.
+    /// A JSON-LD script's text goes to the metadata's copy alone: its
+    /// node, pruned later as every script is, keeps an empty span, so a
+    /// script of megabytes is held once, not twice.
+    pub(super) fn add_text(&mut self, text: &str) -> Result<Span> {
+        if self.append_json_ld(text) {
+            return Ok(Span::default());
+        }
+        let span = self.doc.strings.add(text);
+        span.ok_or_else(|| self.too_large())
+    }
+
+    /// Appends `text` to the JSON-LD script open, if one is.
+    fn append_json_ld(&mut self, text: &str) -> bool {
+        if !self.in_json_ld {
+            return false;
+        }
+        if let Some(script) = self.doc.page.json_ld.last_mut() {
+            script.push_str(text);
+        }
+        true
+    }
+
+    /// `span`, added with [`Builder::add_text`], with `text` appended.
+    pub(super) fn extend_text(&mut self, span: Span, text: &str) -> Result<Span> {
+        if self.append_json_ld(text) {
+            return Ok(span);
+        }
+        let span = self.doc.strings.extend(span, text);
+        span.ok_or_else(|| self.too_large())
+    }
+
     /// A text node; the first `<title>`'s text and JSON-LD scripts are also
-    /// kept aside, since pruning drops both from the arena later.
-    pub(super) fn text(&mut self, text: Cow<'static, str>) -> Result<()> {
+    /// kept aside, since pruning drops both from the arena later (a
+    /// script's text only there, see [`Builder::add_text`]).
+    pub(super) fn text(&mut self, text: &str) -> Result<()> {
+        let span = self.add_text(text)?;
+        self.text_span(span)
+    }
+
+    /// [`Builder::text`] for text already added with
+    /// [`Builder::add_text`].
+    pub(super) fn text_span(&mut self, span: Span) -> Result<()> {
         if self.in_title && self.doc.title.is_none() {
-            self.doc.title = Some(text.to_string());
+            self.doc.title = Some(self.doc.text(span).to_string());
         }
-        if self.in_json_ld {
-            if let Some(script) = self.doc.page.json_ld.last_mut() {
-                script.push_str(&text);
-            }
-        }
-        self.push(NodeKind::Text(text))?;
+        self.push(NodeKind::Text(span))?;
         Ok(())
     }
 

@@ -35,6 +35,7 @@ use super::build::{Builder, Opened};
 use super::element::Start;
 use super::name::{NO_NAME, Name, NameRef};
 use super::sink::{self, Id, NONE};
+use super::strings::Span;
 use crate::options::Options;
 
 /// What a handle html5ever holds stands for.
@@ -111,8 +112,9 @@ struct State<'o> {
     /// handles of elements and fragments, [`TEXT`] for a text node.
     path: Vec<Id>,
     /// The last text node while more text for its parent would still merge
-    /// into it: its parent and its text, not yet in the arena.
-    text: Option<(Id, Cow<'static, str>)>,
+    /// into it: its parent and its text (in the document's strings
+    /// already), not yet in the arena.
+    text: Option<(Id, Span)>,
     /// Attributes of the elements created but not appended yet.
     waiting: Vec<(Id, Vec<Attribute>)>,
     /// `<html>` and `<body>`, to which a second such tag adds attributes:
@@ -133,7 +135,7 @@ impl State<'_> {
     /// Puts the text node waiting to merge in the arena.
     fn flush(&mut self) -> Option<()> {
         if let Some((_, text)) = self.text.take() {
-            self.build.as_mut()?.text(text).ok()?;
+            self.build.as_mut()?.text_span(text).ok()?;
         }
         Some(())
     }
@@ -195,13 +197,14 @@ impl State<'_> {
     fn append_text(&mut self, parent: Id, text: &str, handles: &Handles) -> Option<()> {
         if let Some((at, last)) = &mut self.text {
             if *at == parent {
-                last.to_mut().push_str(text);
+                *last = self.build.as_mut()?.extend_text(*last, text).ok()?;
                 return Some(());
             }
         }
         self.close_below(parent, handles)?;
         self.path.push(TEXT);
-        self.text = Some((parent, sink::text(text)));
+        let span = self.build.as_mut()?.add_text(text).ok()?;
+        self.text = Some((parent, span));
         Some(())
     }
 
@@ -264,7 +267,7 @@ impl<'o> Direct<'o> {
                 index: FxHashMap::default(),
             }),
             state: RefCell::new(State {
-                build: Some(Builder::new(options, nodes)),
+                build: Some(Builder::new(options, nodes, html_bytes)),
                 path: vec![0],
                 text: None,
                 waiting: Vec::new(),

@@ -3,61 +3,76 @@
 //! here so no later stage touches the parser's types.
 
 use super::Tag;
+use super::strings::{Span, Strings};
 use crate::options::Options;
 use crate::patterns as p;
 use html5ever::local_name;
 
-/// An element: its tag and the attributes the pipeline reads.
-#[derive(Debug, Clone)]
+/// An element: its tag and the attributes the pipeline reads. 16 bytes:
+/// its strings live in the document (see [`Strings`]), its rare
+/// [`Extra`] in a side table, its yes/no attributes in one byte of
+/// [`Flags`]. The arena of a hostile page of tiny elements is most of its
+/// peak memory (`fuzz/dos_rss.sh`).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Element {
     pub tag: Tag,
-    /// Lower-cased `class` and `id`, `_` folded to `-`, space separated.
-    pub hints: Word,
-    /// `hidden`, `aria-hidden="true"` or an inline `display:none` style.
-    pub hidden: bool,
-    /// An inline `visibility:hidden` style: hidden, or waiting for a
-    /// script to reveal it (see [`p::VEILING_STYLES`]).
-    pub veiled: bool,
     /// The ARIA `role`, when it is one a stage reads (see [`Role`]).
     pub role: Role,
+    pub flags: Flags,
+    /// Lower-cased `class` and `id`, `_` folded to `-`, space separated:
+    /// a span of the document's strings, read with `Document::hints`.
+    pub(super) hints: Span,
+    /// Index + 1 of the attributes the story's structure reads in the
+    /// document's extras, for the few elements that have them (0 for the
+    /// rest): read with `Document::extra`.
+    pub(super) extra: u32,
+}
+
+/// An element's yes/no attributes, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u8);
+
+impl Flags {
+    /// `hidden`, `aria-hidden="true"` or an inline `display:none` style.
+    const HIDDEN: u8 = 1;
+    /// An inline `visibility:hidden` style: hidden, or waiting for a
+    /// script to reveal it (see [`p::VEILING_STYLES`]).
+    const VEILED: u8 = 2;
     /// `aria-modal="true"`: a dialog over the page.
-    pub modal: bool,
+    const MODAL: u8 = 4;
     /// `itemprop` is `articleBody`: the page itself marks the story.
-    pub article_body: bool,
-    /// The attributes the story's structure reads, for the few elements
-    /// that have them (`None` for the rest): see [`Extra`].
-    pub extra: Option<Box<Extra>>,
-}
+    const ARTICLE_BODY: u8 = 8;
 
-/// A short string an element keeps (its hints), read as a `str`:
-/// boxed, not a `String`, so it has no spare capacity and takes 8 bytes
-/// less on every element of the arena (a hostile page of tiny elements is
-/// mostly arena, see `fuzz/dos_rss.sh`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Word(Box<str>);
-
-impl Word {
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
+    fn of(hidden: bool, veiled: bool, modal: bool, article_body: bool) -> Flags {
+        let bit = |on: bool, bit: u8| if on { bit } else { 0 };
+        Flags(
+            bit(hidden, Self::HIDDEN)
+                | bit(veiled, Self::VEILED)
+                | bit(modal, Self::MODAL)
+                | bit(article_body, Self::ARTICLE_BODY),
+        )
     }
 }
 
-impl std::ops::Deref for Word {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
+impl Element {
+    /// See [`Flags::HIDDEN`].
+    pub(crate) fn hidden(&self) -> bool {
+        self.flags.0 & Flags::HIDDEN != 0
     }
-}
 
-impl PartialEq<&str> for Word {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+    /// See [`Flags::VEILED`].
+    pub(crate) fn veiled(&self) -> bool {
+        self.flags.0 & Flags::VEILED != 0
     }
-}
 
-impl PartialEq<str> for Word {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+    /// See [`Flags::MODAL`].
+    pub(crate) fn modal(&self) -> bool {
+        self.flags.0 & Flags::MODAL != 0
+    }
+
+    /// See [`Flags::ARTICLE_BODY`].
+    pub(crate) fn article_body(&self) -> bool {
+        self.flags.0 & Flags::ARTICLE_BODY != 0
     }
 }
 
@@ -185,10 +200,17 @@ pub(super) fn attr<'a>(el: &Start<'a>, name: &str) -> Option<&'a str> {
     })
 }
 
+/// Where an element's strings and extras go: the document's.
+pub(super) struct Stores<'d> {
+    pub strings: &'d mut Strings,
+    pub extras: &'d mut Vec<Extra>,
+}
+
 /// What the pipeline keeps of `el`: its tag, class/id hints, whether it is
-/// hidden, and the few attributes later stages read.
-pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
-    let hints = hints(el);
+/// hidden, and the few attributes later stages read. `None` once the
+/// strings or extras would pass what 32 bits count.
+pub(super) fn element(el: &Start<'_>, options: &Options, stores: Stores<'_>) -> Option<Element> {
+    let hints = hints(el, stores.strings)?;
     let c = &el.common;
     // Compacted once for both readings.
     let style = c.style.and_then(compact_style);
@@ -197,48 +219,56 @@ pub(super) fn element(el: &Start<'_>, options: &Options) -> Element {
         || declares(style.as_deref(), p::HIDING_STYLES);
     let veiled = declares(style.as_deref(), p::VEILING_STYLES);
     let tag = Tag::from_name(el.name);
-    Element {
+    let extra = match extra(el, tag, options) {
+        Some(extra) => {
+            stores.extras.push(extra);
+            u32::try_from(stores.extras.len()).ok()?
+        }
+        None => 0,
+    };
+    Some(Element {
         tag,
-        extra: extra(el, tag, options),
-        hints: Word(hints),
-        hidden,
-        veiled,
         role: c.role.map_or(Role::default(), Role::of),
-        modal: c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
-        article_body: c
-            .itemprop
-            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
-    }
+        flags: Flags::of(
+            hidden,
+            veiled,
+            c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
+            c.itemprop
+                .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
+        ),
+        hints,
+        extra,
+    })
 }
 
-/// The `class` and `id` of `el` as one hint string: lower case, `_` folded
-/// to `-` so `main_content` and `main-content` match the same words, each
-/// cut at [`p::MAX_HINT_CHARS`].
-fn hints(el: &Start<'_>) -> Box<str> {
+/// The `class` and `id` of `el` as one hint string, written to `strings`:
+/// lower case, `_` folded to `-` so `main_content` and `main-content`
+/// match the same words, each cut at [`p::MAX_HINT_CHARS`].
+fn hints(el: &Start<'_>, strings: &mut Strings) -> Option<Span> {
     let (class, id) = (el.common.class.map(capped), el.common.id.map(capped));
-    // Allocated at its exact length (folding keeps every character's
-    // length): boxing it then does not reallocate, once per element.
-    let spaced = class.is_some_and(|c| !c.is_empty()) && id.is_some();
-    let len = class.map_or(0, str::len) + id.map_or(0, str::len) + usize::from(spaced);
-    let mut hints = String::with_capacity(len);
-    for v in [class, id].into_iter().flatten() {
-        if !hints.is_empty() {
-            hints.push(' ');
-        }
-        if v.is_ascii() {
-            // Bytes are characters: no UTF-8 decoding (most class names).
-            hints.extend(v.bytes().map(|b| match b {
-                b'_' => '-',
-                b => char::from(b.to_ascii_lowercase()),
-            }));
-        } else {
-            hints.extend(v.chars().map(|c| match c {
-                '_' => '-',
-                c => c.to_ascii_lowercase(),
-            }));
-        }
+    if class.is_none_or(str::is_empty) && id.is_none_or(str::is_empty) {
+        return Some(Span::default());
     }
-    hints.into_boxed_str()
+    strings.add_with(|hints| {
+        let start = hints.len();
+        for v in [class, id].into_iter().flatten() {
+            if hints.len() > start {
+                hints.push(' ');
+            }
+            if v.is_ascii() {
+                // Bytes are characters: no UTF-8 decoding (most class names).
+                hints.extend(v.bytes().map(|b| match b {
+                    b'_' => '-',
+                    b => char::from(b.to_ascii_lowercase()),
+                }));
+            } else {
+                hints.extend(v.chars().map(|c| match c {
+                    '_' => '-',
+                    c => c.to_ascii_lowercase(),
+                }));
+            }
+        }
+    })
 }
 
 /// A class or id cut at [`p::MAX_HINT_CHARS`] characters.
@@ -255,7 +285,7 @@ fn capped(v: &str) -> &str {
 /// The structure's attributes of `el` ([`Extra`]), when it has any: only
 /// `a`, `img`, `ol`, `li` and `table` do, and strings are copied only for
 /// the options that use them.
-fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Box<Extra>> {
+fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Extra> {
     let owned = |v: &str| v.trim().to_string();
     let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
     let extra = match tag {
@@ -294,7 +324,7 @@ fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Box<Extra>> {
         },
         _ => return None,
     };
-    (extra != Extra::default()).then(|| Box::new(extra))
+    (extra != Extra::default()).then_some(extra)
 }
 
 /// Whether an inline `style` hides the element; whitespace and case are

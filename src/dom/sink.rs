@@ -340,20 +340,11 @@ impl Tree {
     }
 }
 
-/// Whitespace runs that text nodes between tags often are: a line break,
-/// then indentation by spaces or by tabs, or spaces alone.
-const WHITESPACE: [&str; 4] = [
-    "\n                                                                ",
-    "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t",
-    "\n\n                                ",
-    "                                                                ",
-];
-
-/// A new text node's text: borrowed when it is one of the [`WHITESPACE`]
+/// A new text node's text: borrowed when it is one of the [`WHITESPACE`](super::strings::WHITESPACE)
 /// runs (most text nodes between tags; no allocation for them), owned
 /// otherwise.
 pub(super) fn text(text: &str) -> Cow<'static, str> {
-    WHITESPACE
+    super::strings::WHITESPACE
         .iter()
         .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
         .filter(|_| !text.is_empty())

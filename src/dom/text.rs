@@ -81,6 +81,7 @@ pub(crate) fn node_text(doc: &Document, id: NodeId, max_chars: usize, spacing: S
             }
             NodeKind::Element(_) => {}
             NodeKind::Text(t) => {
+                let t = doc.text(*t);
                 out.push_str(t);
                 chars += t.chars().count();
             }

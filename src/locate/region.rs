@@ -20,7 +20,7 @@ pub(super) fn into_main(
     doc: &Document,
     pruned: &Pruned,
     score: &[f32],
-    chars: &[usize],
+    chars: &super::Counts,
     top: NodeId,
 ) -> NodeId {
     if doc.ancestors(top).any(|a| is_main(doc, a)) {
@@ -37,10 +37,7 @@ pub(super) fn into_main(
         .collect();
     doc.sum_subtrees(&mut headlines);
     let region = (0..doc.nodes.len()).find(|&m| {
-        beside(m)
-            && kept(m)
-            && headlines.get(m).is_some_and(|&h| h > 0)
-            && chars.get(m).is_some_and(|&c| c > 0)
+        beside(m) && kept(m) && headlines.get(m).is_some_and(|&h| h > 0) && chars.at(m) > 0
     });
     let Some(region) = region else { return top };
     score

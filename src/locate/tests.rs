@@ -13,9 +13,9 @@ fn the_story_div_wins_over_the_sidebar() {
     );
     let (doc, blocks, c) = container_of(&html);
     let top = c.top.unwrap();
-    assert_eq!(doc.element(top).unwrap().hints, "story");
-    assert!(!c.contains(blocks[0].owner));
-    assert!(c.contains(blocks[1].owner));
+    assert_eq!(doc.hints_of(top), "story");
+    assert!(!c.contains(blocks[0].owner()));
+    assert!(c.contains(blocks[1].owner()));
 }
 
 fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
@@ -48,17 +48,17 @@ fn a_story_in_sections_is_located_whole() {
         refs.repeat(6)
     );
     let (doc, blocks, c) = container_of(&html);
-    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "main");
+    assert_eq!(doc.hints_of(c.top.unwrap()), "main");
     let first_answer = blocks
         .iter()
         .find(|b| b.text.starts_with("An answer"))
         .unwrap();
-    assert!(c.contains(first_answer.owner));
+    assert!(c.contains(first_answer.owner()));
     let teaser = blocks
         .iter()
         .find(|b| b.text.starts_with("Another story"))
         .unwrap();
-    assert!(!c.contains(teaser.owner));
+    assert!(!c.contains(teaser.owner()));
 }
 
 /// A forum thread: the longest post wins the scoring, and the container
@@ -88,14 +88,14 @@ fn a_post_of_a_thread_brings_the_thread() {
             .iter()
             .find(|b| b.text.starts_with(start))
             .unwrap()
-            .owner
+            .owner()
     };
     let (doc, blocks, c) = container_of(&thread(4));
-    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    assert_eq!(doc.hints_of(c.top.unwrap()), "thread");
     assert!(!c.contains(owner_of(&blocks, "A sidebar")));
 
     let (doc, _, c) = container_of(&thread(2));
-    assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    assert_ne!(doc.hints_of(c.top.unwrap()), "thread");
 }
 
 /// A landing page: a lead box, then prose sections each nested deep in
@@ -140,7 +140,7 @@ fn the_cover_climb_stops_at_a_series_of_posts() {
         Tag::Main,
         "{:?} {:?}",
         doc.tag(t),
-        doc.element(t).map(|e| &e.hints)
+        doc.hints_of(t)
     );
 }
 
@@ -165,8 +165,8 @@ fn a_short_story_in_the_main_region_wins_over_a_longer_box_outside_it() {
         .find(|b| b.text.contains("council voted"))
         .unwrap();
     let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
-    assert!(c.contains(story.owner));
-    assert!(!c.contains(pitch.owner));
+    assert!(c.contains(story.owner()));
+    assert!(!c.contains(pitch.owner()));
     let top = c.top.unwrap();
     assert!(doc.ancestors(top).any(|a| doc.tag(a) == Tag::Main));
 }
@@ -178,7 +178,7 @@ fn a_main_region_without_a_headline_does_not_pull_the_story() {
     let html = main_page("").replace("<h1>", "<h1 hidden>");
     let (_, blocks, c) = container_of(&html);
     let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
-    assert!(c.contains(pitch.owner));
+    assert!(c.contains(pitch.owner()));
 }
 
 /// A page whose four-line story sits in an `article` under its headline
@@ -201,7 +201,7 @@ fn article_page(headline: &str, around: (&str, &str)) -> String {
 fn keeps(html: &str, needle: &str) -> bool {
     let (_, blocks, c) = container_of(html);
     let block = blocks.iter().find(|b| b.text.contains(needle)).unwrap();
-    c.contains(block.owner)
+    c.contains(block.owner())
 }
 
 #[test]
@@ -263,7 +263,7 @@ fn replies_as_bare_list_items_are_a_thread() {
          note of its own words, long enough to be prose for the measure here.</p></div></div></body>"
     );
     let (doc, _, c) = container_of(&html);
-    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    assert_eq!(doc.hints_of(c.top.unwrap()), "thread");
 }
 
 #[test]
@@ -292,11 +292,11 @@ fn short_replies_make_a_thread_but_link_lists_do_not() {
     let reply = "<p>Thanks, that fixed it.</p><p>I had the same problem with my setup here.</p>\
                  <p>Me too, on two sites.</p>";
     let (doc, _, c) = container_of(&thread(reply));
-    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    assert_eq!(doc.hints_of(c.top.unwrap()), "thread");
     let links = "<p><a href='/a'>Thanks, that fixed it.</a> <a href='/b'>I had the same problem \
                  with my setup here.</a> <a href='/c'>Me too, on two sites.</a></p>";
     let (doc, _, c) = container_of(&thread(links));
-    assert_ne!(doc.element(c.top.unwrap()).unwrap().hints, "thread");
+    assert_ne!(doc.hints_of(c.top.unwrap()), "thread");
 }
 
 /// A thread laid out as a table's rows (Hacker News): the table is the
@@ -320,7 +320,7 @@ fn table_thread(replies: usize) -> String {
 fn a_table_of_replies_is_a_thread() {
     let (doc, _, c) = container_of(&table_thread(5));
     let top = c.top.unwrap();
-    assert_eq!(doc.element(top).unwrap().hints, "tree");
+    assert_eq!(doc.hints_of(top), "tree");
     let thread = c.thread.expect("a thread");
     assert_eq!(doc.tag(thread), Tag::TableSection);
     assert_eq!(doc.parent(thread), Some(top));
@@ -341,6 +341,6 @@ fn a_few_boxes_of_one_class_in_a_story_are_not_a_thread() {
         para.repeat(6)
     );
     let (doc, _, c) = container_of(&html);
-    assert_eq!(doc.element(c.top.unwrap()).unwrap().hints, "story");
+    assert_eq!(doc.hints_of(c.top.unwrap()), "story");
     assert_eq!(c.thread, None);
 }

@@ -16,9 +16,7 @@ use crate::patterns as p;
 /// The class/id words of `id`, read in place (this runs on every element
 /// a date or byline search passes: no `Vec` per element).
 fn hint_words(doc: &Document, id: NodeId) -> std::str::SplitWhitespace<'_> {
-    doc.element(id)
-        .map_or("", |e| e.hints.as_str())
-        .split_whitespace()
+    doc.hints_of(id).split_whitespace()
 }
 
 /// Whether a hint word is one of `hints`, has one as a `-`-separated part,
@@ -130,14 +128,15 @@ pub(crate) fn byline(doc: &Document, headline: Option<NodeId>, deadline: &Deadli
         let NodeKind::Element(el) = &node.kind else {
             continue;
         };
-        if el.hints.is_empty() {
+        let hints = doc.hints(el);
+        if hints.is_empty() {
             continue;
         }
         // A word holding a byline hint: the hints hold no whitespace.
-        if !contains_any(&el.hints, p::BYLINE_HINTS) {
+        if !contains_any(hints, p::BYLINE_HINTS) {
             continue;
         }
-        if !has_hint(el.hints.split_whitespace(), p::NOT_BYLINE_HINTS) {
+        if !has_hint(hints.split_whitespace(), p::NOT_BYLINE_HINTS) {
             ids.push(id);
         }
     }
@@ -265,7 +264,7 @@ pub(crate) fn time_elements(
 fn names_a_date(doc: &Document, id: NodeId) -> bool {
     // Every date word holds one of these: most class names are ruled out
     // in one pass.
-    let hints = doc.element(id).map_or("", |e| e.hints.as_str());
+    let hints = doc.hints_of(id);
     if !contains_any(hints, p::DATE_CLASS_SCOUTS) {
         return false;
     }
@@ -330,7 +329,7 @@ fn text_of_range(doc: &Document, range: std::ops::Range<NodeId>, max: usize) -> 
                 continue;
             }
             NodeKind::Element(e) if e.tag.is_block() || e.tag == Tag::Br => out.push(' '),
-            NodeKind::Text(t) => out.push_str(t),
+            NodeKind::Text(t) => out.push_str(doc.text(*t)),
             NodeKind::Element(_) => {}
         }
         id += 1;

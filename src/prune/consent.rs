@@ -64,7 +64,7 @@ mod tests {
         let doc = Document::parse(html, &Options::new()).unwrap();
         consent_boxes(&doc)
             .into_iter()
-            .map(|id| doc.element(id).unwrap().hints.to_string())
+            .map(|id| doc.hints(doc.element(id).unwrap()).to_string())
             .collect()
     }
 

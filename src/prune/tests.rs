@@ -11,7 +11,7 @@ fn removed_text(html: &str, pass: Pass) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(i, n)| match &n.kind {
-            NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.to_string()),
+            NodeKind::Text(t) if pruned.removed[i].is_some() => Some(doc.text(*t).to_string()),
             _ => None,
         })
         .collect()

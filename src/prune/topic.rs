@@ -47,10 +47,13 @@ mod tests {
     fn slug_on(html: &str) -> Option<String> {
         let doc = Document::parse(html, &Options::new()).unwrap();
         let id = (0..doc.nodes.len())
-            .find(|&id| doc.element(id).is_some_and(|e| e.hints.contains("x-mark")))
+            .find(|&id| {
+                doc.element(id)
+                    .is_some_and(|e| doc.hints(e).contains("x-mark"))
+            })
             .unwrap();
         let el = doc.element(id).unwrap();
-        heading_slug(&doc, id, el.tag, &el.hints).map(str::to_owned)
+        heading_slug(&doc, id, el.tag, doc.hints(el)).map(str::to_owned)
     }
 
     #[test]

@@ -17,10 +17,10 @@ fn through_tree(html: &str, options: &Options) -> crate::error::Result<Document>
     let max_nodes = options.get_max_nodes();
     let tree = sink::Sink::for_page(html.len(), max_nodes);
     let tree = budget::parse_document(tree, html, &[], max_nodes, &deadline)?;
-    let mut build = Builder::new(options, tree.len());
+    let mut build = Builder::new(options, tree.len(), html.len());
     tree.walk(|event| match event {
         sink::Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
-        sink::Event::Text(text) => build.text(text),
+        sink::Event::Text(text) => build.text(&text),
         sink::Event::Close => {
             build.close();
             Ok(())
