@@ -308,10 +308,12 @@ pub(crate) fn extract_within(
             .flatten()
             .filter_map(host_label),
     );
+    let sub_headings = title::sub_headings(doc);
     let cx = title::Context {
         title_tag: title_tag.as_deref(),
         headings: &headings,
         site_names: &site_names,
+        sub_headings: &sub_headings,
     };
     let chosen = title::choose(&declared, &cx);
     if !full {

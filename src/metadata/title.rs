@@ -45,6 +45,27 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
     Vec::new()
 }
 
+/// The `h2` and `h3` elements, text collapsed, at most
+/// [`p::MAX_TITLE_HEADINGS`] of them: where a blog's `h1` is its name, the
+/// post's title is one of these.
+pub(crate) fn sub_headings(doc: &Document) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for id in 0..doc.nodes.len() {
+        if !matches!(doc.tag(id), Tag::H(2 | 3)) {
+            continue;
+        }
+        let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
+        let text = text.trim_end_matches(p::HEADING_ANCHORS).trim().to_string();
+        if !text.is_empty() {
+            out.push(Heading { node: id, text });
+        }
+        if out.len() >= p::MAX_TITLE_HEADINGS {
+            break;
+        }
+    }
+    out
+}
+
 /// Lower-case words for comparison; CJK text counts character by
 /// character, as it has no spaces. A word already in lower case is
 /// borrowed (most are: this runs a few hundred times a page).
@@ -121,6 +142,9 @@ pub(crate) struct Context<'a> {
     /// Site names from every source (`og:site_name`, publisher,
     /// `application-name`, host name labels).
     pub site_names: &'a [String],
+    /// The page's `h2` and `h3` headings (see [`sub_headings`]), for a
+    /// title whose `h1` is the site's logo.
+    pub sub_headings: &'a [Heading],
 }
 
 /// The headline: the first usable title among `declared` (in precedence
@@ -258,6 +282,15 @@ fn headline_of(title: &str, cx: &Context<'_>, generic: bool) -> (String, Option<
         }
     }
     if let Some((h, found)) = best {
+        // "Post title | Blog name" over an `h1` that is the blog's name:
+        // the part before the separator is a heading of its own (the
+        // post's `h2` or `h3`), so the `h1` is the logo and the affix is
+        // the headline.
+        if !found.prefix {
+            if let Some(sub) = cx.sub_headings.iter().find(|s| same(&s.text, &found.rest)) {
+                return (found.rest, Some(sub.node));
+            }
+        }
         return (found.part, Some(h.node));
     }
     let stripped = strip_known_site(title, cx.site_names);
@@ -280,6 +313,8 @@ struct Affixed {
     part: String,
     /// Whether the heading comes first ("Headline | Site").
     prefix: bool,
+    /// The other side of the separator, as written in the title.
+    rest: String,
 }
 
 /// When `title` is `heading` plus a separator and an affix (either side),
@@ -319,6 +354,7 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
                 return Some(Affixed {
                     part: head.to_string(),
                     prefix: true,
+                    rest: tail.to_string(),
                 });
             }
             if word_iter(head).next().is_some()
@@ -329,6 +365,7 @@ fn affixed(title: &str, heading: &str, sites: &[String]) -> Option<Affixed> {
                 return Some(Affixed {
                     part: tail.to_string(),
                     prefix: false,
+                    rest: head.to_string(),
                 });
             }
         }

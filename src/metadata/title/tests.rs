@@ -73,15 +73,50 @@ fn h(texts: &[&str]) -> Vec<Heading> {
 }
 
 fn pick(declared: &[&str], title: Option<&str>, heads: &[&str], sites: &[&str]) -> Option<String> {
+    pick_with(declared, title, heads, &[], sites)
+}
+
+fn pick_with(
+    declared: &[&str],
+    title: Option<&str>,
+    heads: &[&str],
+    subs: &[&str],
+    sites: &[&str],
+) -> Option<String> {
     let headings = h(heads);
+    let sub_headings = h(subs);
     let sites: Vec<String> = sites.iter().map(|s| s.to_string()).collect();
     let cx = Context {
         title_tag: title,
         headings: &headings,
         site_names: &sites,
+        sub_headings: &sub_headings,
     };
     let declared: Vec<String> = declared.iter().map(|s| s.to_string()).collect();
     choose(&declared, &cx).map(|(t, _)| t)
+}
+
+#[test]
+fn a_blogs_name_in_the_h1_is_not_the_headline() {
+    // "Post | Blog" with the blog's name as the page's h1 and the post's
+    // title as an h2: the post's title.
+    let title = Some("First frost | Valley Garden Diary");
+    assert_eq!(
+        pick_with(
+            &[],
+            title,
+            &["Valley Garden Diary"],
+            &["First frost", "About me"],
+            &[]
+        )
+        .as_deref(),
+        Some("First frost")
+    );
+    // Without that h2, the h1 that the title ends with is still taken.
+    assert_eq!(
+        pick_with(&[], title, &["Valley Garden Diary"], &["About me"], &[]).as_deref(),
+        Some("Valley Garden Diary")
+    );
 }
 
 #[test]
