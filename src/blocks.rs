@@ -11,8 +11,10 @@ use crate::options::Deadline;
 use crate::patterns as p;
 use crate::prune::Pruned;
 
+pub(crate) use headline::{repeats_title, title_key};
 pub(crate) use shape::{CellAt, ItemAt, Shape};
 
+mod headline;
 mod shape;
 
 /// One text block of the page, before any decision.

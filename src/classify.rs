@@ -3,7 +3,7 @@
 //! has a name, reported in the per-block explanation.
 
 use crate::article::BlockKind;
-use crate::blocks::TextBlock;
+use crate::blocks::{TextBlock, repeats_title, title_key};
 use crate::explain::{Decision, Features, Rule};
 use crate::options::{Deadline, Focus};
 use crate::patterns as p;
@@ -86,7 +86,7 @@ pub(crate) fn classify_within(
     deadline: &Deadline,
 ) -> Vec<Verdict> {
     let t = Thresholds::new(focus);
-    let title_key = title.map(normalize);
+    let title_key = title.map(title_key);
     let first: Vec<(Class, Rule)> = blocks
         .iter()
         .zip(feats)
@@ -390,61 +390,6 @@ fn in_context(
     drop(Rule::ShortNearBoilerplate)
 }
 
-/// Lower-case words only, for title comparison.
-fn normalize(s: &str) -> String {
-    normalized(s).collect()
-}
-
-/// The characters of [`normalize`]`(s)`, one by one.
-fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-        .flat_map(|(i, w)| {
-            let space = (i > 0).then_some(' ');
-            space
-                .into_iter()
-                .chain(w.chars().flat_map(char::to_lowercase))
-        })
-}
-
-/// Whether `heading` repeats the title whose [`normalize`]d form is
-/// `title` ([`same_title`]), without copying a heading of megabytes: one
-/// normalized longer than [`p::TITLE_MAX_LENGTH_RATIO`] times the title
-/// cannot, and one as long as the title repeats it only when equal, which
-/// is compared character by character.
-fn repeats_title(heading: &str, title: &str) -> bool {
-    let max = title.len().saturating_mul(p::TITLE_MAX_LENGTH_RATIO);
-    let mut len = 0usize;
-    for c in normalized(heading) {
-        len += c.len_utf8();
-        if len > max {
-            return false;
-        }
-    }
-    if len == title.len() {
-        return len > 0 && normalized(heading).eq(title.chars());
-    }
-    same_title(&normalize(heading), title)
-}
-
-/// A heading repeats the title when the words are the same, or one holds
-/// the other and they are of similar length (site names trimmed or not).
-fn same_title(heading: &str, title: &str) -> bool {
-    if heading.is_empty() || title.is_empty() {
-        return false;
-    }
-    if heading == title {
-        return true;
-    }
-    let (short, long) = if heading.len() < title.len() {
-        (heading, title)
-    } else {
-        (title, heading)
-    };
-    long.contains(short) && short.len() * p::TITLE_MAX_LENGTH_RATIO >= long.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -585,14 +530,5 @@ mod tests {
         };
         let v = classify(&b, &[long, feats(30, true)], None, Focus::Balanced);
         assert_eq!(v[0].decision, Decision::Drop);
-    }
-
-    #[test]
-    fn same_title_tolerates_site_suffix() {
-        assert!(same_title("rain returns", "rain returns the daily"));
-        assert!(!same_title(
-            "rain",
-            "rain returns to the valley after a long summer"
-        ));
     }
 }

@@ -153,7 +153,7 @@ pub(crate) fn decide(
     deadline: &Deadline,
 ) -> (Vec<Features>, Vec<Verdict>) {
     let doc = page.doc;
-    let container = locate::locate(doc, pruned, blocks, pass, deadline);
+    let container = locate::locate(doc, pruned, blocks, pass, page.title, deadline);
     let feats = features::compute(blocks, doc, pruned, &container, page.patterns, deadline);
     let focus = page.options.get_focus();
     let mut verdicts = classify::classify_within(blocks, &feats, page.title, focus, deadline);

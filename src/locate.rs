@@ -7,7 +7,7 @@
 //! the siblings that score nearly as well, is the story's region.
 
 use crate::article::BlockKind;
-use crate::blocks::TextBlock;
+use crate::blocks::{TextBlock, repeats_title, title_key};
 use crate::dom::{Document, NodeId, Tag};
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
@@ -49,6 +49,7 @@ pub(crate) fn locate(
     pruned: &Pruned,
     blocks: &[TextBlock],
     pass: Pass,
+    title: Option<&str>,
     deadline: &Deadline,
 ) -> Container {
     let n = doc.nodes.len();
@@ -99,7 +100,8 @@ pub(crate) fn locate(
     top = into_headline_article(doc, pruned, &score, top);
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
-    top = cover_prose(doc, &prose, top);
+    let whole = holds_headline(doc, blocks, title, top);
+    top = cover_prose(doc, &prose, top, whole);
     top = thread_of(doc, &prose, (&chars, &links), top);
     let thread = thread_parent(doc, &prose, (&chars, &links), top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
@@ -238,8 +240,10 @@ fn climb(doc: &Document, score: &[f32], top: NodeId) -> NodeId {
 /// Climbs from `top` to its nearest ancestor holding at least
 /// [`p::MIN_PROSE_COVER`] of the page's prose, when `top` holds less; never
 /// to `body` or `html` (a page whose prose is spread over its whole body
-/// keeps the scored container, and the classifier its neighbours).
-fn cover_prose(doc: &Document, prose: &Counts, top: NodeId) -> NodeId {
+/// keeps the scored container, and the classifier its neighbours), and
+/// never over a series of posts beside `top` when `top` is `whole` (holds
+/// the page's headline).
+fn cover_prose(doc: &Document, prose: &Counts, top: NodeId, whole: bool) -> NodeId {
     let total = prose.at(0) as f32;
     let enough = |id: NodeId| prose.at(id) as f32 >= total * p::MIN_PROSE_COVER;
     if total == 0.0 || enough(top) {
@@ -256,9 +260,12 @@ fn cover_prose(doc: &Document, prose: &Counts, top: NodeId) -> NodeId {
     let mut path = top;
     for (level, anc) in ancestors.enumerate() {
         let beyond = level >= p::MAX_PROSE_COVER_LEVELS;
-        if is_top_level(doc, anc)
-            || (beyond && (main.is_none() || foreign_series(doc, prose, anc, path)))
-        {
+        // Past the first levels, or from a container holding the page's
+        // headline (a whole story), the climb stops at a series of posts
+        // or teasers beside it: a short story's own region must not take
+        // in the reader comments that outweigh it.
+        let series = (beyond || whole) && foreign_series(doc, prose, anc, path);
+        if is_top_level(doc, anc) || (beyond && main.is_none()) || series {
             break;
         }
         path = anc;
@@ -612,3 +619,18 @@ fn prose_paragraph(chars: &Counts, links: &Counts, text: Option<&str>, id: NodeI
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `top` holds a heading that repeats the page's `title`: the
+/// story's own headline, so `top` is the whole story, not one section of
+/// it.
+fn holds_headline(doc: &Document, blocks: &[TextBlock], title: Option<&str>, top: NodeId) -> bool {
+    let Some(key) = title.map(title_key) else {
+        return false;
+    };
+    blocks.iter().any(|b| {
+        matches!(b.kind, BlockKind::Heading(_))
+            && b.pruned.is_none()
+            && doc.in_subtree(top, b.owner())
+            && repeats_title(&b.text, &key)
+    })
+}

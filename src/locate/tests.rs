@@ -19,11 +19,64 @@ fn the_story_div_wins_over_the_sidebar() {
 }
 
 fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
+    titled_container_of(html, None)
+}
+
+fn titled_container_of(html: &str, title: Option<&str>) -> (Document, Vec<TextBlock>, Container) {
     let doc = Document::parse(html, &Options::new()).unwrap();
     let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
     let blocks = crate::blocks::segment(&doc, &pruned, false);
-    let c = locate(&doc, &pruned, &blocks, LADDER[0], &Deadline::NONE);
+    let c = locate(&doc, &pruned, &blocks, LADDER[0], title, &Deadline::NONE);
     (doc, blocks, c)
+}
+
+#[test]
+fn a_short_story_under_its_headline_does_not_climb_over_the_comments() {
+    // A blog post of three sentences under its own headline, three longer
+    // replies beside it and a long "About me" box: the post holds a
+    // fifth of the page's prose, but it is the whole story.
+    let replies = [
+        "What a lovely post, we had the same frost here in the north and lost all our beans \
+         overnight. I always leave the tubers a week before lifting them, it seems to help \
+         them keep through the winter months.",
+        "Thank you for the reminder about the sawdust. Last year I used newspaper and half of \
+         them rotted by February, which was a great disappointment after all that work in \
+         the summer.",
+        "Our dahlias are still going strong down here in the south, but I expect it will not \
+         be long now. Do you cut the stems right back before you lift them or leave a few \
+         inches on?",
+    ];
+    let replies: String = replies
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!("<div class='resp'><p class='who'>Reader {i} wrote on October 2{i}</p><p>{r}</p></div>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div id='main'><div class='post'><h2 class='post-title'>First frost</h2>\
+         <div class='post-header'>Posted by Margaret on October 21</div><div class='post-body'>\
+         We finally had our first frost last night. The dahlias are black this morning, so \
+         the tubers come up this weekend. I will dry them in the shed as usual and store \
+         them in boxes of sawdust until spring.</div></div><div id='responses'><h4>3 \
+         responses</h4>{replies}</div></div><div id='side'><h2>About me</h2><p>I am a \
+         retired teacher who writes about gardening, local history and the small pleasures \
+         of country life. I have lived in this valley for forty years and I still find \
+         something new on every walk. My husband and I keep bees, grow far too many \
+         tomatoes and argue about the best way to prune roses. This blog began as a diary \
+         for my grandchildren and grew from there.</p></div></body>"
+    );
+    let (doc, blocks, c) = titled_container_of(&html, Some("First frost"));
+    assert_eq!(doc.hints_of(c.top.unwrap()), "post");
+    let about = blocks
+        .iter()
+        .find(|b| b.text.starts_with("I am a retired"))
+        .unwrap();
+    assert!(!c.contains(about.owner()));
+    // Without the title the post is one part among others: the climb
+    // takes in its parent, as before.
+    let (doc, _, c) = titled_container_of(&html, None);
+    assert_eq!(doc.hints_of(c.top.unwrap()), "main");
 }
 
 #[test]
