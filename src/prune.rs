@@ -52,19 +52,36 @@ pub(crate) fn prune_within(
     pass: Pass,
     deadline: &Deadline,
 ) -> Pruned {
-    prune_cached(doc, patterns, pass, deadline, &mut PageCache::default())
+    let mut cache = PageCache::default();
+    prune_cached(doc, patterns, pass, deadline, &mut cache, Removed::Hinted)
+}
+
+/// Whether [`Pruned::hint`] is wanted for removed nodes too.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Removed {
+    /// Every element gets its hint: the trace segments removed subtrees,
+    /// and an include rule can put back a subtree inside a removed one,
+    /// whose blocks then read their removed ancestors' hints.
+    Hinted,
+    /// A removed node's hint is 0 without its class/id matched: nothing
+    /// reads it, as blocks, their votes and their hint paths go up only
+    /// through nodes kept (a removed node's subtree is removed). Half the
+    /// distinct hint strings of a page are in menus, footers and scripts.
+    Unhinted,
 }
 
 /// Marks removed nodes and class/id hints in one pass over the arena (parents
 /// come before children, so a node inherits its parent's removal), with
-/// what earlier rungs learnt of the page in `cache`. Past `deadline` it
-/// stops early (the caller's check then fails the page).
+/// what earlier rungs learnt of the page in `cache`; removed nodes get a
+/// hint as `removed_hints` says. Past `deadline` it stops early (the
+/// caller's check then fails the page).
 pub(crate) fn prune_cached<'d>(
     doc: &'d Document,
     patterns: &Patterns,
     pass: Pass,
     deadline: &Deadline,
     cache: &mut PageCache<'d>,
+    removed_hints: Removed,
 ) -> Pruned {
     // Pushed in document order: a parent's entry is always there before
     // its children look it up (parents have smaller ids).
@@ -121,14 +138,9 @@ pub(crate) fn prune_cached<'d>(
         };
         lead_headers.push(header.lead);
         let mut classes = memo.load(&el.hints, patterns);
-        hint.push(if pass.weight_classes {
-            class_hint(el, &mut classes)
-        } else {
-            0
-        });
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
-        removed.push(if never_content(el.tag) || id_is_small_noscript(id) {
+        let why = if never_content(el.tag) || id_is_small_noscript(id) {
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
@@ -151,7 +163,14 @@ pub(crate) fn prune_cached<'d>(
             })
         } else {
             None
+        };
+        let hinted = why.is_none() || removed_hints == Removed::Hinted;
+        hint.push(if pass.weight_classes && hinted {
+            class_hint(el, &mut classes)
+        } else {
+            0
         });
+        removed.push(why);
         memo.store(classes);
     }
     Pruned { removed, hint }
@@ -509,11 +528,44 @@ mod tests {
         let mut cache = PageCache::default();
         for pass in [LADDER[0], LADDER[1], LADDER[0], LADDER[2]] {
             let fresh = prune(&doc, &patterns, pass);
-            let cached = prune_cached(&doc, &patterns, pass, &Deadline::NONE, &mut cache);
+            let cached = prune_cached(
+                &doc,
+                &patterns,
+                pass,
+                &Deadline::NONE,
+                &mut cache,
+                Removed::Hinted,
+            );
             assert_eq!(cached.removed, fresh.removed, "{pass:?}");
             assert_eq!(cached.hint, fresh.hint, "{pass:?}");
         }
         assert!(!cache.memo.0.is_empty() && cache.noscript.is_some());
+    }
+
+    #[test]
+    fn unhinted_removed_nodes_change_no_kept_hint() {
+        let html = "<div class='sidebar'><p class='story'>side</p></div>\
+            <nav class='menu'><a class='post'>x</a></nav>\
+            <div class='entry-content'><p class='comment'>story</p></div>";
+        let doc = Document::parse(html, &Options::new()).unwrap();
+        let patterns = Patterns::shared();
+        for pass in LADDER {
+            let all = prune(&doc, &patterns, pass);
+            let mut cache = PageCache::default();
+            let none = &Deadline::NONE;
+            let kept = prune_cached(&doc, &patterns, pass, none, &mut cache, Removed::Unhinted);
+            assert_eq!(kept.removed, all.removed, "{pass:?}");
+            for (id, why) in all.removed.iter().enumerate() {
+                let expected = if why.is_some() { 0 } else { all.hint[id] };
+                assert_eq!(kept.hint[id], expected, "{pass:?} {id}");
+            }
+            let removed_hinted = all
+                .hint
+                .iter()
+                .zip(&all.removed)
+                .any(|(h, r)| *h != 0 && r.is_some());
+            assert_eq!(removed_hinted, pass.weight_classes, "{pass:?}");
+        }
     }
 
     #[test]
