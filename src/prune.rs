@@ -137,15 +137,27 @@ pub(crate) fn prune_cached<'d>(
             in_lead: flag(&lead_headers),
         };
         lead_headers.push(header.lead);
-        let mut classes = memo.load(&el.hints, patterns);
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
-        let why = if never_content(el.tag) || id_is_small_noscript(id) {
+        let plain = if never_content(el.tag) || id_is_small_noscript(id) {
             Some(Rule::NeverContent)
         } else if let Some(reason) = parent_removed {
             Some(reason)
         } else if el.hidden || (el.veiled && !pass.reveal_veiled) {
             Some(Rule::Hidden)
+        } else {
+            None
+        };
+        // Removed whatever its classes say, and no hint wanted: its hint
+        // string is not even looked up.
+        if plain.is_some() && removed_hints == Removed::Unhinted {
+            hint.push(0);
+            removed.push(plain);
+            continue;
+        }
+        let mut classes = memo.load(&el.hints, patterns);
+        let why = if plain.is_some() {
+            plain
         } else if overlay(el, &mut classes) {
             Some(Rule::Overlay)
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
@@ -470,215 +482,4 @@ fn class_hint(el: &crate::dom::Element, classes: &mut Classes) -> i8 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::options::Options;
-    use crate::patterns::LADDER;
-
-    fn removed_text(html: &str, pass: Pass) -> Vec<String> {
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let pruned = prune(&doc, &Patterns::shared(), pass);
-        doc.nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Text(t) if pruned.removed[i].is_some() => Some(t.to_string()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_class_set_answers_like_each_pattern() {
-        let p = Patterns::shared();
-        for hints in [
-            "entry-content",
-            "sidebar",
-            "article-related",
-            "modal fade",
-            "row",
-            "x",
-            "col-md-6 clearfix",
-            "btn btn-primary",
-            "wp-block-group my-comments",
-            "onetrust-pc-dark-filter x",
-            "xmodal",
-        ] {
-            let mut classes = HintMemo::default().load(hints, &p);
-            assert_eq!(classes.is(Class::Positive), p.positive.is_match(hints));
-            assert_eq!(classes.is(Class::Negative), p.negative.is_match(hints));
-            assert_eq!(classes.is(Class::Unlikely), p.unlikely.is_match(hints));
-            assert_eq!(classes.is(Class::Maybe), p.maybe.is_match(hints));
-            assert_eq!(classes.is(Class::Overlay), p.overlay.is_match(hints));
-        }
-    }
-
-    #[test]
-    fn scripts_nav_and_hidden_are_removed_on_every_rung() {
-        // (The parse leaves a script's text out: its element is what goes.)
-        let html = "<nav>menu</nav><script>x()</script><p hidden>secret</p><p>story</p>";
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let script = (0..doc.nodes.len())
-            .find(|&id| doc.tag(id) == Tag::Script)
-            .unwrap();
-        for pass in LADDER {
-            let gone = removed_text(html, pass);
-            assert_eq!(gone, ["menu", "secret"], "{pass:?}");
-            let pruned = prune(&doc, &Patterns::shared(), pass);
-            assert!(pruned.removed[script].is_some(), "{pass:?}");
-        }
-    }
-
-    #[test]
-    fn a_cache_kept_across_rungs_changes_nothing() {
-        // Strict, relaxed, strict again: what one rung learnt (class
-        // matches, noscript text, shown text) must not leak into another's
-        // verdicts.
-        let html = "<div class='page sidebar'><noscript>Turn on JavaScript</noscript>\
-            <div class='article-related'>kept</div><div class='comment'>c</div>\
-            <p class='story'>story</p><div class='sidebar'>side</div></div>";
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let patterns = Patterns::shared();
-        let mut cache = PageCache::default();
-        for pass in [LADDER[0], LADDER[1], LADDER[0], LADDER[2]] {
-            let fresh = prune(&doc, &patterns, pass);
-            let cached = prune_cached(
-                &doc,
-                &patterns,
-                pass,
-                &Deadline::NONE,
-                &mut cache,
-                Removed::Hinted,
-            );
-            assert_eq!(cached.removed, fresh.removed, "{pass:?}");
-            assert_eq!(cached.hint, fresh.hint, "{pass:?}");
-        }
-        assert!(!cache.memo.0.is_empty() && cache.noscript.is_some());
-    }
-
-    #[test]
-    fn unhinted_removed_nodes_change_no_kept_hint() {
-        let html = "<div class='sidebar'><p class='story'>side</p></div>\
-            <nav class='menu'><a class='post'>x</a></nav>\
-            <div class='entry-content'><p class='comment'>story</p></div>";
-        let doc = Document::parse(html, &Options::new()).unwrap();
-        let patterns = Patterns::shared();
-        for pass in LADDER {
-            let all = prune(&doc, &patterns, pass);
-            let mut cache = PageCache::default();
-            let none = &Deadline::NONE;
-            let kept = prune_cached(&doc, &patterns, pass, none, &mut cache, Removed::Unhinted);
-            assert_eq!(kept.removed, all.removed, "{pass:?}");
-            for (id, why) in all.removed.iter().enumerate() {
-                let expected = if why.is_some() { 0 } else { all.hint[id] };
-                assert_eq!(kept.hint[id], expected, "{pass:?} {id}");
-            }
-            let removed_hinted = all
-                .hint
-                .iter()
-                .zip(&all.removed)
-                .any(|(h, r)| *h != 0 && r.is_some());
-            assert_eq!(removed_hinted, pass.weight_classes, "{pass:?}");
-        }
-    }
-
-    #[test]
-    fn unlikely_classes_go_only_on_the_strict_rung() {
-        let html =
-            "<div class='sidebar'>side</div><div class='article-related'>kept</div><p>story</p>";
-        assert_eq!(removed_text(html, LADDER[0]), ["side"]);
-        assert!(removed_text(html, LADDER[1]).is_empty());
-    }
-
-    #[test]
-    fn a_wrapper_of_the_whole_page_is_not_removed_for_its_class() {
-        // `footer-borders` names the page's wrapper: it holds the story,
-        // and only the real footer inside it goes.
-        let story =
-            "<p>The preprint reports how cell-free DNA in urine is organised.</p>".repeat(5);
-        let html = format!(
-            "<div class='page footer-borders'>{story}<div class='footer'>About us</div></div>"
-        );
-        let removed = removed_text(&html, LADDER[0]);
-        assert_eq!(removed, ["About us"]);
-    }
-
-    #[test]
-    fn a_noscript_page_is_content_and_a_noscript_notice_is_not() {
-        let story = "The council met on Tuesday to vote on the new library hours. ".repeat(20);
-        let html = format!(
-            "<body><div id=app></div><noscript><p>Please turn on JavaScript to see this page.</p></noscript>\
-             <noscript><article><p>{story}</p></article></noscript></body>"
-        );
-        for pass in LADDER {
-            let gone = removed_text(&html, pass);
-            assert_eq!(
-                gone,
-                ["Please turn on JavaScript to see this page."],
-                "{pass:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn fallback_markup_is_never_text() {
-        // `noembed` is raw text to the parser: its markup would be words.
-        let html = "<noembed><a href='/ad?id=1'><img src='/ad.gif'></a></noembed><p>story</p>";
-        let gone = removed_text(html, LADDER[2]);
-        assert_eq!(gone.len(), 1);
-        assert!(gone[0].starts_with("<a href"), "{gone:?}");
-    }
-
-    #[test]
-    fn overlays_go_on_every_rung_and_look_alikes_stay() {
-        let html = "<div role=dialog>Report this post</div>\
-            <div aria-modal=true>Sign up for our newsletter</div>\
-            <div class='modal fade'>Editor help</div>\
-            <div id='onetrust-banner-sdk'>We use cookies</div>\
-            <div class='render-target-modal'>wrapper stays</div>\
-            <p>A note <a class=popup href='#n1'>opens here</a>.</p>";
-        for pass in LADDER {
-            let gone = removed_text(html, pass);
-            assert_eq!(
-                gone,
-                [
-                    "Report this post",
-                    "Sign up for our newsletter",
-                    "Editor help",
-                    "We use cookies"
-                ],
-                "{pass:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_story_header_keeps_its_standfirst_only() {
-        let lede = "The bizarre genome of the largest flower in the world shows what \
-                    parasites can do: they steal, delete and copy the genes of their host.";
-        let html = format!(
-            "<body><header><p>{lede}</p></header><article><header><h1>Giant flowers</h1>\
-             <div class='intro'>{lede}</div><div class='by'>By Ann Lee</div></header>\
-             <p>Body.</p></article></body>"
-        );
-        let removed = removed_text(&html, LADDER[0]);
-        // The page's banner goes whole; the story's header keeps its
-        // standfirst and loses its headline and byline.
-        assert_eq!(removed, [lede, "Giant flowers", "By Ann Lee"]);
-        // Without a standfirst the story's header goes whole.
-        let bare = "<body><article><header><h1>Giant flowers</h1><p>By Ann Lee</p></header>\
-                    <p>Body.</p></article></body>";
-        assert_eq!(
-            removed_text(bare, LADDER[0]),
-            ["Giant flowers", "By Ann Lee"]
-        );
-        // A standfirst never brings back what is removed around it: a
-        // teaser in a sidebar, a hidden header.
-        for outer in ["<aside>{}</aside>", "<div hidden>{}</div>"] {
-            let story =
-                format!("<article><header><h1>Elsewhere</h1><p>{lede}</p></header></article>");
-            let html = format!("<body>{}<p>Body.</p></body>", outer.replace("{}", &story));
-            assert_eq!(removed_text(&html, LADDER[0]), ["Elsewhere", lede]);
-        }
-    }
-}
+mod tests;
