@@ -29,7 +29,7 @@ fn has_hint<'a>(mut words: impl Iterator<Item = &'a str>, hints: &[&str]) -> boo
     words.any(|w| {
         // A hint without a `-` is all three rules in one: it is one of the
         // word's parts. The word is split once, not once per hint (that
-        // cost about 6,000 instructions a word, 30 M on the scrapinghub
+        // cost about 6,000 instructions a word, 16.5 M on the scrapinghub
         // pages).
         w.split('-').any(|part| hints.contains(&part))
             || hints.iter().filter(|h| h.contains('-')).any(|h| {
