@@ -130,12 +130,24 @@ fn could_read_cards(page: &Page, pruned: &Pruned, pass: Pass) -> bool {
 /// `deadline` they stop early: the caller checks it next.
 pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Vec<TextBlock>) {
     let doc = page.doc;
+    let explain = page.options.get_explain();
+    let removed_hints = if explain || !page.marks.include.is_empty() {
+        prune::Removed::Hinted
+    } else {
+        prune::Removed::Unhinted
+    };
     let mut cache = page.prune_cache.borrow_mut();
-    let mut pruned = prune::prune_cached(doc, page.patterns, pass, deadline, &mut cache);
+    let mut pruned = prune::prune_cached(
+        doc,
+        page.patterns,
+        pass,
+        deadline,
+        &mut cache,
+        removed_hints,
+    );
     comments::exclude(&mut pruned, page.comment_sections);
     apply_rules(&mut pruned, page.marks);
     let wants = structure::wants(page.options);
-    let explain = page.options.get_explain();
     let all = 0..doc.nodes.len();
     let cards = pass.card_text;
     let blocks = blocks::segment_with(doc, &pruned, explain, wants, all, cards, deadline);

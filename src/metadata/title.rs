@@ -115,7 +115,11 @@ fn is_cjk(c: char) -> bool {
 
 /// Share of the shorter title's words found in the longer one (0 to 1).
 pub(crate) fn similarity(a: &str, b: &str) -> f32 {
-    let (wa, wb) = (words(a), words(b));
+    shared_share(&words(a), &words(b))
+}
+
+/// [`similarity`] of two titles' [`words`].
+fn shared_share(wa: &[Cow<'_, str>], wb: &[Cow<'_, str>]) -> f32 {
     let (short, long) = if wa.len() <= wb.len() {
         (wa, wb)
     } else {
@@ -152,11 +156,17 @@ pub(crate) struct Context<'a> {
 /// heading it matches, if any.
 pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, Option<NodeId>)> {
     let tag_title = cx.title_tag.filter(|t| !t.is_empty());
-    let agreeing = tag_title.is_some_and(|t| {
-        cx.headings
-            .iter()
-            .any(|h| similarity(&strip_known_site(t, cx.site_names), &h.text) >= p::TITLE_AGREE)
-    });
+    // The `<title>`'s words without its site affix, split once for every
+    // heading.
+    let agreeing = tag_title
+        .filter(|_| !cx.headings.is_empty())
+        .is_some_and(|t| {
+            let stripped = strip_known_site(t, cx.site_names);
+            let tw = words(&stripped);
+            cx.headings
+                .iter()
+                .any(|h| shared_share(&tw, &words(&h.text)) >= p::TITLE_AGREE)
+        });
     for candidate in declared {
         let candidate = collapse(candidate);
         if candidate.is_empty() || is_site_name(&candidate, cx.site_names) {

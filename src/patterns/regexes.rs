@@ -26,6 +26,11 @@ pub(crate) struct Patterns {
     /// (in that order), for `prune`, which asks several of them of each
     /// hint string: one search instead of up to five.
     pub class_set: RegexSet,
+    /// The five of `class_set` as one alternation: whether any matches.
+    /// Half the distinct hint strings of a page match none, which this
+    /// search, stopping at a first match and skipping ahead by literals,
+    /// tells in about a quarter of the set's instructions.
+    pub class_any: Regex,
     /// Text of short blocks that is boilerplate in any context.
     pub boilerplate_phrase: Regex,
     /// Common function words of several languages.
@@ -98,6 +103,8 @@ impl Patterns {
                 r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
             ),
             class_set: RegexSet::empty(),
+            // Set below, from the five as compiled.
+            class_any: super::regex(""),
             // Short lines that are site furniture, in several languages.
             boilerplate_phrase: re(
                 r"(?i)(all rights reserved|©|copyright|(?-u:\b)sign up(?-u:\b)|(?-u:\b)subscribe(?-u:\b)|(?-u:\b)newsletter(?-u:\b)|follow us|share (this|on)|(?-u:\b)share(?-u:\b).*(?-u:\b)(facebook|twitter|email)(?-u:\b)|related (articles|stories|posts|content)|most (popular|read|viewed)|hot topics|read more|(?-u:\b)advertisement(?-u:\b)|(?-u:\b)cookies?(?-u:\b)|click here|leave a (comment|reply)|\d+ comments?(?-u:\b)|^comments?$|terms of (use|service)|privacy policy|image:|photo:|getty images|(?-u:\b)ap photo(?-u:\b)|reuters/|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|weiterlesen|lire aussi|leer más|continue reading|you may also like|recommended for you|more from|sponsored|^tags?:|^filed under|^posted in|^by [^.]{0,60}$|(?-u:\b)(19|20)\d\d,? at \d{1,2}:\d\d)",
@@ -129,15 +136,17 @@ impl Patterns {
         };
         // Built from the compiled patterns' own text, so it matches what
         // they match; constant patterns, compiled by the unit tests.
-        #[allow(clippy::expect_used)]
-        let class_set = RegexSet::new([
+        let classes = [
             patterns.positive.as_str(),
             patterns.negative.as_str(),
             patterns.unlikely.as_str(),
             patterns.maybe.as_str(),
             patterns.overlay.as_str(),
-        ])
-        .expect("built-in patterns compile");
+        ];
+        #[allow(clippy::expect_used)]
+        let class_set = RegexSet::new(classes).expect("built-in patterns compile");
+        let any: Vec<String> = classes.iter().map(|c| format!("(?:{c})")).collect();
+        patterns.class_any = super::regex(&any.join("|"));
         patterns.class_set = class_set;
         patterns
     }

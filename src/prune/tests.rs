@@ -1,4 +1,4 @@
-//! Unit tests of the pruning pass.
+//! Tests of pruning: removal on each rung, hints, the page cache.
 
 use super::*;
 use crate::options::Options;
@@ -37,6 +37,11 @@ fn the_class_set_answers_like_each_pattern() {
         "modal fade",
         "row",
         "x",
+        "col-md-6 clearfix",
+        "btn btn-primary",
+        "wp-block-group my-comments",
+        "onetrust-pc-dark-filter x",
+        "xmodal",
     ] {
         let mut classes = HintMemo::default().load(hints, &p);
         assert_eq!(classes.is(Class::Positive), p.positive.is_match(hints));
@@ -76,11 +81,44 @@ fn a_cache_kept_across_rungs_changes_nothing() {
     let mut cache = PageCache::default();
     for pass in [LADDER[0], LADDER[1], LADDER[0], LADDER[2]] {
         let fresh = prune(&doc, &patterns, pass);
-        let cached = prune_cached(&doc, &patterns, pass, &Deadline::NONE, &mut cache);
+        let cached = prune_cached(
+            &doc,
+            &patterns,
+            pass,
+            &Deadline::NONE,
+            &mut cache,
+            Removed::Hinted,
+        );
         assert_eq!(cached.removed, fresh.removed, "{pass:?}");
         assert_eq!(cached.hint, fresh.hint, "{pass:?}");
     }
     assert!(!cache.memo.0.is_empty() && cache.noscript.is_some());
+}
+
+#[test]
+fn unhinted_removed_nodes_change_no_kept_hint() {
+    let html = "<div class='sidebar'><p class='story'>side</p></div>\
+        <nav class='menu'><a class='post'>x</a></nav>\
+        <div class='entry-content'><p class='comment'>story</p></div>";
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let patterns = Patterns::shared();
+    for pass in LADDER {
+        let all = prune(&doc, &patterns, pass);
+        let mut cache = PageCache::default();
+        let none = &Deadline::NONE;
+        let kept = prune_cached(&doc, &patterns, pass, none, &mut cache, Removed::Unhinted);
+        assert_eq!(kept.removed, all.removed, "{pass:?}");
+        for (id, why) in all.removed.iter().enumerate() {
+            let expected = if why.is_some() { 0 } else { all.hint[id] };
+            assert_eq!(kept.hint[id], expected, "{pass:?} {id}");
+        }
+        let removed_hinted = all
+            .hint
+            .iter()
+            .zip(&all.removed)
+            .any(|(h, r)| *h != 0 && r.is_some());
+        assert_eq!(removed_hinted, pass.weight_classes, "{pass:?}");
+    }
 }
 
 #[test]
