@@ -24,20 +24,7 @@ pub(crate) struct Heading {
 /// permalink marks dropped.
 pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
     for level in [1u8, 2] {
-        let mut out = Vec::new();
-        for id in 0..doc.nodes.len() {
-            if doc.tag(id) != Tag::H(level) {
-                continue;
-            }
-            let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
-            let text = text.trim_end_matches(p::HEADING_ANCHORS).trim().to_string();
-            if !text.is_empty() {
-                out.push(Heading { node: id, text });
-            }
-            if out.len() >= p::MAX_TITLE_HEADINGS {
-                break;
-            }
-        }
+        let out = headings_where(doc, |t| t == Tag::H(level));
         if !out.is_empty() {
             return out;
         }
@@ -45,13 +32,18 @@ pub(crate) fn headings(doc: &Document) -> Vec<Heading> {
     Vec::new()
 }
 
-/// The `h2` and `h3` elements, text collapsed, at most
-/// [`p::MAX_TITLE_HEADINGS`] of them: where a blog's `h1` is its name, the
-/// post's title is one of these.
+/// The `h2` and `h3` elements, as [`headings`] reads them: where a blog's
+/// `h1` is its name, the post's title is one of these.
 pub(crate) fn sub_headings(doc: &Document) -> Vec<Heading> {
+    headings_where(doc, |t| matches!(t, Tag::H(2 | 3)))
+}
+
+/// The first [`p::MAX_TITLE_HEADINGS`] elements whose tag `is` picks and
+/// whose text is not empty, text collapsed and permalink marks dropped.
+fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
     let mut out = Vec::new();
     for id in 0..doc.nodes.len() {
-        if !matches!(doc.tag(id), Tag::H(2 | 3)) {
+        if !is(doc.tag(id)) {
             continue;
         }
         let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
