@@ -80,7 +80,9 @@ fn control_chars(input: &str) -> (usize, usize) {
     // 0xC2 lead, whose value is the character's. Which bytes count is a
     // table.
     let mut counts = [false; 256];
-    for (b, slot) in (0u8..).zip(counts.iter_mut()) {
+    // `0..=255`, not `0..`: the open range overflows computing 256 once it
+    // has handed out 255, which debug builds (the fuzzers) trap.
+    for (b, slot) in (0..=255u8).zip(counts.iter_mut()) {
         let c = char::from(b);
         *slot = c.is_control() && !p::TEXT_CONTROLS.contains(&c);
     }
