@@ -9,11 +9,16 @@ use crate::patterns as p;
 /// The consent boxes of the page, as node ids (usually none).
 pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
     let mut boxes = Vec::new();
+    let mut followed = 0;
     for id in 0..doc.nodes.len() {
         let is_button = doc
             .element(id)
             .is_some_and(|e| e.tag == Tag::Button || e.role == "button");
         if is_button && consent_label(doc, id) {
+            followed += 1;
+            if followed > p::CONSENT_MAX_BUTTONS {
+                break;
+            }
             if let Some(b) = box_of(doc, id) {
                 if !boxes.contains(&b) {
                     boxes.push(b);
@@ -77,6 +82,15 @@ mod tests {
         let html =
             "<div class='x'><p>Wir verwenden Cookies.</p><button> Alle akzeptieren </button></div>";
         assert_eq!(boxes(html), ["x"]);
+    }
+
+    #[test]
+    fn only_the_first_consent_buttons_are_followed() {
+        // A page of many consent boxes: the first few are found, the rest
+        // are not read (each read walks up to eight boxes of text).
+        let one = "<div class='c'><p>We use cookies.</p><button>Accept</button></div>";
+        let html = one.repeat(p::CONSENT_MAX_BUTTONS * 4);
+        assert_eq!(boxes(&html).len(), p::CONSENT_MAX_BUTTONS);
     }
 
     #[test]
