@@ -264,8 +264,10 @@ fn cover_prose(doc: &Document, prose: &Counts, top: NodeId, whole: bool) -> Node
         // headline (a whole story), the climb stops at a series of posts
         // or teasers beside it: a short story's own region must not take
         // in the reader comments that outweigh it.
-        let series = (beyond || whole) && foreign_series(doc, prose, anc, path);
-        if is_top_level(doc, anc) || (beyond && main.is_none()) || series {
+        if is_top_level(doc, anc)
+            || (beyond && main.is_none())
+            || ((beyond || whole) && foreign_series(doc, prose, anc, path))
+        {
             break;
         }
         path = anc;

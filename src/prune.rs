@@ -170,13 +170,16 @@ pub(crate) fn prune_cached<'d>(
         }
         let hints = doc.hints(el);
         let mut classes = memo.load(hints, patterns);
-        let topic_named =
-            asks_boilerplate(pass, &mut classes) && heading_slug(doc, id, el.tag, hints).is_some();
-        if topic_named {
+        let topic = if asks_boilerplate(pass, &mut classes) {
+            heading_slug(doc, id, hints)
+        } else {
+            None
+        };
+        if let Some(topic) = topic {
             // Judged on the other tokens alone; not memoised, the verdict
             // belongs to this element, not to its hint string.
             memo.store(classes);
-            classes = Classes::without_topic(hints, patterns, doc, id);
+            classes = Classes::without(hints, patterns, topic);
         }
         let why = if plain.is_some() {
             plain
@@ -205,7 +208,7 @@ pub(crate) fn prune_cached<'d>(
             0
         });
         removed.push(why);
-        if !topic_named {
+        if topic.is_none() {
             memo.store(classes);
         }
     }
@@ -280,21 +283,10 @@ impl<'d, 'p> Classes<'d, 'p> {
         self.bits & matched != 0
     }
 
-    /// The verdicts on `hints` without the token that spells the element's
-    /// heading (see [`heading_slug`]).
-    fn without_topic(
-        hints: &'d str,
-        patterns: &'p Patterns,
-        doc: &Document,
-        id: NodeId,
-    ) -> Classes<'d, 'p> {
-        let topic = doc
-            .element(id)
-            .and_then(|el| heading_slug(doc, id, el.tag, hints));
-        let rest: Vec<&str> = hints
-            .split_whitespace()
-            .filter(|&t| Some(t) != topic)
-            .collect();
+    /// The verdicts on `hints` without the token `topic`, which spells the
+    /// element's heading (see [`heading_slug`]).
+    fn without(hints: &'d str, patterns: &'p Patterns, topic: &str) -> Classes<'d, 'p> {
+        let rest: Vec<&str> = hints.split_whitespace().filter(|&t| t != topic).collect();
         let bits = verdicts(patterns, &rest.join(" "));
         Classes {
             hints,

@@ -308,7 +308,7 @@ pub(crate) fn extract_within(
             .flatten()
             .filter_map(host_label),
     );
-    let sub_headings = title::sub_headings(doc);
+    let sub_headings = || title::sub_headings(doc);
     let cx = title::Context {
         title_tag: title_tag.as_deref(),
         headings: &headings,

@@ -139,8 +139,9 @@ pub(crate) struct Context<'a> {
     /// `application-name`, host name labels).
     pub site_names: &'a [String],
     /// The page's `h2` and `h3` headings (see [`sub_headings`]), for a
-    /// title whose `h1` is the site's logo.
-    pub sub_headings: &'a [Heading],
+    /// title whose `h1` is the site's logo: read only when asked, as few
+    /// titles need them.
+    pub sub_headings: &'a dyn Fn() -> Vec<Heading>,
 }
 
 /// The headline: the first usable title among `declared` (in precedence
@@ -289,7 +290,10 @@ fn headline_of(title: &str, cx: &Context<'_>, generic: bool) -> (String, Option<
         // post's `h2` or `h3`), so the `h1` is the logo and the affix is
         // the headline.
         if !found.prefix {
-            if let Some(sub) = cx.sub_headings.iter().find(|s| same(&s.text, &found.rest)) {
+            if let Some(sub) = (cx.sub_headings)()
+                .into_iter()
+                .find(|s| same(&s.text, &found.rest))
+            {
                 return (found.rest, Some(sub.node));
             }
         }

@@ -84,7 +84,7 @@ fn pick_with(
     sites: &[&str],
 ) -> Option<String> {
     let headings = h(heads);
-    let sub_headings = h(subs);
+    let sub_headings = || h(subs);
     let sites: Vec<String> = sites.iter().map(|s| s.to_string()).collect();
     let cx = Context {
         title_tag: title,
