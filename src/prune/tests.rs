@@ -231,3 +231,33 @@ fn a_consent_box_known_by_its_wording_goes_on_every_rung() {
         assert!(!gone.iter().any(|t| t.contains("council")), "{pass:?}");
     }
 }
+
+#[test]
+fn a_section_header_is_kept_and_the_page_banner_is_not() {
+    let html = "<header><p>Site name</p></header>\
+        <main><header><h1>Our product</h1><p>Tagline</p></header>\
+        <section><header><h2>Find solutions for your industry</h2></header>\
+        <p>Cards follow.</p></section>\
+        <article><header><h3>Customer stories</h3></header><p>Quotes.</p></article></main>";
+    let strict = LADDER[0];
+    assert!(strict.strip_unlikely);
+    // The banner outside every section and the header holding the h1
+    // (the story's headline box) go; the sections' own headers stay.
+    assert_eq!(
+        removed_text(html, strict),
+        ["Site name", "Our product", "Tagline"]
+    );
+}
+
+#[test]
+fn nested_headers_around_the_headline_all_go() {
+    let depth = 200;
+    let html = format!(
+        "<main>{}<h1>Deep headline</h1>{}</main>",
+        "<header>".repeat(depth),
+        "</header>".repeat(depth)
+    );
+    // Every header holds the h1: each is the headline box, so the
+    // outermost goes and the rest with it.
+    assert_eq!(removed_text(&html, LADDER[0]), ["Deep headline"]);
+}
