@@ -65,6 +65,7 @@ pub fn prune_segment(page: &Parsed) -> Segmented {
     let page = Page {
         doc: &page.0,
         title: None,
+        story: false,
         comment_sections: &sections,
         marks: &marks,
         options: &cleaner.options,
@@ -83,6 +84,7 @@ pub fn locate_classify(page: &Parsed, seg: &Segmented) -> usize {
     let page = Page {
         doc: &page.0,
         title: None,
+        story: false,
         comment_sections: &[],
         marks: &marks,
         options: &cleaner.options,

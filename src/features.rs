@@ -448,7 +448,14 @@ mod tests {
         let patterns = Patterns::shared();
         let pruned = crate::prune::prune(&doc, &patterns, LADDER[1]);
         let blocks = crate::blocks::segment(&doc, &pruned, false);
-        let c = crate::locate::locate(&doc, &pruned, &blocks, LADDER[1], None, &Deadline::NONE);
+        let c = crate::locate::locate(
+            &doc,
+            &pruned,
+            &blocks,
+            LADDER[1],
+            Default::default(),
+            &Deadline::NONE,
+        );
         let feats = compute(&blocks, &doc, &pruned, &c, &patterns, &Deadline::NONE);
         let i = blocks.iter().position(|b| b.text.contains(needle)).unwrap();
         feats[i].class_hint

@@ -27,6 +27,8 @@ pub(crate) struct Page<'a> {
     pub doc: &'a Document,
     /// The title the metadata found (a heading repeating it is dropped).
     pub title: Option<&'a str>,
+    /// A source declares the page a story (see `locate::Declared`).
+    pub story: bool,
     pub comment_sections: &'a [Range<usize>],
     /// Where the site rules matched.
     pub marks: &'a Marks,
@@ -165,7 +167,11 @@ pub(crate) fn decide(
     deadline: &Deadline,
 ) -> (Vec<Features>, Vec<Verdict>) {
     let doc = page.doc;
-    let container = locate::locate(doc, pruned, blocks, pass, page.title, deadline);
+    let declared = locate::Declared {
+        title: page.title,
+        story: page.story,
+    };
+    let container = locate::locate(doc, pruned, blocks, pass, declared, deadline);
     let feats = features::compute(blocks, doc, pruned, &container, page.patterns, deadline);
     let focus = page.options.get_focus();
     let mut verdicts = classify::classify_within(blocks, &feats, page.title, focus, deadline);
@@ -219,6 +225,7 @@ mod tests {
         let page = Page {
             doc: &doc,
             title: None,
+            story: false,
             comment_sections: &[],
             marks: &marks,
             options: &options,

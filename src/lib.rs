@@ -226,6 +226,7 @@ impl Cleaner {
         let page = ladder::Page {
             doc: &doc,
             title: meta.title(),
+            story: meta.story,
             comment_sections: &comment_sections,
             marks: &marks,
             options: &self.options,

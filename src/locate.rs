@@ -12,7 +12,7 @@ use crate::dom::{Document, NodeId, Tag};
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
 use crate::prune::Pruned;
-use region::{into_headline_article, into_main, is_main};
+use region::{headline_region, into_headline_article, into_main, is_main};
 
 pub(crate) use counts::Counts;
 
@@ -42,6 +42,16 @@ impl Container {
     }
 }
 
+/// What the page says of itself, read by the metadata before locating.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Declared<'a> {
+    /// The page's title: a heading repeating it is the story's headline.
+    pub title: Option<&'a str>,
+    /// A source declares the page a story (an article or a posting, see
+    /// [`p::STORY_TYPE_ENDINGS`]).
+    pub story: bool,
+}
+
 /// Finds the story's region; past `deadline` the votes stop early (the
 /// caller's check then fails the page).
 pub(crate) fn locate(
@@ -49,7 +59,7 @@ pub(crate) fn locate(
     pruned: &Pruned,
     blocks: &[TextBlock],
     pass: Pass,
-    title: Option<&str>,
+    declared: Declared,
     deadline: &Deadline,
 ) -> Container {
     let n = doc.nodes.len();
@@ -100,8 +110,11 @@ pub(crate) fn locate(
     top = into_headline_article(doc, pruned, &score, top);
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
-    let whole = holds_headline(doc, blocks, title, top);
+    let whole = holds_headline(doc, blocks, declared.title, top);
     top = cover_prose(doc, &prose, top, whole);
+    if !declared.story {
+        top = headline_region(doc, pruned, &prose, top);
+    }
     top = thread_of(doc, &prose, (&chars, &links), top);
     let thread = thread_parent(doc, &prose, (&chars, &links), top);
     let ranges = with_siblings(doc, &score, &chars, &links, blocks, top);

@@ -42,10 +42,10 @@ fn every_later_stage_stops_past_the_deadline() {
     let blocks = blocks::segment_with(&doc, &pruned, false, wants, all.clone(), false, &none);
     assert!(blocks.len() > patterns::DEADLINE_CHECK_ITEMS);
     assert!(blocks::segment_with(&doc, &pruned, false, wants, all, false, &passed).is_empty());
-    let container = locate::locate(&doc, &pruned, &blocks, pass, None, &none);
+    let container = locate::locate(&doc, &pruned, &blocks, pass, Default::default(), &none);
     assert!(container.top.is_some());
     assert!(
-        locate::locate(&doc, &pruned, &blocks, pass, None, &passed)
+        locate::locate(&doc, &pruned, &blocks, pass, Default::default(), &passed)
             .top
             .is_none()
     );

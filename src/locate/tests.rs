@@ -26,10 +26,55 @@ fn titled_container_of(html: &str, title: Option<&str>) -> (Document, Vec<TextBl
     let doc = Document::parse(html, &Options::new()).unwrap();
     let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
     let blocks = crate::blocks::segment(&doc, &pruned, false);
-    let c = locate(&doc, &pruned, &blocks, LADDER[0], title, &Deadline::NONE);
+    let declared = Declared {
+        title,
+        story: false,
+    };
+    let c = locate(&doc, &pruned, &blocks, LADDER[0], declared, &Deadline::NONE);
     (doc, blocks, c)
 }
 
+fn declared_container_of(html: &str, declared: Declared) -> Container {
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
+    let blocks = crate::blocks::segment(&doc, &pruned, false);
+    locate(&doc, &pruned, &blocks, LADDER[0], declared, &Deadline::NONE)
+}
+
+#[test]
+fn a_landing_page_is_every_section_under_its_headline() {
+    // A hero box with the page's h1, then a series of service cards and
+    // an FAQ box that outscores each card, three levels under the
+    // element that holds the headline: the FAQ holds under half of the
+    // prose under the headline, and the prose-cover climb stops two
+    // levels up.
+    let card = |i: usize| {
+        format!(
+            "<div class='card'><h3>Service {i}</h3><div class='blurb'><p>We help your team \
+             plan, build and run the systems your business needs, from the first idea to the \
+             last mile.</p></div></div>"
+        )
+    };
+    let cards: String = (0..10).map(card).collect();
+    let faq = "<p>How long does a project take? Most projects take three to six months, \
+        depending on the size of the team, the systems involved, and the data to move.</p>";
+    let html = format!(
+        "<body><div id='page'><div class='hero'><h1>Consulting services</h1></div>\
+         <div class='sections'><div class='cards'>{cards}</div></div>\
+         <div class='lower'><p>Contact</p><div class='col'><p>Questions</p>\
+         <div class='more'><p>Answers</p><div id='faq'>{}</div></div></div></div></div></body>",
+        faq.repeat(5)
+    );
+    let top_of = |story: bool| {
+        let c = declared_container_of(&html, Declared { title: None, story });
+        let doc = Document::parse(&html, &Options::new()).unwrap();
+        doc.hints_of(c.top.unwrap()).to_string()
+    };
+    // Not declared a story: the headline's region, cards and FAQ.
+    assert_eq!(top_of(false), "page");
+    // Declared an article: the scored box stays.
+    assert_ne!(top_of(true), "page");
+}
 #[test]
 fn a_short_story_under_its_headline_does_not_climb_over_the_comments() {
     // A blog post of three sentences under its own headline, three longer

@@ -211,6 +211,10 @@ pub(crate) struct Metadata {
     /// ([`crate::patterns::DISCUSSION_TYPES`]),
     /// read with or without `full`: the text depends on it.
     pub discussion: bool,
+    /// A source declares the page a story
+    /// ([`crate::patterns::STORY_TYPE_ENDINGS`]), read with or without
+    /// `full`: the text depends on it.
+    pub story: bool,
     /// The base that relative URLs resolve against (see `base_of`), for
     /// the story's links and images too.
     pub base: Option<Url>,
@@ -275,6 +279,14 @@ pub(crate) fn extract_within(
             crate::patterns::DISCUSSION_TYPES.contains(&t.to_ascii_lowercase().as_str())
         })
     });
+    let story = findings.0.iter().any(|(_, f)| {
+        f.page_type.as_deref().is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            crate::patterns::STORY_TYPE_ENDINGS
+                .iter()
+                .any(|end| t.ends_with(end))
+        })
+    });
     // The URL and the base that relative URLs resolve against.
     let canonical = findings.pick(Field::Url, |f| f.url.clone());
     let base = base_of(doc, base_url, canonical.as_deref());
@@ -325,6 +337,7 @@ pub(crate) fn extract_within(
             found,
             base,
             discussion,
+            story,
         };
     }
     let headline: Option<NodeId> = chosen
@@ -402,6 +415,7 @@ pub(crate) fn extract_within(
         found,
         base,
         discussion,
+        story,
     }
 }
 

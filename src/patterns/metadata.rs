@@ -343,6 +343,16 @@ pub(crate) const TWITTER_AUTHOR_LABELS: &[&str] = &["written by", "author", "by"
 /// threads, Reddit and Discourse pages declare `DiscussionForumPosting`).
 pub(crate) const DISCUSSION_TYPES: &[&str] = &["discussionforumposting", "qapage", "question"];
 
+/// Endings of the page types (lower case) of a page that declares itself a
+/// story: `og:type` `article`, schema.org's `Article` and its kinds
+/// (`NewsArticle`, `TechArticle`...) and postings (`BlogPosting`,
+/// `SocialMediaPosting`, `DiscussionForumPosting`), and `Report`. Such a
+/// page's story is the box under its headline; a page that declares
+/// another type (`website`, `WebPage`, `Product`) or none may be a landing
+/// or product page whose content is every section under its headline
+/// (see `locate::region::headline_region`).
+pub(crate) const STORY_TYPE_ENDINGS: &[&str] = &["article", "posting", "report"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
