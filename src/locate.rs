@@ -113,7 +113,7 @@ pub(crate) fn locate(
     let whole = holds_headline(doc, blocks, declared.title, top);
     top = cover_prose(doc, &prose, top, whole);
     if !declared.story {
-        top = headline_region(doc, pruned, &prose, top);
+        top = headline_region(doc, pruned, (&prose, &chars), top);
     }
     top = thread_of(doc, &prose, (&chars, &links), top);
     let thread = thread_parent(doc, &prose, (&chars, &links), top);

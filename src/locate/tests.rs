@@ -442,3 +442,40 @@ fn a_few_boxes_of_one_class_in_a_story_are_not_a_thread() {
     assert_eq!(doc.hints_of(c.top.unwrap()), "story");
     assert_eq!(c.thread, None);
 }
+
+#[test]
+fn a_product_page_is_its_specifications_not_its_reviews() {
+    // The headline's box holds a price, a table of specifications and a
+    // list, and no paragraph; the customers' opinions below, a box of
+    // their own at the top level, hold the only prose (named `review` they
+    // would go on the strict rung; a relaxed rung keeps them).
+    let row = |name: &str, value: &str| format!("<tr><th>{name}</th><td>{value}</td></tr>");
+    let rows: String = [
+        ("Voltage", "18 V"),
+        ("Chuck size", "13 mm keyless"),
+        ("Max torque", "60 Nm"),
+        ("Battery", "2 x 2.0 Ah Li-ion"),
+        ("Charging time", "45 minutes"),
+        ("Weight", "1.6 kg with battery"),
+    ]
+    .iter()
+    .map(|(n, v)| row(n, v))
+    .collect();
+    let html = format!(
+        "<body><div id='product'><h1>Acme X200 Cordless Drill</h1><p>$129.00</p>\
+         <h2>Specifications</h2><table>{rows}</table><h2>In the box</h2>\
+         <ul><li>Drill</li><li>Two batteries</li><li>Charger</li><li>Carry case</li></ul></div>\
+         <div id='opinions'><div class='opinion'><p>I bought this drill for a kitchen \
+         renovation and it has been great, the batteries last a whole day of work.</p></div>\
+         <div class='opinion'><p>Solid drill for the price. The case is a bit flimsy, but the \
+         drill itself feels well made, and the charger is quick.</p></div></div></body>"
+    );
+    let top_of = |story: bool| {
+        let c = declared_container_of(&html, Declared { title: None, story });
+        let doc = Document::parse(&html, &Options::new()).unwrap();
+        c.top.map(|t| doc.hints_of(t).to_string())
+    };
+    assert_eq!(top_of(false).as_deref(), Some("product"));
+    // A page declaring an article keeps the prose's box.
+    assert_ne!(top_of(true).as_deref(), Some("product"));
+}
