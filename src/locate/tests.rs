@@ -118,6 +118,11 @@ fn a_short_story_under_its_headline_does_not_climb_over_the_comments() {
         .find(|b| b.text.starts_with("I am a retired"))
         .unwrap();
     assert!(!c.contains(about.owner()));
+    let reply = blocks
+        .iter()
+        .find(|b| b.text.starts_with("What a lovely post"))
+        .unwrap();
+    assert!(!c.contains(reply.owner()), "a reply joined the story");
     // Without the title the post is one part among others: the climb
     // takes in its parent, as before.
     let (doc, _, c) = titled_container_of(&html, None);
