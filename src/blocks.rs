@@ -153,6 +153,9 @@ pub(crate) fn segment_with(
     }
     seg.close_until(usize::MAX);
     seg.flush();
+    // The pushes doubled the capacity: give back the unused part (an
+    // in-place shrink) before the later stages allocate beside it.
+    seg.blocks.shrink_to_fit();
     seg.blocks
 }
 
