@@ -1,14 +1,14 @@
 //! unboil's own html5ever tree sink for the pages `direct` gives up on
 //! (where the tree builder moves nodes already placed): html5ever builds
 //! its tree straight into a light linked tree of indices here, which `dom`
-//! then walks once in document order into the arena, moving the text rather
-//! than copying it.
+//! then walks once in document order into the arena.
 //!
 //! Why not scraper's tree: building it, then copying every element and
 //! text node into the arena, cost about a quarter of a parse, and both
 //! trees were alive at once (the peak memory of hostile pages). This tree
 //! keeps only what the arena is built from: element names and attributes
-//! as html5ever hands them over, text as one `String` per text node.
+//! as html5ever hands them over, text as a span of one buffer (as the
+//! arena's: no allocation and no 24-byte `Cow` per text node).
 //!
 //! The tree is the one scraper builds, node for node, because the arena
 //! must not change: adjacent text merges only when text is appended (as
@@ -26,6 +26,7 @@ use html5ever::{Attribute, QualName, local_name, ns};
 use super::budget::Budgeted;
 use super::name::{NO_NAME, Name, NameRef};
 use super::page;
+use super::strings::{Span, Strings};
 
 /// Bytes of HTML per node of the tree, about (the scrapinghub pages
 /// average 54): a little more, so that a page of long texts and few tags
@@ -67,8 +68,9 @@ pub(super) enum Data {
     /// The contents of a `<template>`: its first child, walked through as
     /// if its children were the template's own.
     Fragment,
-    /// A text node (adjacent text appended to the same parent merged).
-    Text(Cow<'static, str>),
+    /// A text node (adjacent text appended to the same parent merged): a
+    /// span of [`Tree::strings`].
+    Text(Span),
     /// A comment, processing instruction or doctype: nothing the arena
     /// keeps, but a node all the same, so text on either side stays two
     /// text nodes.
@@ -77,8 +79,8 @@ pub(super) enum Data {
 
 /// A node and its links (indices into [`Tree::nodes`], [`NONE`] for none).
 /// No link to the last child: the first child's `prev` is the last child
-/// (its siblings' `prev` links make a ring), so a node takes 48 bytes, not
-/// 56 (this tree and the arena are alive together while the arena is
+/// (its siblings' `prev` links make a ring), and a text is a span, so a
+/// node takes 40 bytes, not 56 (this tree and the arena are alive together while the arena is
 /// built, the peak memory of a hostile page of tiny nodes).
 #[derive(Debug)]
 struct Node {
@@ -96,23 +98,31 @@ pub(super) struct Tree {
     nodes: Vec<Node>,
     /// The attributes of the elements that have any.
     attrs: Vec<Vec<Attribute>>,
+    /// The text nodes' texts.
+    strings: Strings,
+    /// Whether a text was left out: [`Tree::strings`] would have passed
+    /// 4 GiB (a span's 32 bits).
+    too_large: bool,
 }
 
 /// One step of [`Tree::walk`], in document order.
 pub(super) enum Event<'a> {
     /// An element opens: its local name and attributes.
     Open(&'a str, &'a [Attribute]),
-    /// A text node, moved out of the tree.
-    Text(Cow<'static, str>),
+    /// A text node.
+    Text(&'a str),
     /// The element opened last and not closed yet closes.
     Close,
 }
 
 impl Tree {
-    fn with_capacity(nodes: usize) -> Self {
+    /// Room for `nodes` nodes and `bytes` of text.
+    fn with_capacity(nodes: usize, bytes: usize) -> Self {
         let mut tree = Tree {
             nodes: Vec::with_capacity(nodes),
             attrs: Vec::new(),
+            strings: Strings::with_capacity(bytes),
+            too_large: false,
         };
         tree.add(Data::Document);
         tree
@@ -273,12 +283,29 @@ impl Tree {
     /// Adds `text` to node `id` when it is a text node; false otherwise.
     fn extend_text(&mut self, id: Id, text: &str) -> bool {
         match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
-            Some(Data::Text(t)) => {
-                t.to_mut().push_str(text);
+            Some(Data::Text(span)) => {
+                match self.strings.extend(*span, text) {
+                    Some(longer) => *span = longer,
+                    None => self.too_large = true,
+                }
                 true
             }
             _ => false,
         }
+    }
+
+    /// A new text node.
+    fn add_text(&mut self, text: &str) -> Id {
+        let span = self.strings.add(text).unwrap_or_else(|| {
+            self.too_large = true;
+            Span::default()
+        });
+        self.add(Data::Text(span))
+    }
+
+    /// Whether a text was left out, the buffer of texts past 4 GiB.
+    pub(super) fn too_large(&self) -> bool {
+        self.too_large
     }
 
     /// The parent of `id` ([`NONE`] when detached).
@@ -311,7 +338,7 @@ impl Tree {
                         *attrs = Vec::new();
                     }
                 }
-                Data::Text(text) => f(Event::Text(std::mem::take(text)))?,
+                Data::Text(span) => f(Event::Text(self.strings.get(*span)))?,
                 Data::Document | Data::Fragment | Data::Other => {}
             }
             if node.first != NONE {
@@ -338,17 +365,6 @@ impl Tree {
         }
         Ok(())
     }
-}
-
-/// A new text node's text: borrowed when it is one of the [`WHITESPACE`](super::strings::WHITESPACE)
-/// runs (most text nodes between tags; no allocation for them), owned
-/// otherwise.
-pub(super) fn text(text: &str) -> Cow<'static, str> {
-    super::strings::WHITESPACE
-        .iter()
-        .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
-        .filter(|_| !text.is_empty())
-        .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
 }
 
 /// Whether an element is an HTML `script` (not JSON-LD) or `style`, whose
@@ -391,7 +407,7 @@ impl Sink {
     pub(super) fn for_page(html_bytes: usize, max_nodes: usize) -> Self {
         let nodes = (html_bytes / BYTES_PER_NODE).min(max_nodes);
         Sink {
-            tree: RefCell::new(Tree::with_capacity(nodes)),
+            tree: RefCell::new(Tree::with_capacity(nodes, html_bytes)),
             created: Cell::new(0),
             raw_text: Cell::new(NONE),
         }
@@ -494,7 +510,7 @@ impl TreeSink for Sink {
                 self.raw_text.set(NONE);
                 let last = tree.last_child(*parent);
                 if !tree.extend_text(last, &text) {
-                    let id = tree.add(Data::Text(self::text(&text)));
+                    let id = tree.add_text(&text);
                     tree.append(*parent, id);
                 }
             }
@@ -552,7 +568,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = tree.prev_sibling(*sibling);
                 if !tree.extend_text(prev, &text) {
-                    let id = tree.add(Data::Text(self::text(&text)));
+                    let id = tree.add_text(&text);
                     tree.insert_before(*sibling, id);
                 }
             }
