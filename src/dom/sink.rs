@@ -20,11 +20,11 @@ use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::StrTendril;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName, local_name, ns};
+use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::budget::Budgeted;
-use super::name::{NO_NAME, Name, NameRef};
+use super::name::NO_NAME;
 use super::page;
 use super::strings::{Span, Strings};
 
@@ -58,13 +58,15 @@ pub(super) const NONE: Id = Id::MAX;
 pub(super) enum Data {
     /// The document, the root.
     Document,
-    /// An element: its name, and its attributes as the tokenizer gave
-    /// them (an index into [`Tree::attrs`], [`NONE`] for none). No prefix
-    /// (HTML elements have none) and an index, not the `Vec` itself: a node
-    /// takes 56 bytes instead of 72, and this tree and the arena are alive
+    /// An element: its local name, its namespace (an index into
+    /// [`Tree::namespaces`]: html5ever's elements have three), and its
+    /// attributes as the tokenizer gave them (an index into
+    /// [`Tree::attrs`], [`NONE`] for none). No prefix (HTML elements have
+    /// none), and indices, not the namespace's atom and the `Vec`: a node
+    /// takes 32 bytes instead of 72, and this tree and the arena are alive
     /// together while the arena is built, the peak memory of a hostile page
     /// of tiny elements (see `fuzz/dos_rss.sh`).
-    Element { name: Name, attrs: Id },
+    Element { local: LocalName, ns: u8, attrs: Id },
     /// The contents of a `<template>`: its first child, walked through as
     /// if its children were the template's own.
     Fragment,
@@ -80,7 +82,7 @@ pub(super) enum Data {
 /// A node and its links (indices into [`Tree::nodes`], [`NONE`] for none).
 /// No link to the last child: the first child's `prev` is the last child
 /// (its siblings' `prev` links make a ring), and a text is a span, so a
-/// node takes 40 bytes, not 56 (this tree and the arena are alive together while the arena is
+/// node takes 32 bytes, not 56 (this tree and the arena are alive together while the arena is
 /// built, the peak memory of a hostile page of tiny nodes).
 #[derive(Debug)]
 struct Node {
@@ -98,6 +100,8 @@ pub(super) struct Tree {
     nodes: Vec<Node>,
     /// The attributes of the elements that have any.
     attrs: Vec<Vec<Attribute>>,
+    /// The elements' namespaces, each once.
+    namespaces: Vec<Namespace>,
     /// The text nodes' texts.
     strings: Strings,
     /// Whether a text was left out: [`Tree::strings`] would have passed
@@ -121,6 +125,7 @@ impl Tree {
         let mut tree = Tree {
             nodes: Vec::with_capacity(nodes),
             attrs: Vec::new(),
+            namespaces: Vec::new(),
             strings: Strings::with_capacity(bytes),
             too_large: false,
         };
@@ -159,11 +164,25 @@ impl Tree {
             self.attrs.push(attrs);
             Id::try_from(self.attrs.len() - 1).unwrap_or(NONE)
         };
-        let name = Name {
-            ns: name.ns,
-            local: name.local,
+        let ns = match self.namespaces.iter().position(|n| *n == name.ns) {
+            Some(i) => i,
+            None => {
+                self.namespaces.push(name.ns);
+                self.namespaces.len() - 1
+            }
         };
-        self.add(Data::Element { name, attrs })
+        // html5ever's elements are HTML, SVG or MathML: the index always fits.
+        let ns = u8::try_from(ns).unwrap_or(u8::MAX);
+        self.add(Data::Element {
+            local: name.local,
+            ns,
+            attrs,
+        })
+    }
+
+    /// The namespace at `index` of [`Tree::namespaces`].
+    fn namespace(&self, index: u8) -> &Namespace {
+        self.namespaces.get(index as usize).unwrap_or(&NO_NAME.ns)
     }
 
     /// Runs `f` on node `id` when there is one.
@@ -326,10 +345,10 @@ impl Tree {
                 break;
             };
             match &mut node.data {
-                Data::Element { name, attrs } => {
+                Data::Element { local, attrs, .. } => {
                     let attrs = self.attrs.get_mut(*attrs as usize);
                     f(Event::Open(
-                        &name.local,
+                        local,
                         attrs.as_deref().map_or(&[], Vec::as_slice),
                     ))?;
                     // Read once: freed now, so that the arena being built
@@ -437,8 +456,8 @@ impl Budgeted for Sink {
         }
         let mut at = tree.parent(id);
         while let Some(node) = tree.get(at) {
-            if let Data::Element { name, .. } = &node.data {
-                if name.ns == ns!(html) && name.local == local_name!("noscript") {
+            if let Data::Element { local, ns, .. } = &node.data {
+                if *local == local_name!("noscript") && *tree.namespace(*ns) == ns!(html) {
                     return false;
                 }
             }
@@ -452,11 +471,25 @@ impl Budgeted for Sink {
     }
 }
 
+/// An element's name lent to the tree builder, borrowed from the tree.
+#[derive(Debug)]
+pub(super) struct SinkName<'a>(Ref<'a, Namespace>, Ref<'a, LocalName>);
+
+impl ElemName for SinkName<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.1
+    }
+}
+
 impl TreeSink for Sink {
     type Handle = Id;
     type Output = Tree;
     type ElemName<'a>
-        = NameRef<'a>
+        = SinkName<'a>
     where
         Self: 'a;
 
@@ -471,13 +504,14 @@ impl TreeSink for Sink {
         0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a Id) -> NameRef<'a> {
-        NameRef(Ref::map(self.tree.borrow(), |tree| {
+    fn elem_name<'a>(&'a self, target: &'a Id) -> SinkName<'a> {
+        let (ns, local) = Ref::map_split(self.tree.borrow(), |tree| {
             match tree.get(*target).map(|n| &n.data) {
-                Some(Data::Element { name, .. }) => name,
-                _ => &NO_NAME,
+                Some(Data::Element { local, ns, .. }) => (tree.namespace(*ns), local),
+                _ => (&NO_NAME.ns, &NO_NAME.local),
             }
-        }))
+        });
+        SinkName(ns, local)
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
