@@ -4,6 +4,8 @@
 //! (`a`, `span`, `b`...) flow into the current one. Each block remembers the
 //! element that owns it and how much of its text sits inside links.
 
+use std::num::NonZeroU32;
+
 use crate::article::{BlockKind, Span, SpanKind};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::explain::Rule;
@@ -21,7 +23,7 @@ mod shape;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TextBlock {
     /// Whitespace-collapsed text (as written inside `<pre>`).
-    pub text: String,
+    pub text: Box<str>,
     pub kind: BlockKind,
     /// The innermost block-level element holding the text (read with
     /// [`TextBlock::owner`]). This and the counts are 32 bits: a hostile
@@ -39,9 +41,15 @@ pub(crate) struct TextBlock {
     /// text right under a picture is its caption or credit. Set the same
     /// whatever [`Wants::images`] says (an image-only block passes it on).
     pub after_image: bool,
+    /// The innermost `figure` holding the block, plus one (read with
+    /// [`TextBlock::figure`]): kept here, not in the `shape`, so that a
+    /// block in a figure and nothing else needs no `Shape` (a hostile page
+    /// of 50,000 figures held 6 MB of boxed shapes), in the room the text's
+    /// `Box<str>` leaves (a `String` is 8 bytes longer).
+    pub figure: Option<NonZeroU32>,
     /// Where the block sits in the page's structure, for the renderers;
     /// the classifier never reads it. `None` for a block outside lists,
-    /// tables, quotes and figures and without spans (most): boxed, since
+    /// tables and quotes and without spans (most): boxed, since
     /// a `Shape` is larger than the rest of the block (a hostile page of
     /// 150,000 one-line paragraphs held 23 MB of blocks before, see
     /// `fuzz/dos_rss.sh`).
@@ -52,6 +60,11 @@ impl TextBlock {
     /// The innermost block-level element holding the text.
     pub(crate) fn owner(&self) -> NodeId {
         self.owner as NodeId
+    }
+
+    /// The innermost `figure` holding the block.
+    pub(crate) fn figure(&self) -> Option<NodeId> {
+        self.figure.map(|f| f.get() as NodeId - 1)
     }
 }
 
@@ -153,6 +166,9 @@ pub(crate) fn segment_with(
     }
     seg.close_until(usize::MAX);
     seg.flush();
+    // The pushes doubled the capacity: give back the unused part (an
+    // in-place shrink) before the later stages allocate beside it.
+    seg.blocks.shrink_to_fit();
     seg.blocks
 }
 
@@ -232,6 +248,9 @@ struct Segmenter<'d> {
     spans: Vec<Span>,
     /// The structure of the block being built, taken at its first character.
     shape: Shape,
+    /// The innermost `figure` around the block being built, taken with
+    /// `shape`.
+    figure: Option<NodeId>,
     /// An `<img>` opened since the last block with text.
     image_seen: bool,
 }
@@ -418,6 +437,7 @@ impl Segmenter<'_> {
         if self.owner.is_none() {
             self.owner = Some(self.current_owner());
             self.shape = self.current_shape();
+            self.figure = self.figures.last().copied();
         }
         self.spans.push(Span {
             start: self.text.len(),
@@ -437,7 +457,6 @@ impl Segmenter<'_> {
                 .last()
                 .copied()
                 .filter(|c| Some(c.table) == table),
-            figure: self.figures.last().copied(),
             spans: Vec::new(),
         }
     }
@@ -507,6 +526,7 @@ impl Segmenter<'_> {
             }
             self.owner = Some(self.current_owner());
             self.shape = self.current_shape();
+            self.figure = self.figures.last().copied();
         }
         if self.unstarted > 0 && !c.is_whitespace() {
             let at = self.text.len();
@@ -601,6 +621,7 @@ impl Segmenter<'_> {
         self.unstarted = self.inline.len();
         let spans = std::mem::take(&mut self.spans);
         let mut shape = std::mem::take(&mut self.shape);
+        let figure = self.figure.take();
         let Some((owner, kind)) = self.owner.take() else {
             return;
         };
@@ -630,13 +651,14 @@ impl Segmenter<'_> {
         let after_image =
             !trimmed.is_empty() && self.region.is_none() && std::mem::take(&mut self.image_seen);
         self.blocks.push(TextBlock {
-            text: trimmed.to_string(),
+            text: trimmed.into(),
             kind,
             owner: small(owner),
             chars: small(chars - removed_chars),
             link_chars: small(link_chars.min(chars - removed_chars)),
             pruned: self.region.map(|r| r.1),
             after_image,
+            figure: figure.and_then(|f| NonZeroU32::new(small(f).saturating_add(1))),
             shape: (shape != Shape::default()).then(|| Box::new(shape)),
         });
     }

@@ -403,6 +403,7 @@ mod tests {
             link_chars: 0,
             pruned: None,
             after_image: false,
+            figure: None,
             shape: None,
         }
     }

@@ -40,7 +40,7 @@ pub(crate) use page::{Item, Link, PageInfo};
 pub(crate) use strings::Span;
 pub(crate) use tags::Tag;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use build::Builder;
@@ -148,6 +148,12 @@ impl Document {
         // The capped copy (when the page was cut) is not read again: freed
         // before the arena is built, the peak of the parse.
         drop(limited);
+        if parsed.too_large() {
+            return Err(Error::InputTooLarge {
+                size: bytes,
+                limit: u32::MAX as usize,
+            });
+        }
         let mut build = Builder::new(options, parsed.len(), bytes);
         let mut steps = 0usize;
         parsed.walk(|event| {
@@ -157,7 +163,7 @@ impl Document {
             }
             match event {
                 Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
-                Event::Text(text) => build.text(&text),
+                Event::Text(text) => build.text(text),
                 Event::Close => {
                     build.close();
                     Ok(())
@@ -313,7 +319,6 @@ impl std::fmt::Debug for Shown<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Error;
 
     #[test]
     fn arena_is_preorder_with_subtree_ends() {

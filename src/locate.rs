@@ -604,7 +604,7 @@ fn with_siblings(
     }
     let first_text = |id: NodeId| {
         let i = *first_block.get(id.checked_sub(under.start)?)?;
-        blocks.get(i as usize).map(|b| b.text.as_str())
+        blocks.get(i as usize).map(|b| &*b.text)
     };
     for sib in doc.children(parent) {
         if sib == top {

@@ -68,7 +68,7 @@ pub(crate) fn assemble(
             .zip(feats)
             .zip(&verdicts)
             .map(|((b, f), v)| BlockTrace {
-                text: b.text.clone(),
+                text: b.text.to_string(),
                 features: f,
                 decision: v.decision,
                 rule: v.rule,
@@ -178,7 +178,7 @@ impl Context<'_> {
                     None
                 }
             };
-            let figure = shape.figure;
+            let figure = b.figure();
             let kind = match b.kind {
                 // Text of a layout table's cells, or loose in a table.
                 BlockKind::TableRow => BlockKind::Paragraph,
@@ -188,7 +188,7 @@ impl Context<'_> {
                 // A caption joins the images of its figure just before it.
                 if let Some(last) = out.last_mut().filter(|_| image_figure == figure) {
                     let shift = last.text.len();
-                    last.text = b.text;
+                    last.text = b.text.into();
                     last.spans
                         .extend(shape.spans.into_iter().map(|s| shifted(s, shift)));
                     image_figure = None;
@@ -200,7 +200,7 @@ impl Context<'_> {
                 .flatten();
             out.push(Block {
                 kind,
-                text: b.text,
+                text: b.text.into(),
                 spans: shape.spans,
                 list,
                 quote_depth: shape.quote_depth,

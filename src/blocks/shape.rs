@@ -15,8 +15,6 @@ pub(crate) struct Shape {
     /// The innermost table cell holding the block, when it belongs to the
     /// innermost table.
     pub cell: Option<CellAt>,
-    /// The innermost `figure` holding the block.
-    pub figure: Option<NodeId>,
     /// Formatting, links and images over `text` (as [`Wants`] asks).
     pub spans: Vec<Span>,
 }

@@ -22,7 +22,7 @@ fn segmented(html: &str, explain: bool) -> Vec<TextBlock> {
 #[test]
 fn block_elements_split_and_inline_elements_flow() {
     let b = blocks("<div>Intro <b>bold</b> text<p>A <a href='#'>link</a> here</p>tail</div>");
-    let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+    let texts: Vec<_> = b.iter().map(|b| &*b.text).collect();
     assert_eq!(texts, ["Intro bold text", "A link here", "tail"]);
     assert_eq!(b[1].link_chars, 4);
     assert_eq!(b[1].chars, 11);
@@ -45,7 +45,7 @@ fn kinds_follow_the_owning_element() {
             BlockKind::TableRow
         ]
     );
-    assert_eq!(b[3].text, "  a\n    b");
+    assert_eq!(&*b[3].text, "  a\n    b");
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn removed_subtrees_are_segmented_only_for_the_trace() {
     let side: Vec<_> = traced
         .iter()
         .filter(|b| b.pruned.is_some())
-        .map(|b| b.text.as_str())
+        .map(|b| &*b.text)
         .collect();
     assert_eq!(side, ["side"]);
 }
@@ -73,10 +73,7 @@ fn removed_subtrees_are_segmented_only_for_the_trace() {
 fn the_block_under_an_image_is_marked() {
     let html = "<p>intro</p><figure><img src='a.jpg'><div class='share'><a href='#'>Share</a></div><figcaption>Credit</figcaption></figure><p>story</p>";
     let plain = segmented(html, false);
-    let marks: Vec<_> = plain
-        .iter()
-        .map(|b| (b.text.as_str(), b.after_image))
-        .collect();
+    let marks: Vec<_> = plain.iter().map(|b| (&*b.text, b.after_image)).collect();
     assert_eq!(
         marks,
         [("intro", false), ("Credit", true), ("story", false)]
@@ -90,7 +87,7 @@ fn the_block_under_an_image_is_marked() {
 fn br_is_a_line_break_inside_a_block() {
     let b = blocks("<p>one<br>two</p>");
     assert_eq!(b.len(), 1);
-    assert_eq!(b[0].text, "one\ntwo");
+    assert_eq!(&*b[0].text, "one\ntwo");
 }
 
 #[test]
@@ -210,4 +207,22 @@ fn a_block_is_small() {
     // 64 bytes while the owner and counts were `usize`: a hostile page of
     // one-line paragraphs is mostly blocks at the classifier's peak.
     assert!(std::mem::size_of::<TextBlock>() <= 48);
+}
+
+#[test]
+fn a_block_in_a_figure_needs_no_shape() {
+    let html = "<figure><figcaption>A caption</figcaption></figure><p>After it.</p>";
+    let doc = Document::parse(html, &Options::new()).unwrap();
+    let b = segment(
+        &doc,
+        &crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]),
+        false,
+    );
+    let figure = (0..doc.nodes.len()).find(|&id| doc.tag(id) == Tag::Figure);
+    assert!(figure.is_some());
+    assert_eq!(b[0].figure(), figure);
+    assert!(b[0].shape.is_none(), "the figure is kept on the block");
+    assert_eq!(b[1].figure(), None);
+    // The figure's room comes from the text's `Box<str>`: still 48 bytes.
+    assert_eq!(std::mem::size_of::<TextBlock>(), 48);
 }

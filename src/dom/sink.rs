@@ -1,14 +1,14 @@
 //! unboil's own html5ever tree sink for the pages `direct` gives up on
 //! (where the tree builder moves nodes already placed): html5ever builds
 //! its tree straight into a light linked tree of indices here, which `dom`
-//! then walks once in document order into the arena, moving the text rather
-//! than copying it.
+//! then walks once in document order into the arena.
 //!
 //! Why not scraper's tree: building it, then copying every element and
 //! text node into the arena, cost about a quarter of a parse, and both
 //! trees were alive at once (the peak memory of hostile pages). This tree
 //! keeps only what the arena is built from: element names and attributes
-//! as html5ever hands them over, text as one `String` per text node.
+//! as html5ever hands them over, text as a span of one buffer (as the
+//! arena's: no allocation and no 24-byte `Cow` per text node).
 //!
 //! The tree is the one scraper builds, node for node, because the arena
 //! must not change: adjacent text merges only when text is appended (as
@@ -20,12 +20,13 @@ use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::StrTendril;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName, local_name, ns};
+use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::budget::Budgeted;
-use super::name::{NO_NAME, Name, NameRef};
+use super::name::NO_NAME;
 use super::page;
+use super::strings::{Span, Strings};
 
 /// Bytes of HTML per node of the tree, about (the scrapinghub pages
 /// average 54): a little more, so that a page of long texts and few tags
@@ -57,18 +58,21 @@ pub(super) const NONE: Id = Id::MAX;
 pub(super) enum Data {
     /// The document, the root.
     Document,
-    /// An element: its name, and its attributes as the tokenizer gave
-    /// them (an index into [`Tree::attrs`], [`NONE`] for none). No prefix
-    /// (HTML elements have none) and an index, not the `Vec` itself: a node
-    /// takes 56 bytes instead of 72, and this tree and the arena are alive
+    /// An element: its local name, its namespace (an index into
+    /// [`Tree::namespaces`]: html5ever's elements have three), and its
+    /// attributes as the tokenizer gave them (an index into
+    /// [`Tree::attrs`], [`NONE`] for none). No prefix (HTML elements have
+    /// none), and indices, not the namespace's atom and the `Vec`: a node
+    /// takes 32 bytes instead of 72, and this tree and the arena are alive
     /// together while the arena is built, the peak memory of a hostile page
     /// of tiny elements (see `fuzz/dos_rss.sh`).
-    Element { name: Name, attrs: Id },
+    Element { local: LocalName, ns: u8, attrs: Id },
     /// The contents of a `<template>`: its first child, walked through as
     /// if its children were the template's own.
     Fragment,
-    /// A text node (adjacent text appended to the same parent merged).
-    Text(Cow<'static, str>),
+    /// A text node (adjacent text appended to the same parent merged): a
+    /// span of [`Tree::strings`].
+    Text(Span),
     /// A comment, processing instruction or doctype: nothing the arena
     /// keeps, but a node all the same, so text on either side stays two
     /// text nodes.
@@ -77,8 +81,8 @@ pub(super) enum Data {
 
 /// A node and its links (indices into [`Tree::nodes`], [`NONE`] for none).
 /// No link to the last child: the first child's `prev` is the last child
-/// (its siblings' `prev` links make a ring), so a node takes 48 bytes, not
-/// 56 (this tree and the arena are alive together while the arena is
+/// (its siblings' `prev` links make a ring), and a text is a span, so a
+/// node takes 32 bytes, not 56 (this tree and the arena are alive together while the arena is
 /// built, the peak memory of a hostile page of tiny nodes).
 #[derive(Debug)]
 struct Node {
@@ -96,23 +100,34 @@ pub(super) struct Tree {
     nodes: Vec<Node>,
     /// The attributes of the elements that have any.
     attrs: Vec<Vec<Attribute>>,
+    /// The elements' namespaces, each once.
+    namespaces: Vec<Namespace>,
+    /// The text nodes' texts.
+    strings: Strings,
+    /// Whether a text was left out: [`Tree::strings`] would have passed
+    /// 4 GiB (a span's 32 bits).
+    too_large: bool,
 }
 
 /// One step of [`Tree::walk`], in document order.
 pub(super) enum Event<'a> {
     /// An element opens: its local name and attributes.
     Open(&'a str, &'a [Attribute]),
-    /// A text node, moved out of the tree.
-    Text(Cow<'static, str>),
+    /// A text node.
+    Text(&'a str),
     /// The element opened last and not closed yet closes.
     Close,
 }
 
 impl Tree {
-    fn with_capacity(nodes: usize) -> Self {
+    /// Room for `nodes` nodes and `bytes` of text.
+    fn with_capacity(nodes: usize, bytes: usize) -> Self {
         let mut tree = Tree {
             nodes: Vec::with_capacity(nodes),
             attrs: Vec::new(),
+            namespaces: Vec::new(),
+            strings: Strings::with_capacity(bytes),
+            too_large: false,
         };
         tree.add(Data::Document);
         tree
@@ -149,11 +164,25 @@ impl Tree {
             self.attrs.push(attrs);
             Id::try_from(self.attrs.len() - 1).unwrap_or(NONE)
         };
-        let name = Name {
-            ns: name.ns,
-            local: name.local,
+        let ns = match self.namespaces.iter().position(|n| *n == name.ns) {
+            Some(i) => i,
+            None => {
+                self.namespaces.push(name.ns);
+                self.namespaces.len() - 1
+            }
         };
-        self.add(Data::Element { name, attrs })
+        // html5ever's elements are HTML, SVG or MathML: the index always fits.
+        let ns = u8::try_from(ns).unwrap_or(u8::MAX);
+        self.add(Data::Element {
+            local: name.local,
+            ns,
+            attrs,
+        })
+    }
+
+    /// The namespace at `index` of [`Tree::namespaces`].
+    fn namespace(&self, index: u8) -> &Namespace {
+        self.namespaces.get(index as usize).unwrap_or(&NO_NAME.ns)
     }
 
     /// Runs `f` on node `id` when there is one.
@@ -273,12 +302,29 @@ impl Tree {
     /// Adds `text` to node `id` when it is a text node; false otherwise.
     fn extend_text(&mut self, id: Id, text: &str) -> bool {
         match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
-            Some(Data::Text(t)) => {
-                t.to_mut().push_str(text);
+            Some(Data::Text(span)) => {
+                match self.strings.extend(*span, text) {
+                    Some(longer) => *span = longer,
+                    None => self.too_large = true,
+                }
                 true
             }
             _ => false,
         }
+    }
+
+    /// A new text node.
+    fn add_text(&mut self, text: &str) -> Id {
+        let span = self.strings.add(text).unwrap_or_else(|| {
+            self.too_large = true;
+            Span::default()
+        });
+        self.add(Data::Text(span))
+    }
+
+    /// Whether a text was left out, the buffer of texts past 4 GiB.
+    pub(super) fn too_large(&self) -> bool {
+        self.too_large
     }
 
     /// The parent of `id` ([`NONE`] when detached).
@@ -299,10 +345,10 @@ impl Tree {
                 break;
             };
             match &mut node.data {
-                Data::Element { name, attrs } => {
+                Data::Element { local, attrs, .. } => {
                     let attrs = self.attrs.get_mut(*attrs as usize);
                     f(Event::Open(
-                        &name.local,
+                        local,
                         attrs.as_deref().map_or(&[], Vec::as_slice),
                     ))?;
                     // Read once: freed now, so that the arena being built
@@ -311,7 +357,7 @@ impl Tree {
                         *attrs = Vec::new();
                     }
                 }
-                Data::Text(text) => f(Event::Text(std::mem::take(text)))?,
+                Data::Text(span) => f(Event::Text(self.strings.get(*span)))?,
                 Data::Document | Data::Fragment | Data::Other => {}
             }
             if node.first != NONE {
@@ -338,17 +384,6 @@ impl Tree {
         }
         Ok(())
     }
-}
-
-/// A new text node's text: borrowed when it is one of the [`WHITESPACE`](super::strings::WHITESPACE)
-/// runs (most text nodes between tags; no allocation for them), owned
-/// otherwise.
-pub(super) fn text(text: &str) -> Cow<'static, str> {
-    super::strings::WHITESPACE
-        .iter()
-        .find_map(|run| run.get(..text.len()).filter(|prefix| *prefix == text))
-        .filter(|_| !text.is_empty())
-        .map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed)
 }
 
 /// Whether an element is an HTML `script` (not JSON-LD) or `style`, whose
@@ -391,7 +426,7 @@ impl Sink {
     pub(super) fn for_page(html_bytes: usize, max_nodes: usize) -> Self {
         let nodes = (html_bytes / BYTES_PER_NODE).min(max_nodes);
         Sink {
-            tree: RefCell::new(Tree::with_capacity(nodes)),
+            tree: RefCell::new(Tree::with_capacity(nodes, html_bytes)),
             created: Cell::new(0),
             raw_text: Cell::new(NONE),
         }
@@ -421,8 +456,8 @@ impl Budgeted for Sink {
         }
         let mut at = tree.parent(id);
         while let Some(node) = tree.get(at) {
-            if let Data::Element { name, .. } = &node.data {
-                if name.ns == ns!(html) && name.local == local_name!("noscript") {
+            if let Data::Element { local, ns, .. } = &node.data {
+                if *local == local_name!("noscript") && *tree.namespace(*ns) == ns!(html) {
                     return false;
                 }
             }
@@ -436,11 +471,25 @@ impl Budgeted for Sink {
     }
 }
 
+/// An element's name lent to the tree builder, borrowed from the tree.
+#[derive(Debug)]
+pub(super) struct SinkName<'a>(Ref<'a, Namespace>, Ref<'a, LocalName>);
+
+impl ElemName for SinkName<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.1
+    }
+}
+
 impl TreeSink for Sink {
     type Handle = Id;
     type Output = Tree;
     type ElemName<'a>
-        = NameRef<'a>
+        = SinkName<'a>
     where
         Self: 'a;
 
@@ -455,13 +504,14 @@ impl TreeSink for Sink {
         0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a Id) -> NameRef<'a> {
-        NameRef(Ref::map(self.tree.borrow(), |tree| {
+    fn elem_name<'a>(&'a self, target: &'a Id) -> SinkName<'a> {
+        let (ns, local) = Ref::map_split(self.tree.borrow(), |tree| {
             match tree.get(*target).map(|n| &n.data) {
-                Some(Data::Element { name, .. }) => name,
-                _ => &NO_NAME,
+                Some(Data::Element { local, ns, .. }) => (tree.namespace(*ns), local),
+                _ => (&NO_NAME.ns, &NO_NAME.local),
             }
-        }))
+        });
+        SinkName(ns, local)
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Id {
@@ -494,7 +544,7 @@ impl TreeSink for Sink {
                 self.raw_text.set(NONE);
                 let last = tree.last_child(*parent);
                 if !tree.extend_text(last, &text) {
-                    let id = tree.add(Data::Text(self::text(&text)));
+                    let id = tree.add_text(&text);
                     tree.append(*parent, id);
                 }
             }
@@ -552,7 +602,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = tree.prev_sibling(*sibling);
                 if !tree.extend_text(prev, &text) {
-                    let id = tree.add(Data::Text(self::text(&text)));
+                    let id = tree.add_text(&text);
                     tree.insert_before(*sibling, id);
                 }
             }

@@ -163,6 +163,12 @@ pub(crate) const JSONLD_COMMON_KEYS: &[&str] = &[
 ];
 /// Most objects visited over all scripts: bounds the work on huge graphs.
 pub(crate) const MAX_JSONLD_OBJECTS: usize = 100_000;
+/// Most JSON-LD objects kept over all a page's scripts (the rest are
+/// parsed, not kept: see `metadata::jsonld::lean::start_page`): bounds
+/// the parsed tree's memory, some six times the JSON of small objects.
+/// The six dev sets' pages hold at most 400 objects (wceb 3051, 104
+/// scripts), their longest list 115 items.
+pub(crate) const MAX_JSONLD_KEPT_OBJECTS: usize = 10_000;
 /// Most items read from one list (authors, images, keywords).
 pub(crate) const MAX_JSONLD_LIST: usize = 50;
 

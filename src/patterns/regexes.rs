@@ -1,7 +1,7 @@
 //! The compiled class/id patterns, phrase patterns and word lists, built
 //! once and shared by every [`crate::Cleaner`].
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::{Regex, RegexSet};
 use rustc_hash::FxHashSet;
@@ -40,18 +40,24 @@ pub(crate) struct Patterns {
     /// Labels that open the page's furniture after a story ("Related",
     /// "Like this:", "3 Comments", "Most Popular"): in plain text they cut
     /// the story off.
-    pub story_end: Regex,
+    pub story_end: LazyLock<Regex>,
     /// A comments heading in plain text ("Top Rated Comments", "12
     /// Comments", "Leave a Reply", a bare "Comments" or "Kommentare"): it
     /// opens the comments when a comment's attribution or time line
     /// follows (`text_mode::comments`).
-    pub comments_heading: Regex,
+    pub comments_heading: LazyLock<Regex>,
     /// A byline line of plain text: "By NAME [in PLACE] [(SITE)]".
-    pub text_byline: Regex,
+    pub text_byline: LazyLock<Regex>,
     /// Input that starts like HTML: a tag, comment or doctype.
     pub html_start: Regex,
     /// A tag of a known HTML element, for sniffing fragments.
-    pub html_tag: Regex,
+    pub html_tag: LazyLock<Regex>,
+}
+
+/// Compiles a built-in pattern with ASCII word boundaries (see
+/// `Patterns::compile`).
+fn ascii_bounds(pattern: &str) -> Regex {
+    super::regex(&pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
 impl Patterns {
@@ -67,7 +73,7 @@ impl Patterns {
         // (a 10 MB word of "é" took 7 s against 0.3 s for ASCII). Every
         // pattern's words are ASCII; the two kinds of boundary differ only
         // beside non-ASCII letters ("contenté"), which none of them targets.
-        let re = |p: &str| super::regex(&p.replace(r"\b", r"(?-u:\b)"));
+        let re = ascii_bounds;
         let mut patterns = Patterns {
             // Story containers: WordPress `entry-content`, `article-body`,
             // `post`, `story`, schema.org `articleBody`.
@@ -111,28 +117,42 @@ impl Patterns {
             ),
             stopwords: STOPWORDS.iter().copied().collect(),
             longest_stopword: STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0),
+            // The next three and `html_tag` are compiled on first use: only
+            // plain text reads them (and `html_tag` only a fragment that
+            // does not start with a tag), and together they are most of the
+            // compiled patterns' memory (`html_tag`'s bounded repetition
+            // alone 2.2 MB, and a 2 MB peak while it compiles), which every
+            // HTML page paid before it was read.
             // "More" then a capitalised name ("More Washington Examiner")
             // labels a site's teaser box (scrapinghub: +0.03, +0.03).
-            story_end: re(
-                r"(?i)^(related|related (posts|articles|stories|content|links|coverage|reading)|like this:?|share this( story| article)?:?|comments?( \(\d+\))?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|post a comment|you (may|might) also like|more from .{0,40}|more stories|most (popular|read|viewed|shared|emailed)|recommended( for you| stories)?|read (more|next)|trending( now| stories)?|popular (posts|stories|articles)|further reading|see also|about the author|sponsored( content| stories)?|advertisement|reply|hot topics|latest (news|stories|posts)|top stories|editor'?s picks|(?-i:More(?: \p{Lu}[\w'’.-]*){1,4}))$",
-            ),
+            story_end: LazyLock::new(|| {
+                ascii_bounds(
+                    r"(?i)^(related|related (posts|articles|stories|content|links|coverage|reading)|like this:?|share this( story| article)?:?|comments?( \(\d+\))?|\d+ (comments?|responses?|replies)|leave a (comment|reply)|post a comment|you (may|might) also like|more from .{0,40}|more stories|most (popular|read|viewed|shared|emailed)|recommended( for you| stories)?|read (more|next)|trending( now| stories)?|popular (posts|stories|articles)|further reading|see also|about the author|sponsored( content| stories)?|advertisement|reply|hot topics|latest (news|stories|posts)|top stories|editor'?s picks|(?-i:More(?: \p{Lu}[\w'’.-]*){1,4}))$",
+                )
+            }),
             // WordPress's "12 thoughts on “Title”" and "Leave a Reply",
             // news sites' "Top Rated Comments" and "Comments (12)", and the
             // bare word in a few languages.
-            comments_heading: re(
-                r"(?i)^((top|most) (rated|liked|popular|recent) comments|(reader|readers'?|user|latest|recent|newest|all) comments|\d+ (comments|responses|replies|thoughts on .{1,200})|(one|two|three|four|five|six|seven|eight|nine|ten) (comments|responses|replies|thoughts on .{1,200})|comments \(\d+\)|leave a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments|comments?|discussion|responses|replies|kommentare|commentaires|comentarios|commenti|reacties)$",
-            ),
+            comments_heading: LazyLock::new(|| {
+                ascii_bounds(
+                    r"(?i)^((top|most) (rated|liked|popular|recent) comments|(reader|readers'?|user|latest|recent|newest|all) comments|\d+ (comments|responses|replies|thoughts on .{1,200})|(one|two|three|four|five|six|seven|eight|nine|ten) (comments|responses|replies|thoughts on .{1,200})|comments \(\d+\)|leave a (comment|reply)|join the (discussion|conversation)|(show|view|read|see) (all )?(\d+ )?comments|comments?|discussion|responses|replies|kommentare|commentaires|comentarios|commenti|reacties)$",
+                )
+            }),
             // "By Hua Shengdun in Washington (China Daily USA) Updated: ..."
             // in English, Spanish/Portuguese, French, German, Italian, Dutch.
-            text_byline: re(
-                r"^(?i:by|por|par|von|di|door)\s+(?P<name>\p{Lu}[\p{L}.'\- ]*?)(?:\s+(?i:in|en|aus|à|a)\s+[^(|,;]*?)?\s*(?:\((?P<site>[^)]+)\))?\s*(?:$|[,|;·•–-]|(?i:updated|published|posted|actualizado|publié|aktualisiert)|\d)",
-            ),
+            text_byline: LazyLock::new(|| {
+                ascii_bounds(
+                    r"^(?i:by|por|par|von|di|door)\s+(?P<name>\p{Lu}[\p{L}.'\- ]*?)(?:\s+(?i:in|en|aus|à|a)\s+[^(|,;]*?)?\s*(?:\((?P<site>[^)]+)\))?\s*(?:$|[,|;·•–-]|(?i:updated|published|posted|actualizado|publié|aktualisiert)|\d)",
+                )
+            }),
             html_start: re(
                 r"(?i)^(?:<!--|<(?:!doctype|\?xml|html|head|body|meta|title|div|p|span|article|section|table|ul|ol|li|h[1-6]|a|b|i|em|strong|br|img|main|header|footer|nav|form|script|style|link|pre|blockquote|font|center)[\s>/])",
             ),
-            html_tag: re(
-                r"(?i)</?(?:html|head|body|div|p|span|article|section|table|tr|td|th|ul|ol|li|h[1-6]|a|br|hr|img|main|header|footer|nav|form|script|style|meta|link|pre|blockquote|em|strong|b|i|figure|time)(?:\s[^<>]{0,2000})?/?>",
-            ),
+            html_tag: LazyLock::new(|| {
+                ascii_bounds(
+                    r"(?i)</?(?:html|head|body|div|p|span|article|section|table|tr|td|th|ul|ol|li|h[1-6]|a|br|hr|img|main|header|footer|nav|form|script|style|meta|link|pre|blockquote|em|strong|b|i|figure|time)(?:\s[^<>]{0,2000})?/?>",
+                )
+            }),
         };
         // Built from the compiled patterns' own text, so it matches what
         // they match; constant patterns, compiled by the unit tests.

@@ -20,7 +20,7 @@ fn through_tree(html: &str, options: &Options) -> crate::error::Result<Document>
     let mut build = Builder::new(options, tree.len(), html.len());
     tree.walk(|event| match event {
         sink::Event::Open(name, attrs) => build.open(&Start::new(name, attrs)).map(|_| ()),
-        sink::Event::Text(text) => build.text(&text),
+        sink::Event::Text(text) => build.text(text),
         sink::Event::Close => {
             build.close();
             Ok(())

@@ -27,6 +27,27 @@ thread_local! {
     /// `Deserialize` takes no argument), and the values parsed so far.
     static DEADLINE: Cell<Deadline> = const { Cell::new(Deadline::NONE) };
     static ITEMS: Cell<usize> = const { Cell::new(0) };
+    /// The objects kept so far on this page (see [`start_page`]).
+    static KEPT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Starts a page's budget of [`p::MAX_JSONLD_KEPT_OBJECTS`] objects kept
+/// over all its scripts. Past it, an object is parsed (so a broken one
+/// fails as before) but read as `null`, and an array's further items are
+/// parsed but not kept: a page of 100,000 small JSON-LD objects built a
+/// tree of six times its size (allocations of 20 to 100 bytes each).
+pub(super) fn start_page() {
+    KEPT.set(0);
+}
+
+/// Whether the page's budget allows one more object, counting it if so.
+fn keep_object() -> bool {
+    let kept = KEPT.get();
+    if kept >= p::MAX_JSONLD_KEPT_OBJECTS {
+        return false;
+    }
+    KEPT.set(kept + 1);
+    true
 }
 
 /// The values in `text` one after another, up to the first error (or up
@@ -192,7 +213,17 @@ impl<'de> Visitor<'de> for LeanVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(Lean(item)) = seq.next_element()? {
+        loop {
+            if KEPT.get() >= p::MAX_JSONLD_KEPT_OBJECTS {
+                // Past the page's budget: parsed, not kept.
+                while seq.next_element::<Checked>()?.is_some() {
+                    count()?;
+                }
+                break;
+            }
+            let Some(Lean(item)) = seq.next_element()? else {
+                break;
+            };
             count()?;
             items.push(item);
         }
@@ -200,6 +231,10 @@ impl<'de> Visitor<'de> for LeanVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        if !keep_object() {
+            CheckedVisitor.visit_map(map)?;
+            return Ok(Value::Null);
+        }
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             count()?;
@@ -385,6 +420,24 @@ mod tests {
             v.iter().map(to_serde).collect::<Vec<_>>(),
             [serde_json::json!({"@type":"Article","articleBody":null,"text":null})]
         );
+    }
+
+    #[test]
+    fn keeps_at_most_the_page_budget_of_objects() {
+        start_page();
+        let n = p::MAX_JSONLD_KEPT_OBJECTS;
+        let json = format!("[{}]", vec![r#"{"a":1}"#; n + 10].join(","));
+        let v = parse_stream(&json, &Deadline::NONE);
+        assert!(matches!(&v[..], [Value::Array(items)] if items.len() == n));
+        // The budget spans the page's scripts: the next object reads as
+        // null, still parsed (a broken one still fails).
+        let next = parse_stream(r#"{"@type":"Article"} 7"#, &Deadline::NONE);
+        assert_eq!(next, [Value::Null, Value::Number(7.into())]);
+        assert!(parse_stream(r#"{"b":"\udc00"}"#, &Deadline::NONE).is_empty());
+        // A new page starts a new budget.
+        start_page();
+        let next = parse_stream(r#"{"@type":"Article"}"#, &Deadline::NONE);
+        assert!(matches!(&next[..], [Value::Object(o)] if o.len() == 1));
     }
 
     #[test]

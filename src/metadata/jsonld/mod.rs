@@ -36,6 +36,7 @@ pub(crate) fn read(
 ) -> Found {
     let mut values = Vec::new();
     let mut broken = Vec::new();
+    lean::start_page();
     for script in scripts {
         let parsed = parse_script(script, deadline);
         if deadline.passed() {
