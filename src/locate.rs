@@ -110,7 +110,9 @@ pub(crate) fn locate(
     top = into_headline_article(doc, pruned, &score, top);
     top = climb(doc, &score, top);
     let prose = prose_chars(doc, blocks);
-    let whole = holds_headline(doc, blocks, declared.title, top);
+    let headlines = headline_owners(blocks, declared.title);
+    let holds_headline = |top: NodeId| headlines.iter().any(|&h| doc.in_subtree(top, h));
+    let whole = holds_headline(top);
     top = cover_prose(doc, &prose, top, whole);
     if !declared.story {
         top = headline_region(doc, pruned, (&prose, &chars), top);
@@ -118,7 +120,7 @@ pub(crate) fn locate(
     top = thread_of(doc, &prose, (&chars, &links), top);
     let thread = thread_parent(doc, &prose, (&chars, &links), top);
     let mut ranges = with_siblings(doc, &score, &chars, &links, blocks, top);
-    if holds_headline(doc, blocks, declared.title, top) {
+    if holds_headline(top) {
         // A whole story under its headline: a series of posts beside it
         // is its reader comments, not more of it.
         ranges.retain(|&(s, _)| s == top || !series_down(doc, &prose, Some(s)));
@@ -652,17 +654,20 @@ fn prose_paragraph(chars: &Counts, links: &Counts, text: Option<&str>, id: NodeI
 #[cfg(test)]
 mod tests;
 
-/// Whether `top` holds a heading that repeats the page's `title`: the
-/// story's own headline, so `top` is the whole story, not one section of
-/// it.
-fn holds_headline(doc: &Document, blocks: &[TextBlock], title: Option<&str>, top: NodeId) -> bool {
+/// The elements of the headings that repeat the page's `title`: the
+/// story's own headline. A container holding one is the whole story, not
+/// one section of it. Found once, asked of the container twice.
+fn headline_owners(blocks: &[TextBlock], title: Option<&str>) -> Vec<NodeId> {
     let Some(key) = title.map(title_key) else {
-        return false;
+        return Vec::new();
     };
-    blocks.iter().any(|b| {
-        matches!(b.kind, BlockKind::Heading(_))
-            && b.pruned.is_none()
-            && doc.in_subtree(top, b.owner())
-            && repeats_title(&b.text, &key)
-    })
+    blocks
+        .iter()
+        .filter(|b| {
+            matches!(b.kind, BlockKind::Heading(_))
+                && b.pruned.is_none()
+                && repeats_title(&b.text, &key)
+        })
+        .map(TextBlock::owner)
+        .collect()
 }

@@ -97,18 +97,8 @@ pub(crate) fn prune_cached<'d>(
     let n = doc.nodes.len();
     let mut removed: Vec<Option<Rule>> = Vec::with_capacity(n);
     let mut hint: Vec<i8> = Vec::with_capacity(n);
-    // Whether the node is `pre` or inside one: the class names of a
-    // syntax highlighter's spans (`hljs-comment`, `token comment`) are not
-    // boilerplate hints.
-    let mut in_pre: Vec<bool> = Vec::with_capacity(n);
-    // Whether the node is inside a sectioning element (`article`,
-    // `section`), and whether it is a story's header that holds a
-    // standfirst (see `standfirst`) and so is kept on the strict rung.
-    let mut in_section: Vec<bool> = Vec::with_capacity(n);
-    let mut lead_headers: Vec<bool> = Vec::with_capacity(n);
-    // Whether the node is inside sectioning content or `main`, where a
-    // `header` heads its section, not the page (see `Header`).
-    let mut in_sectioning: Vec<bool> = Vec::with_capacity(n);
+    // Where each node stands (`Scope` bits): one byte a node.
+    let mut scope: Vec<u8> = Vec::with_capacity(n);
     let PageCache {
         memo,
         noscript,
@@ -130,39 +120,30 @@ pub(crate) fn prune_cached<'d>(
         let parent_removed = node
             .parent()
             .and_then(|p| removed.get(p).copied().flatten());
-        let parent_in_pre = node
+        let parent = node
             .parent()
-            .is_some_and(|p| in_pre.get(p).copied().unwrap_or(false));
-        let flag = |v: &Vec<bool>| {
-            node.parent()
-                .is_some_and(|p| v.get(p).copied().unwrap_or(false))
-        };
-        let parent_in_section = flag(&in_section);
-        let parent_in_sectioning = flag(&in_sectioning);
+            .and_then(|p| scope.get(p).copied())
+            .unwrap_or(0);
+        let parent_in_pre = parent & Scope::IN_PRE != 0;
+        let inherited = parent & Scope::INHERITED;
         let NodeKind::Element(el) = &node.kind else {
             removed.push(parent_removed);
             hint.push(0);
-            in_pre.push(parent_in_pre);
-            in_section.push(parent_in_section);
-            in_sectioning.push(parent_in_sectioning);
-            lead_headers.push(false);
+            scope.push(inherited);
             continue;
         };
-        in_pre.push(parent_in_pre || el.tag == Tag::Pre);
-        in_section.push(parent_in_section || matches!(el.tag, Tag::Article | Tag::Section));
-        in_sectioning.push(parent_in_sectioning || sectioning(el));
         let header = Header {
             lead: pass.strip_unlikely
-                && parent_in_section
+                && parent & Scope::IN_SECTION != 0
                 && el.tag == Tag::Header
                 && doc.children(id).any(|c| standfirst(doc, c)),
-            in_lead: flag(&lead_headers),
+            in_lead: parent & Scope::LEAD_HEADER != 0,
             of_section: pass.strip_unlikely
-                && parent_in_sectioning
+                && parent & Scope::IN_SECTIONING != 0
                 && el.tag == Tag::Header
                 && !holds_h1(doc, h1s, id),
         };
-        lead_headers.push(header.lead);
+        scope.push(inherited | Scope::own(el, header.lead));
         // A node's own "never content" wins over what it inherits, so a
         // trace of a removed menu never shows the scripts inside it.
         let plain = if never_content(el.tag) || id_is_small_noscript(id) {
@@ -477,6 +458,43 @@ fn standfirst(doc: &Document, id: NodeId) -> bool {
         }
     }
     chars >= p::STANDFIRST_MIN_CHARS
+}
+
+/// Bits of where a node stands, each inherited from its parent unless
+/// said otherwise.
+struct Scope;
+
+impl Scope {
+    /// `pre` or inside one: the class names of a syntax highlighter's
+    /// spans (`hljs-comment`, `token comment`) are not boilerplate hints.
+    const IN_PRE: u8 = 1;
+    /// Inside `article` or `section`, where a header holding a
+    /// standfirst is a story's lead header (see `standfirst`).
+    const IN_SECTION: u8 = 1 << 1;
+    /// Inside sectioning content or `main`, where a `header` heads its
+    /// section, not the page (see `Header::of_section`).
+    const IN_SECTIONING: u8 = 1 << 2;
+    /// A story's lead header itself (not inherited).
+    const LEAD_HEADER: u8 = 1 << 3;
+    const INHERITED: u8 = Self::IN_PRE | Self::IN_SECTION | Self::IN_SECTIONING;
+
+    /// The bits an element sets for itself and its subtree.
+    fn own(el: &crate::dom::Element, lead_header: bool) -> u8 {
+        let mut bits = 0;
+        if el.tag == Tag::Pre {
+            bits |= Self::IN_PRE;
+        }
+        if matches!(el.tag, Tag::Article | Tag::Section) {
+            bits |= Self::IN_SECTION;
+        }
+        if sectioning(el) {
+            bits |= Self::IN_SECTIONING;
+        }
+        if lead_header {
+            bits |= Self::LEAD_HEADER;
+        }
+        bits
+    }
 }
 
 /// Where an element stands towards a story's header that holds a
