@@ -368,8 +368,9 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 /// nearest ancestors, is one of at least [`p::THREAD_MIN_POSTS`] siblings
 /// of the same tag and first class that each hold prose, or a reply's few
 /// lines with few links ([`p::THREAD_REPLY_MIN_CHARS`]; a forum's posts,
-/// a Q&A page's answers), the story is the whole series, so their parent
-/// is the container. Comment sections were already left out (and their
+/// a Q&A page's answers), or of two whose class names a post
+/// ([`p::THREAD_MIN_NAMED_POSTS`]), the story is the whole series, so
+/// their parent is the container. Comment sections were already left out (and their
 /// blocks pruned), so an article's comments do not count as posts here.
 fn thread_of(doc: &Document, prose: &Counts, text: (&Counts, &Counts), top: NodeId) -> NodeId {
     let ancestors = doc.ancestors(top);
@@ -383,11 +384,23 @@ fn thread_of(doc: &Document, prose: &Counts, text: (&Counts, &Counts), top: Node
         let Some(sig) = signature(doc, post) else {
             continue;
         };
-        if posts_like(doc, prose, text, parent, sig).0 >= p::THREAD_MIN_POSTS {
+        let posts = posts_like(doc, prose, text, parent, sig).0;
+        let named = || names_post(doc.hints_of(post));
+        if posts >= p::THREAD_MIN_POSTS || (posts >= p::THREAD_MIN_NAMED_POSTS && named()) {
             return parent;
         }
     }
     top
+}
+
+/// Whether a class token of `hints` names a post: a dash-separated word
+/// ending in one of [`p::POST_CLASS_WORDS`] and none of
+/// [`p::POST_PART_WORDS`].
+fn names_post(hints: &str) -> bool {
+    hints.split_whitespace().any(|token| {
+        let post = |w: &str| p::POST_CLASS_WORDS.iter().any(|end| w.ends_with(end));
+        token.split('-').any(post) && !token.split('-').any(|w| p::POST_PART_WORDS.contains(&w))
+    })
 }
 
 /// The parent of a thread's posts: `top` when it is the parent of at least

@@ -166,26 +166,12 @@ fn a_story_in_sections_is_located_whole() {
 
 /// A forum thread: the longest post wins the scoring, and the container
 /// becomes the list of posts; two posts of the same class are not yet
-/// a thread (a story and its pull-quote box can share a class).
+/// a thread (a story and its pull-quote box can share a class) unless the
+/// class names a post (a question and its one answer).
 #[test]
 fn a_post_of_a_thread_brings_the_thread() {
-    let post = |i: usize, words: usize| {
-        format!(
-            "<div class='msg m{i}'><div class='who'>user{i}</div><div class='txt'>\
-             <div><div><div><p>{}</p></div></div></div></div></div>",
-            "Plain words of a reply, with commas, that run on. ".repeat(words)
-        )
-    };
-    let thread = |n: usize| {
-        let posts: String = (0..n)
-            .map(|i| post(i, if i == 1 { 12 } else { 3 }))
-            .collect();
-        format!(
-            "<body><div id='wrap'><div id='thread'>{posts}</div>\
-             <div id='side'><p>A sidebar note of its own words, long enough to be prose \
-             for the measure here.</p></div></div></body>"
-        )
-    };
+    let thread_of = |class: &'static str| move |n: usize| thread_page(class, n);
+    let thread = thread_of("msg");
     let owner_of = |blocks: &[TextBlock], start: &str| {
         blocks
             .iter()
@@ -199,6 +185,35 @@ fn a_post_of_a_thread_brings_the_thread() {
 
     let (doc, _, c) = container_of(&thread(2));
     assert_ne!(doc.hints_of(c.top.unwrap()), "thread");
+
+    for named in ["answer", "cpost", "row post-row"] {
+        let (doc, _, c) = container_of(&thread_of(named)(2));
+        assert_eq!(doc.hints_of(c.top.unwrap()), "thread", "{named}");
+    }
+    for layout in ["post-content", "posts", "column"] {
+        let (doc, _, c) = container_of(&thread_of(layout)(2));
+        assert_ne!(doc.hints_of(c.top.unwrap()), "thread", "{layout}");
+    }
+}
+
+/// A page of `n` posts of class `class` (the second the longest) and a
+/// sidebar.
+fn thread_page(class: &str, n: usize) -> String {
+    let post = |i: usize, words: usize| {
+        format!(
+            "<div class='{class} m{i}'><div class='who'>user{i}</div><div class='txt'>\
+             <div><div><div><p>{}</p></div></div></div></div></div>",
+            "Plain words of a reply, with commas, that run on. ".repeat(words)
+        )
+    };
+    let posts: String = (0..n)
+        .map(|i| post(i, if i == 1 { 12 } else { 3 }))
+        .collect();
+    format!(
+        "<body><div id='wrap'><div id='thread'>{posts}</div>\
+         <div id='side'><p>A sidebar note of its own words, long enough to be prose \
+         for the measure here.</p></div></div></body>"
+    )
 }
 
 /// A landing page: a lead box, then prose sections each nested deep in
