@@ -315,7 +315,22 @@ fn verdicts(patterns: &Patterns, hints: &str) -> u16 {
             bits |= a << 1;
         }
     }
+    let both = |m: &regex::SetMatches| {
+        m.matched(Class::Positive as usize) && m.matched(Class::Negative as usize)
+    };
+    if matches.as_ref().is_some_and(both) && !positive_alone(patterns, hints) {
+        bits &= !(1u16 << (2 * Class::Positive as u16 + 1));
+    }
     bits
+}
+
+/// Whether some token of `hints` is story-like and not also boilerplate:
+/// a token naming both (`cs-entry--author-description`, `post-sidebar`)
+/// names a boilerplate part of the story's component.
+fn positive_alone(patterns: &Patterns, hints: &str) -> bool {
+    hints
+        .split_whitespace()
+        .any(|t| patterns.positive.is_match(t) && !patterns.negative.is_match(t))
 }
 
 /// Whether this rung reads a boilerplate verdict on the hints (the
