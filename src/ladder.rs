@@ -1,7 +1,8 @@
 //! The retry ladder: the stages from `prune` to `structure` on one parsed
 //! page, rung by rung. When a rung keeps too little text, the stages run
 //! again with one heuristic relaxed (`patterns::LADDER`) and the longest
-//! result wins; a short winner gets one more try on its own rung with card
+//! result wins (a short story under its headline is kept as it is:
+//! `patterns::MIN_ANCHORED_STORY_CHARS`); a short winner gets one more try on its own rung with card
 //! links read as text (`patterns::CARDS_MAX_STORY_CHARS`).
 
 use std::cell::RefCell;
@@ -47,6 +48,8 @@ struct Rung {
     /// Whether reading card links as text could change its blocks: some
     /// link it may have segmented is a card (see `could_read_cards`).
     cards: bool,
+    /// Its story starts under the page's headline (see `under_headline`).
+    anchored: bool,
 }
 
 /// Runs the ladder on `page` (without the rung that strips unlikely
@@ -62,10 +65,13 @@ pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Resul
     for pass in rungs.chain(reveal) {
         let rung = extract(page, pass, deadline)?;
         let chars = rung.chars;
+        let anchored = rung.anchored;
         if best.as_ref().is_none_or(|b| chars > b.chars) {
             best = Some(rung);
         }
-        if chars >= p::MIN_ARTICLE_CHARS {
+        if chars >= p::MIN_ARTICLE_CHARS
+            || (anchored && page.story && !discussion && chars >= p::MIN_ANCHORED_STORY_CHARS)
+        {
             break;
         }
     }
@@ -95,6 +101,7 @@ fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
     let (feats, verdicts) = decide(page, &pruned, &blocks, pass, deadline);
     deadline.check()?;
     let chars = structure::story_chars(&blocks, &verdicts);
+    let anchored = under_headline(&blocks, &verdicts, page.title);
     let cards = chars < p::CARDS_MAX_STORY_CHARS && could_read_cards(page, &pruned, pass);
     let context = structure::Context {
         doc: page.doc,
@@ -109,7 +116,37 @@ fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
         chars,
         pass,
         cards,
+        anchored,
     })
+}
+
+/// Whether the first kept block follows the headline (the heading that
+/// repeats the title) with at most [`p::ANCHOR_MAX_BETWEEN`] unpruned
+/// blocks between (see [`p::MIN_ANCHORED_STORY_CHARS`]).
+fn under_headline(blocks: &[TextBlock], verdicts: &[Verdict], title: Option<&str>) -> bool {
+    let Some(key) = title.map(blocks::title_key) else {
+        return false;
+    };
+    let headline = |b: &TextBlock| {
+        matches!(b.kind, crate::article::BlockKind::Heading(_))
+            && blocks::repeats_title(&b.text, &key)
+    };
+    let Some(h) = blocks.iter().position(headline) else {
+        return false;
+    };
+    let mut between = 0;
+    for (b, v) in blocks.iter().zip(verdicts).skip(h + 1) {
+        if v.decision == Decision::Keep {
+            return true;
+        }
+        if b.pruned.is_none() {
+            between += 1;
+            if between > p::ANCHOR_MAX_BETWEEN {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Whether segmenting with `pruned` may meet a card link, which
@@ -241,6 +278,32 @@ mod tests {
     }
 
     const CARD: &str = r#"<a href="/t"><h3>A teaser</h3><p>Its summary.</p></a>"#;
+
+    /// A short blog note under its headline, beside a longer "About this
+    /// blog" box in the sidebar: the strict rung's note is the story when
+    /// the page declares one; otherwise the longest rung still wins.
+    #[test]
+    fn a_short_story_under_its_headline_is_not_outgrown_by_the_sidebar() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><title>Rain at last | Garden notes</title>{og}</head><body>\
+                 <div id='page'><div id='main'><div class='post'>\
+                 <h2 class='post-title'><a href='/rain'>Rain at last</a></h2>\
+                 <div class='post-meta'>May 4, 2024 by Marta</div>\
+                 <div class='post-body'><p>It finally rained overnight. The tomatoes look \
+                 happier already, and the water butt is full.</p></div></div></div>\
+                 <div id='sidebar'><div class='widget'><h3>About this blog</h3><p>{}</p>\
+                 </div></div></div></body></html>",
+                "I started this blog to keep a record of what grows and what fails. ".repeat(8)
+            )
+        };
+        let declared = page("<meta property='og:type' content='article'>");
+        let text = crate::clean_article(&declared).unwrap().text();
+        assert!(text.contains("It finally rained"), "{text}");
+        assert!(!text.contains("I started this blog"), "{text}");
+        let text = crate::clean_article(&page("")).unwrap().text();
+        assert!(text.contains("I started this blog"), "{text}");
+    }
 
     #[test]
     fn only_a_card_left_in_is_read_again() {
