@@ -11,9 +11,11 @@ pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
     let mut boxes = Vec::new();
     let mut followed = 0;
     for id in 0..doc.nodes.len() {
+        // Consent managers draw their buttons as links as often as
+        // buttons (`<a href="#">Accept all</a>`).
         let is_button = doc
             .element(id)
-            .is_some_and(|e| e.tag == Tag::Button || e.role == "button");
+            .is_some_and(|e| matches!(e.tag, Tag::Button | Tag::A) || e.role == "button");
         if is_button && consent_label(doc, id) {
             followed += 1;
             if followed > p::CONSENT_MAX_BUTTONS {
@@ -82,6 +84,9 @@ mod tests {
         let html =
             "<div class='x'><p>Wir verwenden Cookies.</p><button> Alle akzeptieren </button></div>";
         assert_eq!(boxes(html), ["x"]);
+        let html = "<div class='cmpbox'><p>We and our partners store cookies.</p>\
+            <a href='#'>Accept all</a> <a href='#'>Manage options</a></div>";
+        assert_eq!(boxes(html), ["cmpbox"]);
     }
 
     #[test]
