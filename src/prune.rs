@@ -9,9 +9,11 @@ use crate::explain::Rule;
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass, Patterns};
 use consent::consent_boxes;
+use signup::{signup_boxes, signup_forms};
 use topic::heading_slug;
 
 mod consent;
+mod signup;
 mod topic;
 
 /// What pruning decided, one entry per node of the [`Document`].
@@ -48,7 +50,8 @@ pub(crate) struct PageCache<'d> {
     memo: HintMemo<'d>,
     noscript: Option<NoscriptText>,
     shown_text: Option<Vec<usize>>,
-    /// The consent dialogs known by their wording (`consent`), sorted.
+    /// The consent dialogs known by their wording (`consent`) and the
+    /// sign-up boxes known by their form (`signup`), sorted.
     consent: Option<Vec<NodeId>>,
     /// The page's `h1` elements, in document order (see `Header`).
     h1s: Option<Vec<NodeId>>,
@@ -108,7 +111,14 @@ pub(crate) fn prune_cached<'d>(
     } = cache;
     let consent: &[NodeId] = consent.get_or_insert_with(|| {
         let mut boxes = consent_boxes(doc);
+        let forms = signup_forms(doc);
+        if !forms.is_empty() {
+            let sizes = shown_text.get_or_insert_with(|| shown_text_sizes(doc));
+            let holds_h1 = |id| holds_h1(doc, h1s, id);
+            boxes.extend(signup_boxes(doc, &forms, sizes, holds_h1));
+        }
         boxes.sort_unstable();
+        boxes.dedup();
         boxes
     });
     let noscript_text: &NoscriptText = noscript.get_or_insert_with(|| NoscriptText::of(doc));
@@ -342,7 +352,7 @@ fn asks_boilerplate(pass: Pass, classes: &mut Classes) -> bool {
 
 /// Bytes of shown text under every node: text nodes outside scripts,
 /// styles and the like, summed over subtrees.
-fn shown_text_sizes(doc: &Document) -> Vec<usize> {
+pub(super) fn shown_text_sizes(doc: &Document) -> Vec<usize> {
     let mut sizes: Vec<usize> = doc
         .nodes
         .iter()
@@ -607,7 +617,7 @@ fn sectioning(el: &crate::dom::Element) -> bool {
 /// Whether the subtree of `id` holds an `h1`: a binary search in the
 /// page's `h1` elements (found once), so a page of many nested headers
 /// stays linear.
-fn holds_h1(doc: &Document, h1s: &mut Option<Vec<NodeId>>, id: NodeId) -> bool {
+pub(super) fn holds_h1(doc: &Document, h1s: &mut Option<Vec<NodeId>>, id: NodeId) -> bool {
     let h1s = h1s.get_or_insert_with(|| {
         (0..doc.nodes.len())
             .filter(|&i| doc.tag(i) == Tag::H(1))

@@ -42,6 +42,9 @@ impl Flags {
     const MODAL: u8 = 4;
     /// `itemprop` is `articleBody`: the page itself marks the story.
     const ARTICLE_BODY: u8 = 8;
+    /// An `input` for an e-mail address or a phone number (its `type`, or
+    /// a `name` saying so): a sign-up form's (see `prune::signup`).
+    const CONTACT_INPUT: u8 = 16;
 
     fn of(hidden: bool, veiled: bool, modal: bool, article_body: bool) -> Flags {
         let bit = |on: bool, bit: u8| if on { bit } else { 0 };
@@ -51,6 +54,10 @@ impl Flags {
                 | bit(modal, Self::MODAL)
                 | bit(article_body, Self::ARTICLE_BODY),
         )
+    }
+
+    fn with_contact_input(self, on: bool) -> Flags {
+        Flags(self.0 | if on { Self::CONTACT_INPUT } else { 0 })
     }
 }
 
@@ -74,6 +81,23 @@ impl Element {
     pub(crate) fn article_body(&self) -> bool {
         self.flags.0 & Flags::ARTICLE_BODY != 0
     }
+
+    /// See [`Flags::CONTACT_INPUT`].
+    pub(crate) fn contact_input(&self) -> bool {
+        self.flags.0 & Flags::CONTACT_INPUT != 0
+    }
+}
+
+/// Whether `el` (an `input`) asks for an e-mail address or a phone number:
+/// its `type`, or its `name` holding one of [`p::CONTACT_INPUT_NAMES`].
+fn contact_input(el: &Start<'_>) -> bool {
+    let typed = attr(el, "type")
+        .is_some_and(|t| t.eq_ignore_ascii_case("email") || t.eq_ignore_ascii_case("tel"));
+    typed
+        || attr(el, "name").is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            p::CONTACT_INPUT_NAMES.iter().any(|w| n.contains(w))
+        })
 }
 
 /// An element's ARIA `role`, as an index into [`p::READ_ROLES`]: the empty
@@ -235,7 +259,8 @@ pub(super) fn element(el: &Start<'_>, options: &Options, stores: Stores<'_>) -> 
             c.aria_modal.is_some_and(|v| v.eq_ignore_ascii_case("true")),
             c.itemprop
                 .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
-        ),
+        )
+        .with_contact_input(tag == Tag::Input && contact_input(el)),
         hints,
         extra,
     })

@@ -156,3 +156,22 @@ pub(crate) const CONSENT_LABEL_MAX_CHARS: usize = 40;
 /// [`CONSENT_MAX_LEVELS`] boxes of [`CONSENT_MAX_CHARS`], so a hostile page
 /// of a million "Accept" buttons must not read them all.
 pub(crate) const CONSENT_MAX_BUTTONS: usize = 16;
+
+/// Sign-up boxes (`prune::signup`): a form asking for an e-mail address
+/// or a phone number, by its input's `type` (`email`, `tel`) or a `name`
+/// holding one of these (lower case; Mailchimp's `EMAIL`, `phone_number`).
+pub(crate) const CONTACT_INPUT_NAMES: &[&str] = &["email", "e-mail", "phone"];
+/// The box is the highest of the form and its nearest this many
+/// ancestors...
+pub(crate) const SIGNUP_MAX_LEVELS: usize = 6;
+/// ...holding at most this many bytes of shown text: a pitch, the form
+/// and its small print (a deals box inside a Mashable story, 500), not the
+/// story or the page around it (an ASP.NET page is one form).
+pub(crate) const SIGNUP_MAX_BYTES: usize = 1000;
+/// ...and at most this share of the page's: on a small page the wrapper
+/// of everything is under the size too (a forum thread of 900 bytes lost
+/// its posts with its login dialog's wrapper, magic-html -0.92).
+pub(crate) const SIGNUP_MAX_PAGE_SHARE: f32 = 0.5;
+/// Only the first this many forms of a page are looked into (a hostile
+/// page of a million forms must not read each one's ancestors).
+pub(crate) const SIGNUP_MAX_FORMS: usize = 32;
