@@ -101,7 +101,11 @@ fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
     let (feats, verdicts) = decide(page, &pruned, &blocks, pass, deadline);
     deadline.check()?;
     let chars = structure::story_chars(&blocks, &verdicts);
-    let anchored = under_headline(&blocks, &verdicts, page.title);
+    // Asked only where it can end the ladder (the title read against
+    // every heading cost 1% of the instructions when asked everywhere).
+    let anchored = chars < p::MIN_ARTICLE_CHARS
+        && page.story
+        && under_headline(&blocks, &verdicts, page.title);
     let cards = chars < p::CARDS_MAX_STORY_CHARS && could_read_cards(page, &pruned, pass);
     let context = structure::Context {
         doc: page.doc,

@@ -151,6 +151,9 @@ pub(crate) const CONSENT_MAX_LEVELS: usize = 8;
 pub(crate) const CONSENT_MAX_CHARS: usize = 4000;
 /// A button's text is read up to this many characters.
 pub(crate) const CONSENT_LABEL_MAX_CHARS: usize = 40;
+/// A link's label is its one text node among its first this many nodes
+/// (`<a><span>Accept all</span></a>`).
+pub(crate) const CONSENT_LINK_MAX_NODES: usize = 4;
 /// Only the first this many consent buttons of a page are followed up to
 /// their box: a dialog has two to four, and each one reads up to
 /// [`CONSENT_MAX_LEVELS`] boxes of [`CONSENT_MAX_CHARS`], so a hostile page

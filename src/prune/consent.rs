@@ -3,7 +3,7 @@
 //! class names say.
 
 use crate::dom::text::{Spacing, node_text};
-use crate::dom::{Document, NodeId, Tag};
+use crate::dom::{Document, NodeId, NodeKind, Tag};
 use crate::patterns as p;
 
 /// The consent boxes of the page, as node ids (usually none).
@@ -11,12 +11,19 @@ pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
     let mut boxes = Vec::new();
     let mut followed = 0;
     for id in 0..doc.nodes.len() {
+        let Some(el) = doc.element(id) else {
+            continue;
+        };
         // Consent managers draw their buttons as links as often as
-        // buttons (`<a href="#">Accept all</a>`).
-        let is_button = doc
-            .element(id)
-            .is_some_and(|e| matches!(e.tag, Tag::Button | Tag::A) || e.role == "button");
-        if is_button && consent_label(doc, id) {
+        // buttons (`<a href="#">Accept all</a>`). A page has hundreds of
+        // links: theirs are matched on their one text node, without
+        // reading the link's text into a string.
+        let consent_button = if el.tag == Tag::Button || el.role == "button" {
+            consent_label(doc, id)
+        } else {
+            el.tag == Tag::A && consent_link(doc, id)
+        };
+        if consent_button {
             followed += 1;
             if followed > p::CONSENT_MAX_BUTTONS {
                 break;
@@ -36,6 +43,31 @@ fn consent_label(doc: &Document, button: NodeId) -> bool {
     let text = node_text(doc, button, p::CONSENT_LABEL_MAX_CHARS, Spacing::Blocks);
     let label = text.trim().to_lowercase();
     p::CONSENT_BUTTON_LABELS.contains(&label.as_str())
+}
+
+/// The link's only text, within its first [`p::CONSENT_LINK_MAX_NODES`]
+/// nodes, is one of [`p::CONSENT_BUTTON_LABELS`] (ASCII case ignored).
+fn consent_link(doc: &Document, link: NodeId) -> bool {
+    let end = doc.subtree_end(link);
+    let mut label = None;
+    for id in (link + 1..end).take(p::CONSENT_LINK_MAX_NODES) {
+        if let Some(NodeKind::Text(t)) = doc.nodes.get(id).map(|n| &n.kind) {
+            let text = doc.text(*t).trim();
+            if text.is_empty() {
+                continue;
+            }
+            if label.is_some() {
+                return false;
+            }
+            label = Some(text);
+        }
+    }
+    label.is_some_and(|l| {
+        l.len() <= p::CONSENT_LABEL_MAX_CHARS
+            && p::CONSENT_BUTTON_LABELS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(l))
+    })
 }
 
 /// The nearest ancestor of `button`, within [`p::CONSENT_MAX_LEVELS`],
