@@ -4,7 +4,8 @@
 
 use crate::article::BlockKind;
 use crate::blocks::{TextBlock, repeats_title, title_key};
-use crate::explain::{Decision, Features, Rule};
+use crate::explain::{Decision, Rule};
+use crate::features::BlockFeatures;
 use crate::options::{Deadline, Focus};
 use crate::patterns as p;
 
@@ -69,7 +70,7 @@ impl Thresholds {
 #[cfg(test)]
 pub(crate) fn classify(
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
 ) -> Vec<Verdict> {
@@ -80,7 +81,7 @@ pub(crate) fn classify(
 /// caller's check then fails the page).
 pub(crate) fn classify_within(
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
     deadline: &Deadline,
@@ -136,7 +137,7 @@ fn keep_lead_captions(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     start: usize,
     t: &Thresholds,
 ) {
@@ -165,7 +166,7 @@ fn keep_lead_captions(
     if let Some(from) = under_picture {
         let short = feats
             .get(from)
-            .is_some_and(|f| f.words <= p::LEAD_CAPTION_MAX_WORDS);
+            .is_some_and(|f| f.words() <= p::LEAD_CAPTION_MAX_WORDS);
         let heading = blocks
             .get(from)
             .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
@@ -193,7 +194,7 @@ fn join_lead_prose(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     start: usize,
     title: Option<&str>,
     t: &Thresholds,
@@ -210,9 +211,9 @@ fn join_lead_prose(
         if matches!(b.kind, BlockKind::Heading(_)) {
             break;
         }
-        let inside = Features {
+        let inside = BlockFeatures {
             in_container: true,
-            ..f.clone()
+            ..*f
         };
         // Text under a picture is its caption, however long.
         let prose = rule == Rule::OutsideContainer
@@ -264,7 +265,12 @@ fn decided_neighbours(first: &[(Class, Rule)]) -> (Vec<Option<Class>>, Vec<Optio
     (prev, next)
 }
 
-fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) -> (Class, Rule) {
+fn first_look(
+    b: &TextBlock,
+    f: &BlockFeatures,
+    title: Option<&str>,
+    t: &Thresholds,
+) -> (Class, Rule) {
     if let Some(rule) = b.pruned {
         return (Class::Pruned, rule);
     }
@@ -296,9 +302,9 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if f.boilerplate_phrase {
         return (Class::Bad, Rule::BoilerplatePhrase);
     }
-    let prose = f.words >= t.prose_words
+    let prose = f.words() >= t.prose_words
         && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
-    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < p::NEGATIVE_HINT_MAX_WORDS {
+    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words() < p::NEGATIVE_HINT_MAX_WORDS {
         return (Class::Bad, Rule::NegativeClass);
     }
     if prose || b.kind == BlockKind::Code {
@@ -307,7 +313,7 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if matches!(b.kind, BlockKind::Heading(_)) {
         return (Class::Short, Rule::Heading);
     }
-    if f.words < t.short_words {
+    if f.words() < t.short_words {
         return (Class::Short, Rule::Short);
     }
     if f.ends_sentence || f.stopword_density >= p::PROSE_STOPWORDS {
@@ -339,7 +345,7 @@ fn in_context(
     first: &[(Class, Rule)],
     around: (Option<Class>, Option<Class>),
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     i: usize,
     focus: Focus,
 ) -> Verdict {
@@ -377,7 +383,7 @@ fn in_context(
     if good(prev) && good(next) {
         return if sentence
             || focus != Focus::Precision
-            || f.is_some_and(|f| f.words >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
+            || f.is_some_and(|f| f.words() >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
         {
             keep(Rule::ShortBetweenGood)
         } else {
@@ -408,14 +414,14 @@ mod tests {
         }
     }
 
-    fn feats(words: usize, good: bool) -> Features {
-        Features {
+    fn feats(words: u32, good: bool) -> BlockFeatures {
+        BlockFeatures {
             words,
             in_container: true,
-            sentence_ends: usize::from(good),
+            sentence_ends: u32::from(good),
             ends_sentence: good,
             stopword_density: if good { 0.4 } else { 0.0 },
-            ..Features::default()
+            ..BlockFeatures::default()
         }
     }
 
@@ -486,7 +492,7 @@ mod tests {
             after_image: true,
             ..block("Photo by Mark Wilson/Getty Images", BlockKind::Paragraph)
         };
-        let outside = |words| Features {
+        let outside = |words| BlockFeatures {
             in_container: false,
             ..feats(words, false)
         };
@@ -525,9 +531,9 @@ mod tests {
             },
             block("The story ...", BlockKind::Paragraph),
         ];
-        let long = Features {
+        let long = BlockFeatures {
             in_container: false,
-            ..feats(p::LEAD_CAPTION_MAX_WORDS + 1, false)
+            ..feats(u32::try_from(p::LEAD_CAPTION_MAX_WORDS + 1).unwrap(), false)
         };
         let v = classify(&b, &[long, feats(30, true)], None, Focus::Balanced);
         assert_eq!(v[0].decision, Decision::Drop);

@@ -1,12 +1,72 @@
 //! Shallow per-block features: pure functions of a block and its place.
 
-use crate::blocks::TextBlock;
+use crate::blocks::{TextBlock, small};
 use crate::dom::{Document, NodeId};
 use crate::explain::Features;
 use crate::locate::Container;
 use crate::options::Deadline;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
+
+/// What the classifier reads of a block (each field as in [`Features`]):
+/// 24 bytes, not the public type's 48, and the counts 32 bits (as a
+/// block's, see [`small`]). Every block's are alive together while the
+/// classifier runs, the peak of a hostile page of 78,000 short blocks
+/// (`fuzz/dos_rss.sh`). What only the trace shows (characters, text
+/// density, position) is counted again when it is asked for
+/// ([`explained`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct BlockFeatures {
+    pub words: u32,
+    pub sentence_ends: u32,
+    pub link_density: f32,
+    pub stopword_density: f32,
+    pub class_hint: i32,
+    pub ends_sentence: bool,
+    pub in_container: bool,
+    pub boilerplate_phrase: bool,
+}
+
+impl BlockFeatures {
+    /// Words, as the thresholds count them.
+    pub(crate) fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// The public [`Features`], with what only the trace shows.
+    fn public(&self, chars: usize, text_density: f32, position: f32) -> Features {
+        Features {
+            words: self.words(),
+            chars,
+            link_density: self.link_density,
+            text_density,
+            stopword_density: self.stopword_density,
+            sentence_ends: self.sentence_ends as usize,
+            ends_sentence: self.ends_sentence,
+            class_hint: self.class_hint,
+            in_container: self.in_container,
+            boilerplate_phrase: self.boilerplate_phrase,
+            position,
+        }
+    }
+}
+
+/// The position [`Features::position`] gives block `index` of `count`: 0
+/// for the first, 1 for the last.
+pub(crate) fn position(index: usize, count: usize) -> f32 {
+    index as f32 / count.saturating_sub(1).max(1) as f32
+}
+
+/// The public [`Features`] of a block of `text` whose classifier's
+/// features are `f`, at `position` (see [`position`]): its characters and
+/// text density counted again, as [`Scan`] counts them (the density's
+/// words are the runs of non-whitespace), for the trace alone.
+pub(crate) fn explained(f: &BlockFeatures, text: &str, position: f32) -> Features {
+    let mut density = Density::default();
+    text.split_whitespace()
+        .for_each(|word| density.word(word.chars().count()));
+    f.public(text.chars().count(), density.value(), position)
+}
 
 /// Computes the features of every block; past `deadline` it stops early
 /// (the caller's check then fails the page).
@@ -17,8 +77,7 @@ pub(crate) fn compute(
     container: &Container,
     patterns: &Patterns,
     deadline: &Deadline,
-) -> Vec<Features> {
-    let last = blocks.len().saturating_sub(1).max(1) as f32;
+) -> Vec<BlockFeatures> {
     let mut lower = String::new();
     // Sized once: the deadline's `take_while` hides the length from
     // `collect`, which doubled its way up to twice the blocks' count
@@ -29,7 +88,7 @@ pub(crate) fn compute(
             .iter()
             .enumerate()
             .take_while(|&(i, _)| !deadline.passed_at(i))
-            .map(|(i, b)| Features {
+            .map(|(_, b)| BlockFeatures {
                 link_density: if b.chars == 0 {
                     0.0
                 } else {
@@ -37,8 +96,7 @@ pub(crate) fn compute(
                 },
                 class_hint: path_hint(doc, pruned, container, b.owner()),
                 in_container: container.contains(b.owner()),
-                position: i as f32 / last,
-                ..text_features(&b.text, patterns, &mut lower)
+                ..Scan::of(&b.text, patterns, &mut lower).features(&b.text, patterns)
             }),
     );
     out
@@ -49,21 +107,8 @@ pub(crate) fn compute(
 /// buffer, reused across calls to save allocations.
 pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String) -> Features {
     let scan = Scan::of(text, patterns, lower);
-    Features {
-        words: scan.words(),
-        chars: scan.chars,
-        text_density: scan.density.value(),
-        stopword_density: if scan.latin == 0 {
-            0.0
-        } else {
-            scan.stopwords as f32 / scan.latin as f32
-        },
-        sentence_ends: scan.sentence_ends,
-        ends_sentence: ends_sentence(text),
-        boilerplate_phrase: scan.words() <= p::PHRASE_MAX_WORDS
-            && patterns.boilerplate_phrase.is_match(text),
-        ..Features::default()
-    }
+    scan.features(text, patterns)
+        .public(scan.chars, scan.density.value(), 0.0)
 }
 
 /// What one pass over a block's characters counts: its words (latin ones
@@ -162,6 +207,24 @@ impl Scan {
     /// Words: the latin ones, and CJK text by its characters.
     fn words(&self) -> usize {
         self.latin + self.cjk / p::CJK_CHARS_PER_WORD
+    }
+
+    /// The classifier's features of `text`, the one scanned, that depend
+    /// on the text alone.
+    fn features(&self, text: &str, patterns: &Patterns) -> BlockFeatures {
+        BlockFeatures {
+            words: small(self.words()),
+            sentence_ends: small(self.sentence_ends),
+            stopword_density: if self.latin == 0 {
+                0.0
+            } else {
+                self.stopwords as f32 / self.latin as f32
+            },
+            ends_sentence: ends_sentence(text),
+            boilerplate_phrase: self.words() <= p::PHRASE_MAX_WORDS
+                && patterns.boilerplate_phrase.is_match(text),
+            ..BlockFeatures::default()
+        }
     }
 }
 
@@ -381,6 +444,25 @@ mod tests {
             assert_eq!(s.sentence_ends, one_by_one::sentence_ends(text), "{text}");
             assert_eq!(s.density.value(), one_by_one::text_density(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_trace_counts_as_the_one_pass() {
+        // `explained` counts characters and density again for the trace:
+        // as the pass did, so the trace shows what it always showed.
+        let patterns = Patterns::shared();
+        let long = "abcdefg ".repeat(25);
+        for text in ["", "three short words", "tab\tand\u{a0}nbsp 中文", &long] {
+            let mut lower = String::new();
+            let whole = text_features(text, &patterns, &mut lower);
+            let scan = Scan::of(text, &patterns, &mut lower);
+            let again = explained(&scan.features(text, &patterns), text, 0.0);
+            assert_eq!(again, whole, "{text}");
+        }
+        assert_eq!(
+            (position(0, 1), position(1, 3), position(2, 3)),
+            (0.0, 0.5, 1.0)
+        );
     }
 
     #[test]

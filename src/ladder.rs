@@ -13,8 +13,8 @@ use crate::classify::{self, Verdict};
 use crate::comments;
 use crate::dom::Document;
 use crate::error::Result;
-use crate::explain::{Decision, Features, Rule};
-use crate::features;
+use crate::explain::{Decision, Rule};
+use crate::features::{self, BlockFeatures};
 use crate::locate;
 use crate::options::{Deadline, Options};
 use crate::patterns::{self as p, Pass, Patterns};
@@ -165,7 +165,7 @@ pub(crate) fn decide(
     blocks: &[TextBlock],
     pass: Pass,
     deadline: &Deadline,
-) -> (Vec<Features>, Vec<Verdict>) {
+) -> (Vec<BlockFeatures>, Vec<Verdict>) {
     let doc = page.doc;
     let declared = locate::Declared {
         title: page.title,

@@ -16,7 +16,8 @@ use crate::article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanK
 use crate::blocks::{CellAt, Shape, TextBlock, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
-use crate::explain::{BlockTrace, Decision, Features};
+use crate::explain::{BlockTrace, Decision};
+use crate::features::{self, BlockFeatures};
 use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use crate::url::{resolve, safe_url};
@@ -56,20 +57,22 @@ pub(crate) struct Context<'a> {
 /// (tables grouped into rows, figures joined, lists numbered).
 pub(crate) fn assemble(
     blocks: Vec<TextBlock>,
-    feats: Vec<Features>,
+    feats: Vec<BlockFeatures>,
     verdicts: Vec<Verdict>,
     explain: bool,
     structure: &Context<'_>,
 ) -> Article {
     let mut article = Article::default();
     let trace = explain.then(|| {
+        let count = blocks.len();
         blocks
             .iter()
-            .zip(feats)
+            .zip(&feats)
             .zip(&verdicts)
-            .map(|((b, f), v)| BlockTrace {
+            .enumerate()
+            .map(|(i, ((b, f), v))| BlockTrace {
                 text: b.text.to_string(),
-                features: f,
+                features: features::explained(f, &b.text, features::position(i, count)),
                 decision: v.decision,
                 rule: v.rule,
             })
@@ -78,6 +81,7 @@ pub(crate) fn assemble(
     // The kept blocks stay where they are (no second list of them beside
     // the first while both are alive: a hostile page of many small blocks
     // peaked here, see `fuzz/dos_rss.sh`).
+    drop(feats);
     let mut kept = blocks;
     let mut verdict = verdicts.iter();
     kept.retain(|_| verdict.next().is_some_and(|v| v.decision == Decision::Keep));
