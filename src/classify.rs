@@ -3,7 +3,7 @@
 //! has a name, reported in the per-block explanation.
 
 use crate::article::BlockKind;
-use crate::blocks::{TextBlock, repeats_title, title_key};
+use crate::blocks::{Blocks, TextBlock, repeats_title, title_key};
 use crate::explain::{Decision, Rule};
 use crate::features::BlockFeatures;
 use crate::options::{Deadline, Focus};
@@ -69,7 +69,7 @@ impl Thresholds {
 /// [`classify_within`] with no time limit: the unit tests' short form.
 #[cfg(test)]
 pub(crate) fn classify(
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
@@ -80,7 +80,7 @@ pub(crate) fn classify(
 /// Decides every block; past `deadline` the first look stops early (the
 /// caller's check then fails the page).
 pub(crate) fn classify_within(
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
@@ -93,7 +93,7 @@ pub(crate) fn classify_within(
         .zip(feats)
         .enumerate()
         .take_while(|&(i, _)| !deadline.passed_at(i))
-        .map(|(_, (b, f))| first_look(b, f, title_key.as_deref(), &t))
+        .map(|(_, (b, f))| first_look(b, blocks.text(b), f, title_key.as_deref(), &t))
         .collect();
     // The story's first prose block.
     let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
@@ -193,7 +193,7 @@ fn keep_lead_captions(
 fn join_lead_prose(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     feats: &[BlockFeatures],
     start: usize,
     title: Option<&str>,
@@ -218,7 +218,7 @@ fn join_lead_prose(
         // Text under a picture is its caption, however long.
         let prose = rule == Rule::OutsideContainer
             && !b.after_image
-            && first_look(b, &inside, title, t) == (Class::Good, Rule::Prose);
+            && first_look(b, blocks.text(b), &inside, title, t) == (Class::Good, Rule::Prose);
         if prose {
             if let Some(v) = verdicts.get_mut(i) {
                 *v = Verdict {
@@ -265,8 +265,10 @@ fn decided_neighbours(first: &[(Class, Rule)]) -> (Vec<Option<Class>>, Vec<Optio
     (prev, next)
 }
 
+/// The class of block `b`, of `text`, by its features `f` alone.
 fn first_look(
     b: &TextBlock,
+    text: &str,
     f: &BlockFeatures,
     title: Option<&str>,
     t: &Thresholds,
@@ -279,7 +281,7 @@ fn first_look(
         // link lists of thumbnails (a caption's credit line, "Photo: ...",
         // is part of it).
         let keep = f.in_container && f.link_density <= t.max_link_density;
-        let caption = !b.text.is_empty();
+        let caption = !text.is_empty();
         let rule = if keep {
             Rule::Figure
         } else {
@@ -290,7 +292,7 @@ fn first_look(
     if !f.in_container {
         return (Class::Bad, Rule::OutsideContainer);
     }
-    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(&b.text, k)) {
+    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(text, k)) {
         return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {
@@ -400,9 +402,9 @@ fn in_context(
 mod tests {
     use super::*;
 
-    fn block(text: &str, kind: BlockKind) -> TextBlock {
-        TextBlock {
-            text: text.into(),
+    fn block(text: &str, kind: BlockKind) -> (&str, TextBlock) {
+        let block = TextBlock {
+            text: Default::default(),
             kind,
             owner: 0,
             chars: crate::blocks::small(text.chars().count()),
@@ -411,7 +413,17 @@ mod tests {
             after_image: false,
             figure: None,
             shape: None,
-        }
+        };
+        (text, block)
+    }
+
+    /// `block` right under a picture.
+    fn after_image((text, block): (&str, TextBlock)) -> (&str, TextBlock) {
+        let block = TextBlock {
+            after_image: true,
+            ..block
+        };
+        (text, block)
     }
 
     fn feats(words: u32, good: bool) -> BlockFeatures {
@@ -439,7 +451,7 @@ mod tests {
             feats(30, true),
             feats(1, false),
         ];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[1], (Decision::Keep, Rule::HeadingBeforeText));
         assert_eq!(d[3], (Decision::Drop, Rule::HeadingAlone));
@@ -454,7 +466,7 @@ mod tests {
         let mut lf = feats(30, true);
         lf.link_density = 0.9;
         let v = classify(
-            &b,
+            &Blocks::of(b),
             &[feats(3, false), lf],
             Some("Big news today"),
             Focus::Balanced,
@@ -477,7 +489,7 @@ mod tests {
             feats(4, true),
             feats(30, true),
         ];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[0], (Decision::Keep, Rule::LeadCaption));
         assert_eq!(d[2], (Decision::Drop, Rule::Caption));
@@ -488,9 +500,11 @@ mod tests {
     /// is not (the byline shows the picture belongs to the page's header).
     #[test]
     fn credit_under_the_lead_picture_is_kept_outside_the_container() {
-        let credit = || TextBlock {
-            after_image: true,
-            ..block("Photo by Mark Wilson/Getty Images", BlockKind::Paragraph)
+        let credit = || {
+            after_image(block(
+                "Photo by Mark Wilson/Getty Images",
+                BlockKind::Paragraph,
+            ))
         };
         let outside = |words| BlockFeatures {
             in_container: false,
@@ -504,7 +518,7 @@ mod tests {
         };
         let b = [credit(), story()];
         let f = [outside(6), feats(30, true)];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         assert_eq!(
             (v[0].decision, v[0].rule),
             (Decision::Keep, Rule::LeadCaption)
@@ -513,7 +527,7 @@ mod tests {
         let byline = block("By April Glaser Dec 15, 2016", BlockKind::Paragraph);
         let b = [credit(), byline, story()];
         let f = [outside(6), outside(6), feats(30, true)];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         assert_eq!(
             (v[0].decision, v[0].rule),
             (Decision::Drop, Rule::OutsideContainer)
@@ -525,17 +539,19 @@ mod tests {
     #[test]
     fn long_text_under_a_picture_is_not_a_caption() {
         let b = [
-            TextBlock {
-                after_image: true,
-                ..block("A standfirst ...", BlockKind::Paragraph)
-            },
+            after_image(block("A standfirst ...", BlockKind::Paragraph)),
             block("The story ...", BlockKind::Paragraph),
         ];
         let long = BlockFeatures {
             in_container: false,
             ..feats(u32::try_from(p::LEAD_CAPTION_MAX_WORDS + 1).unwrap(), false)
         };
-        let v = classify(&b, &[long, feats(30, true)], None, Focus::Balanced);
+        let v = classify(
+            &Blocks::of(b),
+            &[long, feats(30, true)],
+            None,
+            Focus::Balanced,
+        );
         assert_eq!(v[0].decision, Decision::Drop);
     }
 }

@@ -1,6 +1,6 @@
 //! Shallow per-block features: pure functions of a block and its place.
 
-use crate::blocks::{TextBlock, small};
+use crate::blocks::{Blocks, small};
 use crate::dom::{Document, NodeId};
 use crate::explain::Features;
 use crate::locate::Container;
@@ -71,7 +71,7 @@ pub(crate) fn explained(f: &BlockFeatures, text: &str, position: f32) -> Feature
 /// Computes the features of every block; past `deadline` it stops early
 /// (the caller's check then fails the page).
 pub(crate) fn compute(
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     doc: &Document,
     pruned: &Pruned,
     container: &Container,
@@ -88,7 +88,8 @@ pub(crate) fn compute(
             .iter()
             .enumerate()
             .take_while(|&(i, _)| !deadline.passed_at(i))
-            .map(|(_, b)| BlockFeatures {
+            .map(|(_, b)| (b, blocks.text(b)))
+            .map(|(b, text)| BlockFeatures {
                 link_density: if b.chars == 0 {
                     0.0
                 } else {
@@ -96,7 +97,7 @@ pub(crate) fn compute(
                 },
                 class_hint: path_hint(doc, pruned, container, b.owner()),
                 in_container: container.contains(b.owner()),
-                ..Scan::of(&b.text, patterns, &mut lower).features(&b.text, patterns)
+                ..Scan::of(text, patterns, &mut lower).features(text, patterns)
             }),
     );
     out
@@ -545,7 +546,11 @@ mod tests {
             &Deadline::NONE,
         );
         let feats = compute(&blocks, &doc, &pruned, &c, &patterns, &Deadline::NONE);
-        let i = blocks.iter().position(|b| b.text.contains(needle)).unwrap();
+        let i = blocks
+            .texts()
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap();
         feats[i].class_hint
     }
 

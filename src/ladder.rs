@@ -8,11 +8,11 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::blocks::{self, TextBlock};
+use crate::blocks::{self, Blocks, TextBlock};
 use crate::classify::{self, Verdict};
 use crate::comments;
 use crate::dom::Document;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::explain::{Decision, Rule};
 use crate::features::{self, BlockFeatures};
 use crate::locate;
@@ -92,6 +92,12 @@ pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Resul
 fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
     let (pruned, blocks) = segment(page, pass, deadline);
     deadline.check()?;
+    if blocks.overflowed() {
+        return Err(Error::InputTooLarge {
+            size: blocks.text_bytes(),
+            limit: u32::MAX as usize,
+        });
+    }
     let (feats, verdicts) = decide(page, &pruned, &blocks, pass, deadline);
     deadline.check()?;
     let chars = structure::story_chars(&blocks, &verdicts);
@@ -130,7 +136,7 @@ fn could_read_cards(page: &Page, pruned: &Pruned, pass: Pass) -> bool {
 /// content, the comment sections and the site rules' exclusions left
 /// out (the inclusions put back), the rest cut into text blocks. Past
 /// `deadline` they stop early: the caller checks it next.
-pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Vec<TextBlock>) {
+pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Blocks) {
     let doc = page.doc;
     let explain = page.options.get_explain();
     let removed_hints = if explain || !page.marks.include.is_empty() {
@@ -162,7 +168,7 @@ pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, 
 pub(crate) fn decide(
     page: &Page,
     pruned: &Pruned,
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     pass: Pass,
     deadline: &Deadline,
 ) -> (Vec<BlockFeatures>, Vec<Verdict>) {

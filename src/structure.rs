@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use url::Url;
 
 use crate::article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind};
-use crate::blocks::{CellAt, Shape, TextBlock, Wants};
+use crate::blocks::{Blocks, CellAt, Shape, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
 use crate::explain::{BlockTrace, Decision};
@@ -34,12 +34,12 @@ pub(crate) fn wants(options: &Options) -> Wants {
 /// The size of the story the retry ladder compares: bytes of the kept
 /// blocks' text, images and figure captions left out, so that neither the
 /// structure nor [`Options::images`] changes which rung wins.
-pub(crate) fn story_chars(blocks: &[TextBlock], verdicts: &[Verdict]) -> usize {
+pub(crate) fn story_chars(blocks: &Blocks, verdicts: &[Verdict]) -> usize {
     blocks
         .iter()
         .zip(verdicts)
         .filter(|(b, v)| v.decision == Decision::Keep && b.kind != BlockKind::Figure)
-        .map(|(b, _)| b.text.len())
+        .map(|(b, _)| blocks.text(b).len())
         .sum()
 }
 
@@ -56,7 +56,7 @@ pub(crate) struct Context<'a> {
 /// the trace, when asked): the kept blocks become the article's blocks
 /// (tables grouped into rows, figures joined, lists numbered).
 pub(crate) fn assemble(
-    blocks: Vec<TextBlock>,
+    blocks: Blocks,
     feats: Vec<BlockFeatures>,
     verdicts: Vec<Verdict>,
     explain: bool,
@@ -71,8 +71,8 @@ pub(crate) fn assemble(
             .zip(&verdicts)
             .enumerate()
             .map(|(i, ((b, f), v))| BlockTrace {
-                text: b.text.to_string(),
-                features: features::explained(f, &b.text, features::position(i, count)),
+                text: blocks.text(b).to_string(),
+                features: features::explained(f, blocks.text(b), features::position(i, count)),
                 decision: v.decision,
                 rule: v.rule,
             })
@@ -134,7 +134,8 @@ impl Lists {
 
 impl Context<'_> {
     /// The article's blocks from the kept text blocks, in order.
-    pub(crate) fn build(&self, kept: Vec<TextBlock>) -> Vec<Block> {
+    pub(crate) fn build(&self, kept: Blocks) -> Vec<Block> {
+        let (kept, texts) = kept.into_parts();
         let mut out: Vec<Block> = Vec::with_capacity(kept.len());
         let mut data_tables: HashMap<NodeId, bool> = HashMap::new();
         let mut table_index: HashMap<NodeId, usize> = HashMap::new();
@@ -146,6 +147,7 @@ impl Context<'_> {
             if self.deadline.passed_at(i) {
                 break;
             }
+            let text = texts.get(&b);
             let shape = b.shape.take().map_or_else(Shape::default, |s| *s);
             let cell = shape.cell.filter(|c| {
                 *data_tables
@@ -170,7 +172,7 @@ impl Context<'_> {
                     });
                 }
                 if let Some(r) = row.as_mut() {
-                    add_to_row(r, cell, &b.text, shape.spans);
+                    add_to_row(r, cell, text, shape.spans);
                 }
                 continue;
             }
@@ -188,23 +190,23 @@ impl Context<'_> {
                 BlockKind::TableRow => BlockKind::Paragraph,
                 kind => kind,
             };
-            if kind == BlockKind::Figure && !b.text.is_empty() && figure.is_some() {
+            if kind == BlockKind::Figure && !text.is_empty() && figure.is_some() {
                 // A caption joins the images of its figure just before it.
                 if let Some(last) = out.last_mut().filter(|_| image_figure == figure) {
                     let shift = last.text.len();
-                    last.text = b.text.into();
+                    last.text = text.into();
                     last.spans
                         .extend(shape.spans.into_iter().map(|s| shifted(s, shift)));
                     image_figure = None;
                     continue;
                 }
             }
-            image_figure = (kind == BlockKind::Figure && b.text.is_empty())
+            image_figure = (kind == BlockKind::Figure && text.is_empty())
                 .then_some(figure)
                 .flatten();
             out.push(Block {
                 kind,
-                text: b.text.into(),
+                text: text.into(),
                 spans: shape.spans,
                 list,
                 quote_depth: shape.quote_depth,

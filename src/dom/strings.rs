@@ -40,7 +40,7 @@ impl Strings {
     }
 
     /// The buffer's length in bytes.
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
