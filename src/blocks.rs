@@ -65,6 +65,15 @@ impl TextBlock {
         self.owner as NodeId
     }
 
+    /// Share of the characters inside links, 0..=1 (0 for no text).
+    pub(crate) fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+
     /// The innermost `figure` holding the block.
     pub(crate) fn figure(&self) -> Option<NodeId> {
         self.figure.map(|f| f.get() as NodeId - 1)

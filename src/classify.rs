@@ -148,9 +148,9 @@ fn keep_lead_captions(
         .take(p::LEAD_CAPTION_REACH)
         .collect();
     let readable = |i: usize| {
-        feats
+        blocks
             .get(i)
-            .is_some_and(|f| f.link_density <= t.max_link_density)
+            .is_some_and(|b| b.link_density() <= t.max_link_density)
     };
     let caption = |i: usize| first.get(i).is_some_and(|c| c.1 == Rule::Caption);
     let mut keep: Vec<usize> = lead
@@ -280,7 +280,7 @@ fn first_look(
         // Images and figure captions in the story's container, but not
         // link lists of thumbnails (a caption's credit line, "Photo: ...",
         // is part of it).
-        let keep = f.in_container && f.link_density <= t.max_link_density;
+        let keep = f.in_container && b.link_density() <= t.max_link_density;
         let caption = !text.is_empty();
         let rule = if keep {
             Rule::Figure
@@ -298,15 +298,15 @@ fn first_look(
     if b.kind == BlockKind::Caption {
         return (Class::Bad, Rule::Caption);
     }
-    if f.link_density > t.max_link_density {
+    if b.link_density() > t.max_link_density {
         return (Class::Bad, Rule::LinkHeavy);
     }
     if f.boilerplate_phrase {
         return (Class::Bad, Rule::BoilerplatePhrase);
     }
-    let prose = f.words() >= t.prose_words
-        && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
-    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words() < p::NEGATIVE_HINT_MAX_WORDS {
+    let prose =
+        f.words() >= t.prose_words && (f.sentence_end || f.stopword_density >= p::PROSE_STOPWORDS);
+    if i32::from(f.class_hint) <= p::NEGATIVE_HINT_DROP && f.words() < p::NEGATIVE_HINT_MAX_WORDS {
         return (Class::Bad, Rule::NegativeClass);
     }
     if prose || b.kind == BlockKind::Code {
@@ -430,7 +430,7 @@ mod tests {
         BlockFeatures {
             words,
             in_container: true,
-            sentence_ends: u32::from(good),
+            sentence_end: good,
             ends_sentence: good,
             stopword_density: if good { 0.4 } else { 0.0 },
             ..BlockFeatures::default()
@@ -459,15 +459,18 @@ mod tests {
 
     #[test]
     fn the_title_heading_and_link_lists_are_dropped() {
+        let (text, list) = block("a b c", BlockKind::ListItem);
+        let links = TextBlock {
+            link_chars: list.chars,
+            ..list
+        };
         let b = [
             block("Big News Today", BlockKind::Heading(1)),
-            block("a b c", BlockKind::ListItem),
+            (text, links),
         ];
-        let mut lf = feats(30, true);
-        lf.link_density = 0.9;
         let v = classify(
             &Blocks::of(b),
-            &[feats(3, false), lf],
+            &[feats(3, false), feats(30, true)],
             Some("Big news today"),
             Focus::Balanced,
         );

@@ -1,6 +1,6 @@
 //! Shallow per-block features: pure functions of a block and its place.
 
-use crate::blocks::{Blocks, small};
+use crate::blocks::{Blocks, TextBlock, small};
 use crate::dom::{Document, NodeId};
 use crate::explain::Features;
 use crate::locate::Container;
@@ -9,19 +9,23 @@ use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
 
 /// What the classifier reads of a block (each field as in [`Features`]):
-/// 24 bytes, not the public type's 48, and the counts 32 bits (as a
-/// block's, see [`small`]). Every block's are alive together while the
-/// classifier runs, the peak of a hostile page of 78,000 short blocks
-/// (`fuzz/dos_rss.sh`). What only the trace shows (characters, text
-/// density, position) is counted again when it is asked for
-/// ([`explained`]).
+/// 16 bytes, not the public type's 48. Every block's are alive together
+/// while the classifier runs, the peak of a hostile page of 78,000 short
+/// blocks (`fuzz/dos_rss.sh`). What only the trace shows (characters,
+/// text density, the count of sentence ends, position) is counted again
+/// when it is asked for ([`explained`]); the link density is the block's
+/// own ([`TextBlock::link_density`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct BlockFeatures {
+    /// 32 bits, as a block's counts (see [`small`]).
     pub words: u32,
-    pub sentence_ends: u32,
-    pub link_density: f32,
     pub stopword_density: f32,
-    pub class_hint: i32,
+    /// 16 bits: a sum of [`p::HINT_LEVELS`] hints of 8 bits each (see
+    /// [`hint_sum`]).
+    pub class_hint: i16,
+    /// The text holds a sentence-ending mark ([`Features::sentence_ends`]
+    /// is more than 0).
+    pub sentence_end: bool,
     pub ends_sentence: bool,
     pub in_container: bool,
     pub boilerplate_phrase: bool,
@@ -34,19 +38,41 @@ impl BlockFeatures {
     }
 
     /// The public [`Features`], with what only the trace shows.
-    fn public(&self, chars: usize, text_density: f32, position: f32) -> Features {
+    fn public(&self, trace: Recount, link_density: f32, position: f32) -> Features {
         Features {
             words: self.words(),
-            chars,
-            link_density: self.link_density,
-            text_density,
+            chars: trace.chars,
+            link_density,
+            text_density: trace.text_density,
             stopword_density: self.stopword_density,
-            sentence_ends: self.sentence_ends as usize,
+            sentence_ends: trace.sentence_ends,
             ends_sentence: self.ends_sentence,
-            class_hint: self.class_hint,
+            class_hint: i32::from(self.class_hint),
             in_container: self.in_container,
             boilerplate_phrase: self.boilerplate_phrase,
             position,
+        }
+    }
+}
+
+/// What the trace shows of a text that the classifier does not read.
+struct Recount {
+    chars: usize,
+    text_density: f32,
+    sentence_ends: usize,
+}
+
+impl Recount {
+    /// Counted as [`Scan`] counts them (the density's words are the runs
+    /// of non-whitespace).
+    fn of(text: &str) -> Recount {
+        let mut density = Density::default();
+        text.split_whitespace()
+            .for_each(|word| density.word(word.chars().count()));
+        Recount {
+            chars: text.chars().count(),
+            text_density: density.value(),
+            sentence_ends: text.chars().filter(|&c| is_sentence_end(c)).count(),
         }
     }
 }
@@ -57,15 +83,15 @@ pub(crate) fn position(index: usize, count: usize) -> f32 {
     index as f32 / count.saturating_sub(1).max(1) as f32
 }
 
-/// The public [`Features`] of a block of `text` whose classifier's
-/// features are `f`, at `position` (see [`position`]): its characters and
-/// text density counted again, as [`Scan`] counts them (the density's
-/// words are the runs of non-whitespace), for the trace alone.
-pub(crate) fn explained(f: &BlockFeatures, text: &str, position: f32) -> Features {
-    let mut density = Density::default();
-    text.split_whitespace()
-        .for_each(|word| density.word(word.chars().count()));
-    f.public(text.chars().count(), density.value(), position)
+/// The public [`Features`] of `block`, of `text`, whose classifier's
+/// features are `f`, at `position` (see [`position`]), for the trace.
+pub(crate) fn explained(
+    f: &BlockFeatures,
+    block: &TextBlock,
+    text: &str,
+    position: f32,
+) -> Features {
+    f.public(Recount::of(text), block.link_density(), position)
 }
 
 /// Computes the features of every block; past `deadline` it stops early
@@ -90,12 +116,7 @@ pub(crate) fn compute(
             .take_while(|&(i, _)| !deadline.passed_at(i))
             .map(|(_, b)| (b, blocks.text(b)))
             .map(|(b, text)| BlockFeatures {
-                link_density: if b.chars == 0 {
-                    0.0
-                } else {
-                    b.link_chars as f32 / b.chars as f32
-                },
-                class_hint: path_hint(doc, pruned, container, b.owner()),
+                class_hint: hint_sum(path_hint(doc, pruned, container, b.owner())),
                 in_container: container.contains(b.owner()),
                 ..Scan::of(text, patterns, &mut lower).features(text, patterns)
             }),
@@ -108,8 +129,20 @@ pub(crate) fn compute(
 /// buffer, reused across calls to save allocations.
 pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String) -> Features {
     let scan = Scan::of(text, patterns, lower);
-    scan.features(text, patterns)
-        .public(scan.chars, scan.density.value(), 0.0)
+    let counted = Recount {
+        chars: scan.chars,
+        text_density: scan.density.value(),
+        sentence_ends: scan.sentence_ends,
+    };
+    scan.features(text, patterns).public(counted, 0.0, 0.0)
+}
+
+/// A sum of class hints as [`BlockFeatures`] keeps it: 16 bits, which
+/// [`p::HINT_LEVELS`] hints of 8 bits each never pass (saturating all
+/// the same).
+fn hint_sum(sum: i32) -> i16 {
+    let clamped = sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX));
+    i16::try_from(clamped).unwrap_or_default()
 }
 
 /// What one pass over a block's characters counts: its words (latin ones
@@ -215,7 +248,7 @@ impl Scan {
     fn features(&self, text: &str, patterns: &Patterns) -> BlockFeatures {
         BlockFeatures {
             words: small(self.words()),
-            sentence_ends: small(self.sentence_ends),
+            sentence_end: self.sentence_ends > 0,
             stopword_density: if self.latin == 0 {
                 0.0
             } else {
@@ -457,13 +490,34 @@ mod tests {
             let mut lower = String::new();
             let whole = text_features(text, &patterns, &mut lower);
             let scan = Scan::of(text, &patterns, &mut lower);
-            let again = explained(&scan.features(text, &patterns), text, 0.0);
+            let block = TextBlock {
+                text: Default::default(),
+                kind: crate::article::BlockKind::Paragraph,
+                owner: 0,
+                chars: small(text.chars().count()),
+                link_chars: 0,
+                pruned: None,
+                after_image: false,
+                figure: None,
+                shape: None,
+            };
+            let again = explained(&scan.features(text, &patterns), &block, text, 0.0);
             assert_eq!(again, whole, "{text}");
         }
         assert_eq!(
             (position(0, 1), position(1, 3), position(2, 3)),
             (0.0, 0.5, 1.0)
         );
+    }
+
+    #[test]
+    fn a_blocks_features_are_small() {
+        // 48 bytes as the public type: every block's are alive at the
+        // classifier's peak on a hostile page of many short blocks.
+        assert_eq!(std::mem::size_of::<BlockFeatures>(), 16);
+        let levels = i32::try_from(p::HINT_LEVELS).unwrap();
+        assert!(levels * i32::from(i8::MIN) >= i32::from(i16::MIN));
+        assert_eq!(hint_sum(i32::MIN), i16::MIN);
     }
 
     #[test]
@@ -551,7 +605,7 @@ mod tests {
             .iter()
             .position(|t| t.contains(needle))
             .unwrap();
-        feats[i].class_hint
+        i32::from(feats[i].class_hint)
     }
 
     #[test]

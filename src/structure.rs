@@ -72,7 +72,7 @@ pub(crate) fn assemble(
             .enumerate()
             .map(|(i, ((b, f), v))| BlockTrace {
                 text: blocks.text(b).to_string(),
-                features: features::explained(f, blocks.text(b), features::position(i, count)),
+                features: features::explained(f, b, blocks.text(b), features::position(i, count)),
                 decision: v.decision,
                 rule: v.rule,
             })
