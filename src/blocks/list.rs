@@ -98,8 +98,13 @@ impl Blocks {
         self.list.retain(keep);
     }
 
-    /// Room for `bytes` more of text, in one allocation (see
+    /// Room for `blocks` more blocks, in one allocation (see
     /// [`Blocks::shrink_to_fit`] for what is not used).
+    pub(crate) fn reserve(&mut self, blocks: usize) {
+        self.list.reserve(blocks);
+    }
+
+    /// Room for `bytes` more of text, as [`Blocks::reserve`].
     pub(crate) fn reserve_text(&mut self, bytes: usize) {
         self.texts.0.reserve(bytes);
     }
