@@ -202,12 +202,6 @@ impl Document {
         self.strings.get(span)
     }
 
-    /// Bytes of the texts and hints of every node (with the whitespace runs
-    /// the buffer starts with): more than the text of any part of the page.
-    pub(crate) fn strings_len(&self) -> usize {
-        self.strings.len()
-    }
-
     /// The class/id hints of `el` (see [`Element`]).
     pub(crate) fn hints(&self, el: &Element) -> &str {
         self.strings.get(el.hints)

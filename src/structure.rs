@@ -135,7 +135,7 @@ impl Lists {
 impl Context<'_> {
     /// The article's blocks from the kept text blocks, in order.
     pub(crate) fn build(&self, kept: Blocks) -> Vec<Block> {
-        let (kept, texts) = kept.into_parts();
+        let (kept, mut texts) = kept.into_parts();
         let mut out: Vec<Block> = Vec::with_capacity(kept.len());
         let mut data_tables: HashMap<NodeId, bool> = HashMap::new();
         let mut table_index: HashMap<NodeId, usize> = HashMap::new();
@@ -147,7 +147,6 @@ impl Context<'_> {
             if self.deadline.passed_at(i) {
                 break;
             }
-            let text = texts.get(&b);
             let shape = b.shape.take().map_or_else(Shape::default, |s| *s);
             let cell = shape.cell.filter(|c| {
                 *data_tables
@@ -172,7 +171,7 @@ impl Context<'_> {
                     });
                 }
                 if let Some(r) = row.as_mut() {
-                    add_to_row(r, cell, text, shape.spans);
+                    add_to_row(r, cell, texts.get(&b), shape.spans);
                 }
                 continue;
             }
@@ -184,6 +183,9 @@ impl Context<'_> {
                     None
                 }
             };
+            // Taken only here: a long text moves into the article, a short
+            // one is copied out of the blocks' shared buffer.
+            let text = texts.take(&b);
             let figure = b.figure();
             let kind = match b.kind {
                 // Text of a layout table's cells, or loose in a table.
@@ -194,7 +196,7 @@ impl Context<'_> {
                 // A caption joins the images of its figure just before it.
                 if let Some(last) = out.last_mut().filter(|_| image_figure == figure) {
                     let shift = last.text.len();
-                    last.text = text.into();
+                    last.text = text;
                     last.spans
                         .extend(shape.spans.into_iter().map(|s| shifted(s, shift)));
                     image_figure = None;
@@ -206,7 +208,7 @@ impl Context<'_> {
                 .flatten();
             out.push(Block {
                 kind,
-                text: text.into(),
+                text,
                 spans: shape.spans,
                 list,
                 quote_depth: shape.quote_depth,

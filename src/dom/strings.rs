@@ -40,7 +40,7 @@ impl Strings {
     }
 
     /// The buffer's length in bytes.
-    pub(crate) fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.0.len()
     }
 
