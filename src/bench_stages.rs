@@ -10,7 +10,7 @@
 //! `metadata`, `prune_segment` (comment sections, prune, blocks) and
 //! `locate_classify`.
 
-use crate::blocks::TextBlock;
+use crate::blocks::Blocks;
 use crate::ladder::{self, Page};
 use crate::options::Options;
 use crate::patterns::LADDER;
@@ -23,7 +23,7 @@ pub struct Parsed(dom::Document);
 /// A pruned and segmented page, opaque.
 pub struct Segmented {
     pruned: Pruned,
-    blocks: Vec<TextBlock>,
+    blocks: Blocks,
 }
 
 impl Parsed {

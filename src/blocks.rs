@@ -14,16 +14,20 @@ use crate::patterns as p;
 use crate::prune::Pruned;
 
 pub(crate) use headline::{repeats_title, title_key};
+pub(crate) use list::{Blocks, TextSpan};
+use shape::fit_spans;
 pub(crate) use shape::{CellAt, ItemAt, Shape};
 
 mod headline;
+mod list;
 mod shape;
 
 /// One text block of the page, before any decision.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TextBlock {
-    /// Whitespace-collapsed text (as written inside `<pre>`).
-    pub text: Box<str>,
+    /// Whitespace-collapsed text (as written inside `<pre>`), in the
+    /// [`Blocks`]' buffer (read with [`Blocks::text`]).
+    pub text: TextSpan,
     pub kind: BlockKind,
     /// The innermost block-level element holding the text (read with
     /// [`TextBlock::owner`]). This and the counts are 32 bits: a hostile
@@ -44,8 +48,7 @@ pub(crate) struct TextBlock {
     /// The innermost `figure` holding the block, plus one (read with
     /// [`TextBlock::figure`]): kept here, not in the `shape`, so that a
     /// block in a figure and nothing else needs no `Shape` (a hostile page
-    /// of 50,000 figures held 6 MB of boxed shapes), in the room the text's
-    /// `Box<str>` leaves (a `String` is 8 bytes longer).
+    /// of 50,000 figures held 6 MB of boxed shapes).
     pub figure: Option<NonZeroU32>,
     /// Where the block sits in the page's structure, for the renderers;
     /// the classifier never reads it. `None` for a block outside lists,
@@ -60,6 +63,15 @@ impl TextBlock {
     /// The innermost block-level element holding the text.
     pub(crate) fn owner(&self) -> NodeId {
         self.owner as NodeId
+    }
+
+    /// Share of the characters inside links, 0..=1 (0 for no text).
+    pub(crate) fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
     }
 
     /// The innermost `figure` holding the block.
@@ -88,7 +100,7 @@ pub(crate) struct Wants {
 /// [`segment_with`] over the whole page with nothing extra recorded: the
 /// unit tests' short form.
 #[cfg(test)]
-pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) -> Vec<TextBlock> {
+pub(crate) fn segment(doc: &Document, pruned: &Pruned, include_removed: bool) -> Blocks {
     segment_with(
         doc,
         pruned,
@@ -119,13 +131,22 @@ pub(crate) fn segment_with(
     range: std::ops::Range<NodeId>,
     cards_as_text: bool,
     deadline: &Deadline,
-) -> Vec<TextBlock> {
+) -> Blocks {
     let mut seg = Segmenter {
         wants,
         cards_as_text,
         doc: Some(doc),
         ..Segmenter::default()
     };
+    // Room for the blocks once, not a vector doubled its way up (the
+    // copies stayed resident on the later rungs: bylines_dates:3 peaked
+    // 0.15 times the page higher): a block holds a text node or an image
+    // of its own, so there are at most as many as nodes. Room never
+    // written is never resident, and is given back at the end. (Room for
+    // the texts at the page's strings' length helped no page and cost
+    // long_words:2 0.9 times the page.)
+    let nodes = range.end.min(doc.nodes.len()).saturating_sub(range.start);
+    seg.blocks.reserve(nodes);
     let mut id = range.start;
     let mut steps = 0usize;
     while id < range.end.min(doc.nodes.len()) {
@@ -166,8 +187,8 @@ pub(crate) fn segment_with(
     }
     seg.close_until(usize::MAX);
     seg.flush();
-    // The pushes doubled the capacity: give back the unused part (an
-    // in-place shrink) before the later stages allocate beside it.
+    // The pushes doubled the capacities: give back the unused parts (in
+    // place) before the later stages allocate beside them.
     seg.blocks.shrink_to_fit();
     seg.blocks
 }
@@ -213,7 +234,7 @@ struct Open {
 
 #[derive(Debug, Default)]
 struct Segmenter<'d> {
-    blocks: Vec<TextBlock>,
+    blocks: Blocks,
     open: Vec<Open>,
     /// How many `a` / `pre` / `blockquote` are open.
     links: usize,
@@ -650,8 +671,8 @@ impl Segmenter<'_> {
         // a removed block (segmented for the trace only) for the next one.
         let after_image =
             !trimmed.is_empty() && self.region.is_none() && std::mem::take(&mut self.image_seen);
-        self.blocks.push(TextBlock {
-            text: trimmed.into(),
+        let block = TextBlock {
+            text: TextSpan::default(),
             kind,
             owner: small(owner),
             chars: small(chars - removed_chars),
@@ -660,35 +681,9 @@ impl Segmenter<'_> {
             after_image,
             figure: figure.and_then(|f| NonZeroU32::new(small(f).saturating_add(1))),
             shape: (shape != Shape::default()).then(|| Box::new(shape)),
-        });
+        };
+        self.blocks.push(trimmed, block);
     }
-}
-
-/// Moves spans recorded over a block's untrimmed text onto `trimmed`, which
-/// starts `offset` bytes in; each span loses its leading and trailing
-/// whitespace, and empty ones go (but images, which cover no text). Sorted
-/// by start, an enclosing span before the spans inside it.
-fn fit_spans(spans: Vec<Span>, offset: usize, trimmed: &str) -> Vec<Span> {
-    let len = trimmed.len();
-    let mut out: Vec<Span> = spans
-        .into_iter()
-        .filter_map(|mut s| {
-            s.start = s.start.saturating_sub(offset).min(len);
-            s.end = s.end.saturating_sub(offset).min(len);
-            if matches!(s.kind, SpanKind::Image { .. }) {
-                s.end = s.start;
-                return trimmed.is_char_boundary(s.start).then_some(s);
-            }
-            let inner = trimmed.get(s.start..s.end)?;
-            let lead = inner.len() - inner.trim_start().len();
-            let tail = inner.len() - inner.trim_end().len();
-            s.start += lead;
-            s.end = s.end.saturating_sub(tail).max(s.start);
-            (s.end > s.start).then_some(s)
-        })
-        .collect();
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    out
 }
 
 #[cfg(test)]

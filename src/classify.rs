@@ -3,8 +3,9 @@
 //! has a name, reported in the per-block explanation.
 
 use crate::article::BlockKind;
-use crate::blocks::{TextBlock, repeats_title, title_key};
-use crate::explain::{Decision, Features, Rule};
+use crate::blocks::{Blocks, TextBlock, repeats_title, title_key};
+use crate::explain::{Decision, Rule};
+use crate::features::BlockFeatures;
 use crate::options::{Deadline, Focus};
 use crate::patterns as p;
 
@@ -68,8 +69,8 @@ impl Thresholds {
 /// [`classify_within`] with no time limit: the unit tests' short form.
 #[cfg(test)]
 pub(crate) fn classify(
-    blocks: &[TextBlock],
-    feats: &[Features],
+    blocks: &Blocks,
+    feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
 ) -> Vec<Verdict> {
@@ -79,8 +80,8 @@ pub(crate) fn classify(
 /// Decides every block; past `deadline` the first look stops early (the
 /// caller's check then fails the page).
 pub(crate) fn classify_within(
-    blocks: &[TextBlock],
-    feats: &[Features],
+    blocks: &Blocks,
+    feats: &[BlockFeatures],
     title: Option<&str>,
     focus: Focus,
     deadline: &Deadline,
@@ -92,7 +93,7 @@ pub(crate) fn classify_within(
         .zip(feats)
         .enumerate()
         .take_while(|&(i, _)| !deadline.passed_at(i))
-        .map(|(_, (b, f))| first_look(b, f, title_key.as_deref(), &t))
+        .map(|(_, (b, f))| first_look(b, blocks.text(b), f, title_key.as_deref(), &t))
         .collect();
     // The story's first prose block.
     let Some(start) = first.iter().position(|c| c.0 == Class::Good) else {
@@ -136,7 +137,7 @@ fn keep_lead_captions(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     start: usize,
     t: &Thresholds,
 ) {
@@ -147,9 +148,9 @@ fn keep_lead_captions(
         .take(p::LEAD_CAPTION_REACH)
         .collect();
     let readable = |i: usize| {
-        feats
+        blocks
             .get(i)
-            .is_some_and(|f| f.link_density <= t.max_link_density)
+            .is_some_and(|b| b.link_density() <= t.max_link_density)
     };
     let caption = |i: usize| first.get(i).is_some_and(|c| c.1 == Rule::Caption);
     let mut keep: Vec<usize> = lead
@@ -165,7 +166,7 @@ fn keep_lead_captions(
     if let Some(from) = under_picture {
         let short = feats
             .get(from)
-            .is_some_and(|f| f.words <= p::LEAD_CAPTION_MAX_WORDS);
+            .is_some_and(|f| f.words() <= p::LEAD_CAPTION_MAX_WORDS);
         let heading = blocks
             .get(from)
             .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)));
@@ -192,8 +193,8 @@ fn keep_lead_captions(
 fn join_lead_prose(
     verdicts: &mut [Verdict],
     first: &[(Class, Rule)],
-    blocks: &[TextBlock],
-    feats: &[Features],
+    blocks: &Blocks,
+    feats: &[BlockFeatures],
     start: usize,
     title: Option<&str>,
     t: &Thresholds,
@@ -210,14 +211,14 @@ fn join_lead_prose(
         if matches!(b.kind, BlockKind::Heading(_)) {
             break;
         }
-        let inside = Features {
+        let inside = BlockFeatures {
             in_container: true,
-            ..f.clone()
+            ..*f
         };
         // Text under a picture is its caption, however long.
         let prose = rule == Rule::OutsideContainer
             && !b.after_image
-            && first_look(b, &inside, title, t) == (Class::Good, Rule::Prose);
+            && first_look(b, blocks.text(b), &inside, title, t) == (Class::Good, Rule::Prose);
         if prose {
             if let Some(v) = verdicts.get_mut(i) {
                 *v = Verdict {
@@ -264,7 +265,14 @@ fn decided_neighbours(first: &[(Class, Rule)]) -> (Vec<Option<Class>>, Vec<Optio
     (prev, next)
 }
 
-fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) -> (Class, Rule) {
+/// The class of block `b`, of `text`, by its features `f` alone.
+fn first_look(
+    b: &TextBlock,
+    text: &str,
+    f: &BlockFeatures,
+    title: Option<&str>,
+    t: &Thresholds,
+) -> (Class, Rule) {
     if let Some(rule) = b.pruned {
         return (Class::Pruned, rule);
     }
@@ -272,8 +280,8 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
         // Images and figure captions in the story's container, but not
         // link lists of thumbnails (a caption's credit line, "Photo: ...",
         // is part of it).
-        let keep = f.in_container && f.link_density <= t.max_link_density;
-        let caption = !b.text.is_empty();
+        let keep = f.in_container && b.link_density() <= t.max_link_density;
+        let caption = !text.is_empty();
         let rule = if keep {
             Rule::Figure
         } else {
@@ -284,21 +292,21 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if !f.in_container {
         return (Class::Bad, Rule::OutsideContainer);
     }
-    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(&b.text, k)) {
+    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(text, k)) {
         return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {
         return (Class::Bad, Rule::Caption);
     }
-    if f.link_density > t.max_link_density {
+    if b.link_density() > t.max_link_density {
         return (Class::Bad, Rule::LinkHeavy);
     }
     if f.boilerplate_phrase {
         return (Class::Bad, Rule::BoilerplatePhrase);
     }
-    let prose = f.words >= t.prose_words
-        && (f.sentence_ends > 0 || f.stopword_density >= p::PROSE_STOPWORDS);
-    if f.class_hint <= p::NEGATIVE_HINT_DROP && f.words < p::NEGATIVE_HINT_MAX_WORDS {
+    let prose =
+        f.words() >= t.prose_words && (f.sentence_end || f.stopword_density >= p::PROSE_STOPWORDS);
+    if i32::from(f.class_hint) <= p::NEGATIVE_HINT_DROP && f.words() < p::NEGATIVE_HINT_MAX_WORDS {
         return (Class::Bad, Rule::NegativeClass);
     }
     if prose || b.kind == BlockKind::Code {
@@ -307,7 +315,7 @@ fn first_look(b: &TextBlock, f: &Features, title: Option<&str>, t: &Thresholds) 
     if matches!(b.kind, BlockKind::Heading(_)) {
         return (Class::Short, Rule::Heading);
     }
-    if f.words < t.short_words {
+    if f.words() < t.short_words {
         return (Class::Short, Rule::Short);
     }
     if f.ends_sentence || f.stopword_density >= p::PROSE_STOPWORDS {
@@ -339,7 +347,7 @@ fn in_context(
     first: &[(Class, Rule)],
     around: (Option<Class>, Option<Class>),
     blocks: &[TextBlock],
-    feats: &[Features],
+    feats: &[BlockFeatures],
     i: usize,
     focus: Focus,
 ) -> Verdict {
@@ -377,7 +385,7 @@ fn in_context(
     if good(prev) && good(next) {
         return if sentence
             || focus != Focus::Precision
-            || f.is_some_and(|f| f.words >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
+            || f.is_some_and(|f| f.words() >= p::PRECISION_BETWEEN_GOOD_MIN_WORDS)
         {
             keep(Rule::ShortBetweenGood)
         } else {
@@ -394,9 +402,9 @@ fn in_context(
 mod tests {
     use super::*;
 
-    fn block(text: &str, kind: BlockKind) -> TextBlock {
-        TextBlock {
-            text: text.into(),
+    fn block(text: &str, kind: BlockKind) -> (&str, TextBlock) {
+        let block = TextBlock {
+            text: Default::default(),
             kind,
             owner: 0,
             chars: crate::blocks::small(text.chars().count()),
@@ -405,17 +413,27 @@ mod tests {
             after_image: false,
             figure: None,
             shape: None,
-        }
+        };
+        (text, block)
     }
 
-    fn feats(words: usize, good: bool) -> Features {
-        Features {
+    /// `block` right under a picture.
+    fn after_image((text, block): (&str, TextBlock)) -> (&str, TextBlock) {
+        let block = TextBlock {
+            after_image: true,
+            ..block
+        };
+        (text, block)
+    }
+
+    fn feats(words: u32, good: bool) -> BlockFeatures {
+        BlockFeatures {
             words,
             in_container: true,
-            sentence_ends: usize::from(good),
+            sentence_end: good,
             ends_sentence: good,
             stopword_density: if good { 0.4 } else { 0.0 },
-            ..Features::default()
+            ..BlockFeatures::default()
         }
     }
 
@@ -433,7 +451,7 @@ mod tests {
             feats(30, true),
             feats(1, false),
         ];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[1], (Decision::Keep, Rule::HeadingBeforeText));
         assert_eq!(d[3], (Decision::Drop, Rule::HeadingAlone));
@@ -441,15 +459,18 @@ mod tests {
 
     #[test]
     fn the_title_heading_and_link_lists_are_dropped() {
+        let (text, list) = block("a b c", BlockKind::ListItem);
+        let links = TextBlock {
+            link_chars: list.chars,
+            ..list
+        };
         let b = [
             block("Big News Today", BlockKind::Heading(1)),
-            block("a b c", BlockKind::ListItem),
+            (text, links),
         ];
-        let mut lf = feats(30, true);
-        lf.link_density = 0.9;
         let v = classify(
-            &b,
-            &[feats(3, false), lf],
+            &Blocks::of(b),
+            &[feats(3, false), feats(30, true)],
             Some("Big news today"),
             Focus::Balanced,
         );
@@ -471,7 +492,7 @@ mod tests {
             feats(4, true),
             feats(30, true),
         ];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[0], (Decision::Keep, Rule::LeadCaption));
         assert_eq!(d[2], (Decision::Drop, Rule::Caption));
@@ -482,11 +503,13 @@ mod tests {
     /// is not (the byline shows the picture belongs to the page's header).
     #[test]
     fn credit_under_the_lead_picture_is_kept_outside_the_container() {
-        let credit = || TextBlock {
-            after_image: true,
-            ..block("Photo by Mark Wilson/Getty Images", BlockKind::Paragraph)
+        let credit = || {
+            after_image(block(
+                "Photo by Mark Wilson/Getty Images",
+                BlockKind::Paragraph,
+            ))
         };
-        let outside = |words| Features {
+        let outside = |words| BlockFeatures {
             in_container: false,
             ..feats(words, false)
         };
@@ -498,7 +521,7 @@ mod tests {
         };
         let b = [credit(), story()];
         let f = [outside(6), feats(30, true)];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         assert_eq!(
             (v[0].decision, v[0].rule),
             (Decision::Keep, Rule::LeadCaption)
@@ -507,7 +530,7 @@ mod tests {
         let byline = block("By April Glaser Dec 15, 2016", BlockKind::Paragraph);
         let b = [credit(), byline, story()];
         let f = [outside(6), outside(6), feats(30, true)];
-        let v = classify(&b, &f, None, Focus::Balanced);
+        let v = classify(&Blocks::of(b), &f, None, Focus::Balanced);
         assert_eq!(
             (v[0].decision, v[0].rule),
             (Decision::Drop, Rule::OutsideContainer)
@@ -519,17 +542,19 @@ mod tests {
     #[test]
     fn long_text_under_a_picture_is_not_a_caption() {
         let b = [
-            TextBlock {
-                after_image: true,
-                ..block("A standfirst ...", BlockKind::Paragraph)
-            },
+            after_image(block("A standfirst ...", BlockKind::Paragraph)),
             block("The story ...", BlockKind::Paragraph),
         ];
-        let long = Features {
+        let long = BlockFeatures {
             in_container: false,
-            ..feats(p::LEAD_CAPTION_MAX_WORDS + 1, false)
+            ..feats(u32::try_from(p::LEAD_CAPTION_MAX_WORDS + 1).unwrap(), false)
         };
-        let v = classify(&b, &[long, feats(30, true)], None, Focus::Balanced);
+        let v = classify(
+            &Blocks::of(b),
+            &[long, feats(30, true)],
+            None,
+            Focus::Balanced,
+        );
         assert_eq!(v[0].decision, Decision::Drop);
     }
 }

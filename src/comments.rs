@@ -120,13 +120,17 @@ pub(crate) fn extract(
     }
     let wants = structure::wants(options);
     let mut lower = String::new();
-    let mut kept = Vec::new();
+    let mut kept = blocks::Blocks::default();
     for range in sections {
-        for b in blocks::segment_with(doc, &pruned, false, wants, range.clone(), false, deadline) {
-            let f = features::text_features(&b.text, patterns, &mut lower);
+        let section =
+            blocks::segment_with(doc, &pruned, false, wants, range.clone(), false, deadline);
+        let (list, texts) = section.into_parts();
+        for b in list {
+            let text = texts.get(&b);
+            let f = features::text_features(text, patterns, &mut lower);
             let links = b.link_chars as f32 > b.chars as f32 * p::MAX_LINK_DENSITY;
             if !links && !f.boilerplate_phrase {
-                kept.push(b);
+                kept.push(text, b);
             }
         }
     }

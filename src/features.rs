@@ -1,6 +1,6 @@
 //! Shallow per-block features: pure functions of a block and its place.
 
-use crate::blocks::TextBlock;
+use crate::blocks::{Blocks, TextBlock, small};
 use crate::dom::{Document, NodeId};
 use crate::explain::Features;
 use crate::locate::Container;
@@ -8,17 +8,102 @@ use crate::options::Deadline;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
 
+/// What the classifier reads of a block (each field as in [`Features`]):
+/// 16 bytes, not the public type's 48. Every block's are alive together
+/// while the classifier runs, the peak of a hostile page of 78,000 short
+/// blocks (`fuzz/dos_rss.sh`). What only the trace shows (characters,
+/// text density, the count of sentence ends, position) is counted again
+/// when it is asked for ([`explained`]); the link density is the block's
+/// own ([`TextBlock::link_density`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct BlockFeatures {
+    /// 32 bits, as a block's counts (see [`small`]).
+    pub words: u32,
+    pub stopword_density: f32,
+    /// 16 bits: a sum of [`p::HINT_LEVELS`] hints of 8 bits each (see
+    /// [`hint_sum`]).
+    pub class_hint: i16,
+    /// The text holds a sentence-ending mark ([`Features::sentence_ends`]
+    /// is more than 0).
+    pub sentence_end: bool,
+    pub ends_sentence: bool,
+    pub in_container: bool,
+    pub boilerplate_phrase: bool,
+}
+
+impl BlockFeatures {
+    /// Words, as the thresholds count them.
+    pub(crate) fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// The public [`Features`], with what only the trace shows.
+    fn public(&self, trace: Recount, link_density: f32, position: f32) -> Features {
+        Features {
+            words: self.words(),
+            chars: trace.chars,
+            link_density,
+            text_density: trace.text_density,
+            stopword_density: self.stopword_density,
+            sentence_ends: trace.sentence_ends,
+            ends_sentence: self.ends_sentence,
+            class_hint: i32::from(self.class_hint),
+            in_container: self.in_container,
+            boilerplate_phrase: self.boilerplate_phrase,
+            position,
+        }
+    }
+}
+
+/// What the trace shows of a text that the classifier does not read.
+struct Recount {
+    chars: usize,
+    text_density: f32,
+    sentence_ends: usize,
+}
+
+impl Recount {
+    /// Counted as [`Scan`] counts them (the density's words are the runs
+    /// of non-whitespace).
+    fn of(text: &str) -> Recount {
+        let mut density = Density::default();
+        text.split_whitespace()
+            .for_each(|word| density.word(word.chars().count()));
+        Recount {
+            chars: text.chars().count(),
+            text_density: density.value(),
+            sentence_ends: text.chars().filter(|&c| is_sentence_end(c)).count(),
+        }
+    }
+}
+
+/// The position [`Features::position`] gives block `index` of `count`: 0
+/// for the first, 1 for the last.
+pub(crate) fn position(index: usize, count: usize) -> f32 {
+    index as f32 / count.saturating_sub(1).max(1) as f32
+}
+
+/// The public [`Features`] of `block`, of `text`, whose classifier's
+/// features are `f`, at `position` (see [`position`]), for the trace.
+pub(crate) fn explained(
+    f: &BlockFeatures,
+    block: &TextBlock,
+    text: &str,
+    position: f32,
+) -> Features {
+    f.public(Recount::of(text), block.link_density(), position)
+}
+
 /// Computes the features of every block; past `deadline` it stops early
 /// (the caller's check then fails the page).
 pub(crate) fn compute(
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     doc: &Document,
     pruned: &Pruned,
     container: &Container,
     patterns: &Patterns,
     deadline: &Deadline,
-) -> Vec<Features> {
-    let last = blocks.len().saturating_sub(1).max(1) as f32;
+) -> Vec<BlockFeatures> {
     let mut lower = String::new();
     // Sized once: the deadline's `take_while` hides the length from
     // `collect`, which doubled its way up to twice the blocks' count
@@ -29,16 +114,11 @@ pub(crate) fn compute(
             .iter()
             .enumerate()
             .take_while(|&(i, _)| !deadline.passed_at(i))
-            .map(|(i, b)| Features {
-                link_density: if b.chars == 0 {
-                    0.0
-                } else {
-                    b.link_chars as f32 / b.chars as f32
-                },
-                class_hint: path_hint(doc, pruned, container, b.owner()),
+            .map(|(_, b)| (b, blocks.text(b)))
+            .map(|(b, text)| BlockFeatures {
+                class_hint: hint_sum(path_hint(doc, pruned, container, b.owner())),
                 in_container: container.contains(b.owner()),
-                position: i as f32 / last,
-                ..text_features(&b.text, patterns, &mut lower)
+                ..Scan::of(text, patterns, &mut lower).features(text, patterns)
             }),
     );
     out
@@ -49,21 +129,20 @@ pub(crate) fn compute(
 /// buffer, reused across calls to save allocations.
 pub(crate) fn text_features(text: &str, patterns: &Patterns, lower: &mut String) -> Features {
     let scan = Scan::of(text, patterns, lower);
-    Features {
-        words: scan.words(),
+    let counted = Recount {
         chars: scan.chars,
         text_density: scan.density.value(),
-        stopword_density: if scan.latin == 0 {
-            0.0
-        } else {
-            scan.stopwords as f32 / scan.latin as f32
-        },
         sentence_ends: scan.sentence_ends,
-        ends_sentence: ends_sentence(text),
-        boilerplate_phrase: scan.words() <= p::PHRASE_MAX_WORDS
-            && patterns.boilerplate_phrase.is_match(text),
-        ..Features::default()
-    }
+    };
+    scan.features(text, patterns).public(counted, 0.0, 0.0)
+}
+
+/// A sum of class hints as [`BlockFeatures`] keeps it: 16 bits, which
+/// [`p::HINT_LEVELS`] hints of 8 bits each never pass (saturating all
+/// the same).
+fn hint_sum(sum: i32) -> i16 {
+    let clamped = sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX));
+    i16::try_from(clamped).unwrap_or_default()
 }
 
 /// What one pass over a block's characters counts: its words (latin ones
@@ -162,6 +241,24 @@ impl Scan {
     /// Words: the latin ones, and CJK text by its characters.
     fn words(&self) -> usize {
         self.latin + self.cjk / p::CJK_CHARS_PER_WORD
+    }
+
+    /// The classifier's features of `text`, the one scanned, that depend
+    /// on the text alone.
+    fn features(&self, text: &str, patterns: &Patterns) -> BlockFeatures {
+        BlockFeatures {
+            words: small(self.words()),
+            sentence_end: self.sentence_ends > 0,
+            stopword_density: if self.latin == 0 {
+                0.0
+            } else {
+                self.stopwords as f32 / self.latin as f32
+            },
+            ends_sentence: ends_sentence(text),
+            boilerplate_phrase: self.words() <= p::PHRASE_MAX_WORDS
+                && patterns.boilerplate_phrase.is_match(text),
+            ..BlockFeatures::default()
+        }
     }
 }
 
@@ -384,6 +481,46 @@ mod tests {
     }
 
     #[test]
+    fn the_trace_counts_as_the_one_pass() {
+        // `explained` counts characters and density again for the trace:
+        // as the pass did, so the trace shows what it always showed.
+        let patterns = Patterns::shared();
+        let long = "abcdefg ".repeat(25);
+        for text in ["", "three short words", "tab\tand\u{a0}nbsp 中文", &long] {
+            let mut lower = String::new();
+            let whole = text_features(text, &patterns, &mut lower);
+            let scan = Scan::of(text, &patterns, &mut lower);
+            let block = TextBlock {
+                text: Default::default(),
+                kind: crate::article::BlockKind::Paragraph,
+                owner: 0,
+                chars: small(text.chars().count()),
+                link_chars: 0,
+                pruned: None,
+                after_image: false,
+                figure: None,
+                shape: None,
+            };
+            let again = explained(&scan.features(text, &patterns), &block, text, 0.0);
+            assert_eq!(again, whole, "{text}");
+        }
+        assert_eq!(
+            (position(0, 1), position(1, 3), position(2, 3)),
+            (0.0, 0.5, 1.0)
+        );
+    }
+
+    #[test]
+    fn a_blocks_features_are_small() {
+        // 48 bytes as the public type: every block's are alive at the
+        // classifier's peak on a hostile page of many short blocks.
+        assert_eq!(std::mem::size_of::<BlockFeatures>(), 16);
+        let levels = i32::try_from(p::HINT_LEVELS).unwrap();
+        assert!(levels * i32::from(i8::MIN) >= i32::from(i16::MIN));
+        assert_eq!(hint_sum(i32::MIN), i16::MIN);
+    }
+
+    #[test]
     fn text_density_follows_boilerpipe() {
         assert_eq!(scan("three short words").density.value(), 3.0);
         // 20 words of 7 chars: 10 per 80-column line, two full lines.
@@ -463,8 +600,12 @@ mod tests {
             &Deadline::NONE,
         );
         let feats = compute(&blocks, &doc, &pruned, &c, &patterns, &Deadline::NONE);
-        let i = blocks.iter().position(|b| b.text.contains(needle)).unwrap();
-        feats[i].class_hint
+        let i = blocks
+            .texts()
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap();
+        i32::from(feats[i].class_hint)
     }
 
     #[test]

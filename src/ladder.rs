@@ -9,13 +9,13 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::blocks::{self, TextBlock};
+use crate::blocks::{self, Blocks, TextBlock};
 use crate::classify::{self, Verdict};
 use crate::comments;
 use crate::dom::Document;
-use crate::error::Result;
-use crate::explain::{Decision, Features, Rule};
-use crate::features;
+use crate::error::{Error, Result};
+use crate::explain::{Decision, Rule};
+use crate::features::{self, BlockFeatures};
 use crate::locate;
 use crate::options::{Deadline, Options};
 use crate::patterns::{self as p, Pass, Patterns};
@@ -98,6 +98,12 @@ pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Resul
 fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
     let (pruned, blocks) = segment(page, pass, deadline);
     deadline.check()?;
+    if blocks.overflowed() {
+        return Err(Error::InputTooLarge {
+            size: blocks.text_bytes(),
+            limit: u32::MAX as usize,
+        });
+    }
     let (feats, verdicts) = decide(page, &pruned, &blocks, pass, deadline);
     deadline.check()?;
     let chars = structure::story_chars(&blocks, &verdicts);
@@ -127,13 +133,13 @@ fn extract(page: &Page, pass: Pass, deadline: &Deadline) -> Result<Rung> {
 /// Whether the first kept block follows the headline (the heading that
 /// repeats the title) with at most [`p::ANCHOR_MAX_BETWEEN`] unpruned
 /// blocks between (see [`p::MIN_ANCHORED_STORY_CHARS`]).
-fn under_headline(blocks: &[TextBlock], verdicts: &[Verdict], title: Option<&str>) -> bool {
+fn under_headline(blocks: &Blocks, verdicts: &[Verdict], title: Option<&str>) -> bool {
     let Some(key) = title.map(blocks::title_key) else {
         return false;
     };
     let headline = |b: &TextBlock| {
         matches!(b.kind, crate::article::BlockKind::Heading(_))
-            && blocks::repeats_title(&b.text, &key)
+            && blocks::repeats_title(blocks.text(b), &key)
     };
     let Some(h) = blocks.iter().position(headline) else {
         return false;
@@ -171,7 +177,7 @@ fn could_read_cards(page: &Page, pruned: &Pruned, pass: Pass) -> bool {
 /// content, the comment sections and the site rules' exclusions left
 /// out (the inclusions put back), the rest cut into text blocks. Past
 /// `deadline` they stop early: the caller checks it next.
-pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Vec<TextBlock>) {
+pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, Blocks) {
     let doc = page.doc;
     let explain = page.options.get_explain();
     let removed_hints = if explain || !page.marks.include.is_empty() {
@@ -203,10 +209,10 @@ pub(crate) fn segment(page: &Page, pass: Pass, deadline: &Deadline) -> (Pruned, 
 pub(crate) fn decide(
     page: &Page,
     pruned: &Pruned,
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     pass: Pass,
     deadline: &Deadline,
-) -> (Vec<Features>, Vec<Verdict>) {
+) -> (Vec<BlockFeatures>, Vec<Verdict>) {
     let doc = page.doc;
     let declared = locate::Declared {
         title: page.title,

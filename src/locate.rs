@@ -7,7 +7,7 @@
 //! the siblings that score nearly as well, is the story's region.
 
 use crate::article::BlockKind;
-use crate::blocks::{TextBlock, repeats_title, title_key};
+use crate::blocks::{Blocks, TextBlock, repeats_title, title_key};
 use crate::dom::{Document, NodeId, Tag};
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
@@ -57,7 +57,7 @@ pub(crate) struct Declared<'a> {
 pub(crate) fn locate(
     doc: &Document,
     pruned: &Pruned,
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     pass: Pass,
     declared: Declared,
     deadline: &Deadline,
@@ -86,7 +86,15 @@ pub(crate) fn locate(
         } else {
             doc.parent(block.owner())
         };
-        vote(doc, pruned, block, first, pass, &mut score);
+        vote(
+            doc,
+            pruned,
+            block,
+            blocks.text(block),
+            first,
+            pass,
+            &mut score,
+        );
     }
     // Discount every candidate by its link density.
     for (id, s) in score.iter_mut().enumerate() {
@@ -178,6 +186,7 @@ fn vote(
     doc: &Document,
     pruned: &Pruned,
     block: &TextBlock,
+    text: &str,
     first: Option<NodeId>,
     pass: Pass,
     score: &mut [f32],
@@ -194,11 +203,7 @@ fn vote(
     if !votes || (block.chars as usize) < p::MIN_SCORING_CHARS {
         return;
     }
-    let commas = block
-        .text
-        .chars()
-        .filter(|c| p::VOTE_COMMAS.contains(c))
-        .count();
+    let commas = text.chars().filter(|c| p::VOTE_COMMAS.contains(c)).count();
     let length_points = (block.chars as usize / p::CHARS_PER_POINT) as f32;
     let points = p::VOTE_BASE_POINTS + commas as f32 + length_points.min(p::MAX_LENGTH_POINTS);
     let mut node = first;
@@ -478,7 +483,7 @@ fn posts_like(
 /// weighted) with no link at all. Teasers (a linked headline and its
 /// summary) and link lists do not count, so a column of them elsewhere on
 /// the page does not pull the story's container up to take it in.
-fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Counts {
+fn prose_chars(doc: &Document, blocks: &Blocks) -> Counts {
     let mut prose = Counts::zeros(doc.nodes.len());
     // Only blocks without links count: their CJK characters alone are
     // looked for, and not in ASCII text.
@@ -486,10 +491,11 @@ fn prose_chars(doc: &Document, blocks: &[TextBlock]) -> Counts {
         .iter()
         .filter(|b| b.pruned.is_none() && b.link_chars == 0)
     {
-        let cjk = if b.text.is_ascii() {
+        let text = blocks.text(b);
+        let cjk = if text.is_ascii() {
             0
         } else {
-            b.text.chars().filter(|c| p::is_cjk(*c)).count()
+            text.chars().filter(|c| p::is_cjk(*c)).count()
         };
         let width = b.chars as usize + cjk * (p::CJK_CHAR_WEIGHT - 1);
         if width > p::LOOSE_PARAGRAPH_LONG_CHARS {
@@ -590,7 +596,7 @@ fn with_siblings(
     score: &[f32],
     chars: &Counts,
     links: &Counts,
-    blocks: &[TextBlock],
+    blocks: &Blocks,
     top: NodeId,
 ) -> Vec<(NodeId, NodeId)> {
     let range = |id: NodeId| (id, doc.nodes.get(id).map_or(id + 1, |n| n.end()));
@@ -619,7 +625,7 @@ fn with_siblings(
     }
     let first_text = |id: NodeId| {
         let i = *first_block.get(id.checked_sub(under.start)?)?;
-        blocks.get(i as usize).map(|b| &*b.text)
+        blocks.get(i as usize).map(|b| blocks.text(b))
     };
     for sib in doc.children(parent) {
         if sib == top {
@@ -670,7 +676,7 @@ mod tests;
 /// The elements of the headings that repeat the page's `title`: the
 /// story's own headline. A container holding one is the whole story, not
 /// one section of it. Found once, asked of the container twice.
-fn headline_owners(blocks: &[TextBlock], title: Option<&str>) -> Vec<NodeId> {
+fn headline_owners(blocks: &Blocks, title: Option<&str>) -> Vec<NodeId> {
     let Some(key) = title.map(title_key) else {
         return Vec::new();
     };
@@ -679,7 +685,7 @@ fn headline_owners(blocks: &[TextBlock], title: Option<&str>) -> Vec<NodeId> {
         .filter(|b| {
             matches!(b.kind, BlockKind::Heading(_))
                 && b.pruned.is_none()
-                && repeats_title(&b.text, &key)
+                && repeats_title(blocks.text(b), &key)
         })
         .map(TextBlock::owner)
         .collect()

@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use url::Url;
 
 use crate::article::{Article, Block, BlockKind, Cell, ListInfo, Row, Span, SpanKind};
-use crate::blocks::{CellAt, Shape, TextBlock, Wants};
+use crate::blocks::{Blocks, CellAt, Shape, Wants};
 use crate::classify::Verdict;
 use crate::dom::{Document, NodeId, Tag};
-use crate::explain::{BlockTrace, Decision, Features};
+use crate::explain::{BlockTrace, Decision};
+use crate::features::{self, BlockFeatures};
 use crate::options::{Deadline, Options};
 use crate::patterns as p;
 use crate::url::{resolve, safe_url};
@@ -33,12 +34,12 @@ pub(crate) fn wants(options: &Options) -> Wants {
 /// The size of the story the retry ladder compares: bytes of the kept
 /// blocks' text, images and figure captions left out, so that neither the
 /// structure nor [`Options::images`] changes which rung wins.
-pub(crate) fn story_chars(blocks: &[TextBlock], verdicts: &[Verdict]) -> usize {
+pub(crate) fn story_chars(blocks: &Blocks, verdicts: &[Verdict]) -> usize {
     blocks
         .iter()
         .zip(verdicts)
         .filter(|(b, v)| v.decision == Decision::Keep && b.kind != BlockKind::Figure)
-        .map(|(b, _)| b.text.len())
+        .map(|(b, _)| blocks.text(b).len())
         .sum()
 }
 
@@ -55,21 +56,23 @@ pub(crate) struct Context<'a> {
 /// the trace, when asked): the kept blocks become the article's blocks
 /// (tables grouped into rows, figures joined, lists numbered).
 pub(crate) fn assemble(
-    blocks: Vec<TextBlock>,
-    feats: Vec<Features>,
+    blocks: Blocks,
+    feats: Vec<BlockFeatures>,
     verdicts: Vec<Verdict>,
     explain: bool,
     structure: &Context<'_>,
 ) -> Article {
     let mut article = Article::default();
     let trace = explain.then(|| {
+        let count = blocks.len();
         blocks
             .iter()
-            .zip(feats)
+            .zip(&feats)
             .zip(&verdicts)
-            .map(|((b, f), v)| BlockTrace {
-                text: b.text.to_string(),
-                features: f,
+            .enumerate()
+            .map(|(i, ((b, f), v))| BlockTrace {
+                text: blocks.text(b).to_string(),
+                features: features::explained(f, b, blocks.text(b), features::position(i, count)),
                 decision: v.decision,
                 rule: v.rule,
             })
@@ -78,6 +81,7 @@ pub(crate) fn assemble(
     // The kept blocks stay where they are (no second list of them beside
     // the first while both are alive: a hostile page of many small blocks
     // peaked here, see `fuzz/dos_rss.sh`).
+    drop(feats);
     let mut kept = blocks;
     let mut verdict = verdicts.iter();
     kept.retain(|_| verdict.next().is_some_and(|v| v.decision == Decision::Keep));
@@ -130,7 +134,8 @@ impl Lists {
 
 impl Context<'_> {
     /// The article's blocks from the kept text blocks, in order.
-    pub(crate) fn build(&self, kept: Vec<TextBlock>) -> Vec<Block> {
+    pub(crate) fn build(&self, kept: Blocks) -> Vec<Block> {
+        let (kept, mut texts) = kept.into_parts();
         let mut out: Vec<Block> = Vec::with_capacity(kept.len());
         let mut data_tables: HashMap<NodeId, bool> = HashMap::new();
         let mut table_index: HashMap<NodeId, usize> = HashMap::new();
@@ -166,7 +171,7 @@ impl Context<'_> {
                     });
                 }
                 if let Some(r) = row.as_mut() {
-                    add_to_row(r, cell, &b.text, shape.spans);
+                    add_to_row(r, cell, texts.get(&b), shape.spans);
                 }
                 continue;
             }
@@ -178,29 +183,32 @@ impl Context<'_> {
                     None
                 }
             };
+            // Taken only here: a long text moves into the article, a short
+            // one is copied out of the blocks' shared buffer.
+            let text = texts.take(&b);
             let figure = b.figure();
             let kind = match b.kind {
                 // Text of a layout table's cells, or loose in a table.
                 BlockKind::TableRow => BlockKind::Paragraph,
                 kind => kind,
             };
-            if kind == BlockKind::Figure && !b.text.is_empty() && figure.is_some() {
+            if kind == BlockKind::Figure && !text.is_empty() && figure.is_some() {
                 // A caption joins the images of its figure just before it.
                 if let Some(last) = out.last_mut().filter(|_| image_figure == figure) {
                     let shift = last.text.len();
-                    last.text = b.text.into();
+                    last.text = text;
                     last.spans
                         .extend(shape.spans.into_iter().map(|s| shifted(s, shift)));
                     image_figure = None;
                     continue;
                 }
             }
-            image_figure = (kind == BlockKind::Figure && b.text.is_empty())
+            image_figure = (kind == BlockKind::Figure && text.is_empty())
                 .then_some(figure)
                 .flatten();
             out.push(Block {
                 kind,
-                text: b.text.into(),
+                text,
                 spans: shape.spans,
                 list,
                 quote_depth: shape.quote_depth,

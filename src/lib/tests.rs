@@ -55,7 +55,7 @@ fn every_later_stage_stops_past_the_deadline() {
     let focus = Focus::Balanced;
     let verdicts = classify::classify_within(&blocks, &feats, None, focus, &passed);
     assert!(verdicts.is_empty());
-    let kept: Vec<_> = blocks.clone();
+    let kept = blocks.clone();
     let cx = |deadline| structure::Context {
         doc: &doc,
         options: &options,

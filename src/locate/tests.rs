@@ -18,11 +18,11 @@ fn the_story_div_wins_over_the_sidebar() {
     assert!(c.contains(blocks[1].owner()));
 }
 
-fn container_of(html: &str) -> (Document, Vec<TextBlock>, Container) {
+fn container_of(html: &str) -> (Document, Blocks, Container) {
     titled_container_of(html, None)
 }
 
-fn titled_container_of(html: &str, title: Option<&str>) -> (Document, Vec<TextBlock>, Container) {
+fn titled_container_of(html: &str, title: Option<&str>) -> (Document, Blocks, Container) {
     let doc = Document::parse(html, &Options::new()).unwrap();
     let pruned = crate::prune::prune(&doc, &Patterns::shared(), LADDER[0]);
     let blocks = crate::blocks::segment(&doc, &pruned, false);
@@ -115,12 +115,12 @@ fn a_short_story_under_its_headline_does_not_climb_over_the_comments() {
     assert_eq!(doc.hints_of(c.top.unwrap()), "post");
     let about = blocks
         .iter()
-        .find(|b| b.text.starts_with("I am a retired"))
+        .find(|b| blocks.text(b).starts_with("I am a retired"))
         .unwrap();
     assert!(!c.contains(about.owner()));
     let reply = blocks
         .iter()
-        .find(|b| b.text.starts_with("What a lovely post"))
+        .find(|b| blocks.text(b).starts_with("What a lovely post"))
         .unwrap();
     assert!(!c.contains(reply.owner()), "a reply joined the story");
     // Without the title the post is one part among others: the climb
@@ -154,12 +154,12 @@ fn a_story_in_sections_is_located_whole() {
     assert_eq!(doc.hints_of(c.top.unwrap()), "main");
     let first_answer = blocks
         .iter()
-        .find(|b| b.text.starts_with("An answer"))
+        .find(|b| blocks.text(b).starts_with("An answer"))
         .unwrap();
     assert!(c.contains(first_answer.owner()));
     let teaser = blocks
         .iter()
-        .find(|b| b.text.starts_with("Another story"))
+        .find(|b| blocks.text(b).starts_with("Another story"))
         .unwrap();
     assert!(!c.contains(teaser.owner()));
 }
@@ -172,10 +172,10 @@ fn a_story_in_sections_is_located_whole() {
 fn a_post_of_a_thread_brings_the_thread() {
     let thread_of = |class: &'static str| move |n: usize| thread_page(class, n);
     let thread = thread_of("msg");
-    let owner_of = |blocks: &[TextBlock], start: &str| {
+    let owner_of = |blocks: &Blocks, start: &str| {
         blocks
             .iter()
-            .find(|b| b.text.starts_with(start))
+            .find(|b| blocks.text(b).starts_with(start))
             .unwrap()
             .owner()
     };
@@ -280,9 +280,12 @@ fn a_short_story_in_the_main_region_wins_over_a_longer_box_outside_it() {
     let (doc, blocks, c) = container_of(&main_page(""));
     let story = blocks
         .iter()
-        .find(|b| b.text.contains("council voted"))
+        .find(|b| blocks.text(b).contains("council voted"))
         .unwrap();
-    let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
+    let pitch = blocks
+        .iter()
+        .find(|b| blocks.text(b).contains("account"))
+        .unwrap();
     assert!(c.contains(story.owner()));
     assert!(!c.contains(pitch.owner()));
     let top = c.top.unwrap();
@@ -295,7 +298,10 @@ fn a_main_region_without_a_headline_does_not_pull_the_story() {
     // the story's, and the longer box keeps the vote.
     let html = main_page("").replace("<h1>", "<h1 hidden>");
     let (_, blocks, c) = container_of(&html);
-    let pitch = blocks.iter().find(|b| b.text.contains("account")).unwrap();
+    let pitch = blocks
+        .iter()
+        .find(|b| blocks.text(b).contains("account"))
+        .unwrap();
     assert!(c.contains(pitch.owner()));
 }
 
@@ -318,7 +324,10 @@ fn article_page(headline: &str, around: (&str, &str)) -> String {
 
 fn keeps(html: &str, needle: &str) -> bool {
     let (_, blocks, c) = container_of(html);
-    let block = blocks.iter().find(|b| b.text.contains(needle)).unwrap();
+    let block = blocks
+        .iter()
+        .find(|b| blocks.text(b).contains(needle))
+        .unwrap();
     c.contains(block.owner())
 }
 
