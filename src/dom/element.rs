@@ -45,6 +45,10 @@ impl Flags {
     /// An `input` for an e-mail address or a phone number (its `type`, or
     /// a `name` saying so): a sign-up form's (see `prune::signup`).
     const CONTACT_INPUT: u8 = 16;
+    /// An `a` that goes nowhere (no `href`, an empty one, `#` or a
+    /// `javascript:` URL): a button drawn as a link, as consent managers
+    /// draw theirs.
+    const BUTTON_LINK: u8 = 32;
 
     fn of(hidden: bool, veiled: bool, modal: bool, article_body: bool) -> Flags {
         let bit = |on: bool, bit: u8| if on { bit } else { 0 };
@@ -56,8 +60,8 @@ impl Flags {
         )
     }
 
-    fn with_contact_input(self, on: bool) -> Flags {
-        Flags(self.0 | if on { Self::CONTACT_INPUT } else { 0 })
+    fn with(self, on: bool, bit: u8) -> Flags {
+        Flags(self.0 | if on { bit } else { 0 })
     }
 }
 
@@ -86,6 +90,21 @@ impl Element {
     pub(crate) fn contact_input(&self) -> bool {
         self.flags.0 & Flags::CONTACT_INPUT != 0
     }
+
+    /// See [`Flags::BUTTON_LINK`].
+    pub(crate) fn button_link(&self) -> bool {
+        self.flags.0 & Flags::BUTTON_LINK != 0
+    }
+}
+
+/// Whether a link's `href` goes nowhere (see [`Flags::BUTTON_LINK`]).
+fn goes_nowhere(href: Option<&str>) -> bool {
+    href.map(str::trim).is_none_or(|h| {
+        h.is_empty()
+            || h == "#"
+            || h.get(..11)
+                .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+    })
 }
 
 /// Whether `el` (an `input`) asks for an e-mail address or a phone number:
@@ -184,6 +203,7 @@ pub(super) struct Common<'a> {
     pub aria_modal: Option<&'a str>,
     pub itemprop: Option<&'a str>,
     pub itemscope: Option<&'a str>,
+    pub href: Option<&'a str>,
 }
 
 impl<'a> Common<'a> {
@@ -205,6 +225,7 @@ impl<'a> Common<'a> {
                 local_name!("aria-modal") => &mut c.aria_modal,
                 local_name!("itemprop") => &mut c.itemprop,
                 local_name!("itemscope") => &mut c.itemscope,
+                local_name!("href") => &mut c.href,
                 _ => continue,
             };
             // The first of a name, as `attr` finds it.
@@ -260,7 +281,8 @@ pub(super) fn element(el: &Start<'_>, options: &Options, stores: Stores<'_>) -> 
             c.itemprop
                 .is_some_and(|v| v.eq_ignore_ascii_case("articlebody")),
         )
-        .with_contact_input(tag == Tag::Input && contact_input(el)),
+        .with(tag == Tag::Input && contact_input(el), Flags::CONTACT_INPUT)
+        .with(tag == Tag::A && goes_nowhere(c.href), Flags::BUTTON_LINK),
         hints,
         extra,
     })

@@ -15,13 +15,13 @@ pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
             continue;
         };
         // Consent managers draw their buttons as links as often as
-        // buttons (`<a href="#">Accept all</a>`). A page has hundreds of
-        // links: theirs are matched on their one text node, without
-        // reading the link's text into a string.
+        // buttons (`<a href="#">Accept all</a>`): a link that goes nowhere
+        // (a page's hundreds of others are not read), matched on its one
+        // text node without reading its text into a string.
         let consent_button = if el.tag == Tag::Button || el.role == "button" {
             consent_label(doc, id)
         } else {
-            el.tag == Tag::A && consent_link(doc, id)
+            el.button_link() && consent_link(doc, id)
         };
         if consent_button {
             followed += 1;
@@ -134,6 +134,9 @@ mod tests {
     fn other_buttons_and_wordless_boxes_are_not_consent() {
         // Not a consent label.
         let html = "<div class='a'><p>We use cookies.</p><button>Read more</button></div>";
+        assert!(boxes(html).is_empty());
+        // A link that goes somewhere is no button.
+        let html = "<div class='a'><p>We use cookies.</p><a href='/terms'>Accept</a></div>";
         assert!(boxes(html).is_empty());
         // A label, but no word of cookies or consent near it.
         let html = "<div class='poll'><p>Do you like the new park?</p><button>Agree</button></div>";
