@@ -2,8 +2,9 @@
 //! page, rung by rung. When a rung keeps too little text, the stages run
 //! again with one heuristic relaxed (`patterns::LADDER`) and the longest
 //! result wins (a short story under its headline is kept as it is:
-//! `patterns::MIN_ANCHORED_STORY_CHARS`); a short winner gets one more try on its own rung with card
-//! links read as text (`patterns::CARDS_MAX_STORY_CHARS`).
+//! `patterns::MIN_ANCHORED_STORY_CHARS`); a short winner gets one more try
+//! on its own rung with card links read as text
+//! (`patterns::CARDS_MAX_STORY_CHARS`).
 
 use std::cell::RefCell;
 use std::ops::Range;
