@@ -304,6 +304,9 @@ fn first_look(
     if f.boilerplate_phrase {
         return (Class::Bad, Rule::BoilerplatePhrase);
     }
+    if f.teaser {
+        return (Class::Bad, Rule::TeaserSummary);
+    }
     let prose =
         f.words() >= t.prose_words && (f.sentence_end || f.stopword_density >= p::PROSE_STOPWORDS);
     if i32::from(f.class_hint) <= p::NEGATIVE_HINT_DROP && f.words() < p::NEGATIVE_HINT_MAX_WORDS {

@@ -80,6 +80,9 @@ pub enum Rule {
     /// Most of the block's text is link text: a menu, a tag cloud or a list of related
     /// headlines.
     LinkHeavy,
+    /// A teaser's summary inside the story: the paragraph under a linked headline, the two
+    /// alone in one box (an inline "Related" card): dropped with its headline.
+    TeaserSummary,
     /// A short block matching a known boilerplate phrase ("All rights reserved", "Read more",
     /// "Sign up for our newsletter"...).
     BoilerplatePhrase,
@@ -161,6 +164,7 @@ impl Rule {
             Rule::LeadCaption => "lead-caption",
             Rule::LeadProse => "lead-prose",
             Rule::LinkHeavy => "link-heavy",
+            Rule::TeaserSummary => "teaser-summary",
             Rule::BoilerplatePhrase => "boilerplate-phrase",
             Rule::NegativeClass => "negative-class",
             Rule::Prose => "prose",

@@ -8,6 +8,8 @@ use crate::options::Deadline;
 use crate::patterns::{self as p, Patterns};
 use crate::prune::Pruned;
 
+mod teasers;
+
 /// What the classifier reads of a block (each field as in [`Features`]):
 /// 16 bytes, not the public type's 48. Every block's are alive together
 /// while the classifier runs, the peak of a hostile page of 78,000 short
@@ -29,6 +31,8 @@ pub(crate) struct BlockFeatures {
     pub ends_sentence: bool,
     pub in_container: bool,
     pub boilerplate_phrase: bool,
+    /// The block is a teaser's summary (see `teasers::mark_teasers`).
+    pub teaser: bool,
 }
 
 impl BlockFeatures {
@@ -121,6 +125,7 @@ pub(crate) fn compute(
                 ..Scan::of(text, patterns, &mut lower).features(text, patterns)
             }),
     );
+    teasers::mark_teasers(blocks, doc, container, &mut out);
     out
 }
 

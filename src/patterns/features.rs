@@ -48,3 +48,21 @@ pub(crate) fn is_cjk(c: char) -> bool {
     let c = c as u32;
     CJK_RANGES.iter().any(|r| r.contains(&c))
 }
+
+/// A teaser inside the story (`features::mark_teasers`): a heading with
+/// more than this share of its text in links (the classifier's link-list
+/// share) is a teaser's headline...
+pub(crate) const TEASER_TITLE_MIN_LINK_DENSITY: f32 = super::MAX_LINK_DENSITY;
+/// ...the paragraph under it, with at most this share in links, its
+/// summary...
+pub(crate) const TEASER_SUMMARY_MAX_LINK_DENSITY: f32 = 0.3;
+/// ...when the two meet in a box within this many levels above the
+/// paragraph (a card's title and excerpt sit a wrapper or two apart).
+pub(crate) const TEASER_MAX_LEVELS: usize = 4;
+/// A block of at most this many words above the headline may share the
+/// box: the card's kicker ("Related", "Read more").
+pub(crate) const TEASER_KICKER_MAX_WORDS: usize = 3;
+/// ...and the box holds at most this share of the story's region's text: a
+/// tumblr post is its linked title and one paragraph (readability's
+/// tumblr fell to 0 without this).
+pub(crate) const TEASER_MAX_STORY_SHARE: f32 = 0.5;
