@@ -13,7 +13,7 @@ use crate::options::Deadline;
 use crate::patterns as p;
 use crate::prune::Pruned;
 
-pub(crate) use headline::{repeats_title, title_key};
+pub(crate) use headline::{title_heading, title_key};
 pub(crate) use list::{Blocks, TextSpan};
 use shape::fit_spans;
 pub(crate) use shape::{CellAt, ItemAt, Shape};

@@ -3,7 +3,7 @@
 //! has a name, reported in the per-block explanation.
 
 use crate::article::BlockKind;
-use crate::blocks::{Blocks, TextBlock, repeats_title, title_key};
+use crate::blocks::{Blocks, TextBlock, title_heading, title_key};
 use crate::explain::{Decision, Rule};
 use crate::features::BlockFeatures;
 use crate::options::{Deadline, Focus};
@@ -292,7 +292,7 @@ fn first_look(
     if !f.in_container {
         return (Class::Bad, Rule::OutsideContainer);
     }
-    if matches!(b.kind, BlockKind::Heading(_)) && title.is_some_and(|k| repeats_title(text, k)) {
+    if title.is_some_and(|k| title_heading(b.kind, text, k)) {
         return (Class::Bad, Rule::TitleHeading);
     }
     if b.kind == BlockKind::Caption {

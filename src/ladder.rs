@@ -138,10 +138,7 @@ fn under_headline(blocks: &Blocks, verdicts: &[Verdict], title: Option<&str>) ->
     let Some(key) = title.map(blocks::title_key) else {
         return false;
     };
-    let headline = |b: &TextBlock| {
-        matches!(b.kind, crate::article::BlockKind::Heading(_))
-            && blocks::repeats_title(blocks.text(b), &key)
-    };
+    let headline = |b: &TextBlock| blocks::title_heading(b.kind, blocks.text(b), &key);
     let Some(h) = blocks.iter().position(headline) else {
         return false;
     };

@@ -7,7 +7,7 @@
 //! the siblings that score nearly as well, is the story's region.
 
 use crate::article::BlockKind;
-use crate::blocks::{Blocks, TextBlock, repeats_title, title_key};
+use crate::blocks::{Blocks, TextBlock, title_heading, title_key};
 use crate::dom::{Document, NodeId, Tag};
 use crate::options::Deadline;
 use crate::patterns::{self as p, Pass};
@@ -375,8 +375,9 @@ fn signature(doc: &Document, id: NodeId) -> Option<(Tag, &str)> {
 /// lines with few links ([`p::THREAD_REPLY_MIN_CHARS`]; a forum's posts,
 /// a Q&A page's answers), or of two whose class names a post
 /// ([`p::THREAD_MIN_NAMED_POSTS`]), the story is the whole series, so
-/// their parent is the container. Comment sections were already left out (and their
-/// blocks pruned), so an article's comments do not count as posts here.
+/// their parent is the container. Comment sections were already left out
+/// (and their blocks pruned), so an article's comments do not count as
+/// posts here.
 fn thread_of(doc: &Document, prose: &Counts, text: (&Counts, &Counts), top: NodeId) -> NodeId {
     let ancestors = doc.ancestors(top);
     for post in ancestors.take(p::THREAD_MAX_LEVELS + 1) {
@@ -682,11 +683,7 @@ fn headline_owners(blocks: &Blocks, title: Option<&str>) -> Vec<NodeId> {
     };
     blocks
         .iter()
-        .filter(|b| {
-            matches!(b.kind, BlockKind::Heading(_))
-                && b.pruned.is_none()
-                && repeats_title(blocks.text(b), &key)
-        })
+        .filter(|b| b.pruned.is_none() && title_heading(b.kind, blocks.text(b), &key))
         .map(TextBlock::owner)
         .collect()
 }

@@ -1,7 +1,9 @@
 //! Whether a heading repeats the page's title: the classifier drops such a
-//! heading (the title is metadata), and the locator takes a container
-//! holding one for a whole story.
+//! heading (the title is metadata), the locator takes a container
+//! holding one for a whole story, and the ladder keeps a short story that
+//! starts under it.
 
+use crate::article::BlockKind;
 use crate::patterns as p;
 
 /// Lower-case words only, for title comparison: the key [`repeats_title`]
@@ -23,12 +25,19 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
         })
 }
 
+/// Whether a block of `kind` and `text` is the story's headline: a
+/// heading that repeats the title whose [`title_key`]d form is `title`.
+/// The one test of locate, the ladder and the classifier.
+pub(crate) fn title_heading(kind: BlockKind, text: &str, title: &str) -> bool {
+    matches!(kind, BlockKind::Heading(_)) && repeats_title(text, title)
+}
+
 /// Whether `heading` repeats the title whose [`title_key`]d form is
 /// `title` ([`same_title`]), without copying a heading of megabytes: one
 /// normalized longer than [`p::TITLE_MAX_LENGTH_RATIO`] times the title
 /// cannot, and one as long as the title repeats it only when equal, which
 /// is compared character by character.
-pub(crate) fn repeats_title(heading: &str, title: &str) -> bool {
+fn repeats_title(heading: &str, title: &str) -> bool {
     let max = title.len().saturating_mul(p::TITLE_MAX_LENGTH_RATIO);
     let mut len = 0usize;
     for c in normalized(heading) {

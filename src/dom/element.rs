@@ -337,7 +337,7 @@ fn extra(el: &Start<'_>, tag: Tag, options: &Options) -> Option<Extra> {
     let number = |name: &str| attr(el, name).and_then(|v| v.trim().parse::<i64>().ok());
     let extra = match tag {
         Tag::A if options.get_links() => Extra {
-            href: attr(el, "href").map(owned),
+            href: el.common.href.map(owned),
             ..Extra::default()
         },
         Tag::Img if options.get_images() => {

@@ -22,49 +22,76 @@ pub(super) fn mark_teasers(
     container: &Container,
     out: &mut [BlockFeatures],
 ) {
-    let shown: Vec<usize> = (0..blocks.len().min(out.len()))
+    // The unpruned blocks, five at a time: two before the headline (a
+    // kicker, and what lies before it), the headline, its paragraph and
+    // the next block. A window, not a list of every block's index:
+    // classifying keeps every block's features alive (`fuzz/dos_rss.sh`).
+    let shown = (0..blocks.len().min(out.len()))
         .filter(|&i| blocks.get(i).is_some_and(|b| b.pruned.is_none()))
-        .collect();
-    for w in 0..shown.len() {
-        let (Some(&h), Some(&i)) = (shown.get(w), shown.get(w + 1)) else {
-            break;
-        };
-        let (Some(head), Some(body)) = (blocks.get(h), blocks.get(i)) else {
+        .map(Some)
+        .chain([None, None]);
+    let mut window: [Option<usize>; 5] = [None; 5];
+    for next in shown {
+        window.rotate_left(1);
+        window[4] = next;
+        let [before2, before, Some(h), Some(i), after] = window else {
             continue;
         };
-        let teaser_pair = matches!(head.kind, BlockKind::Heading(_))
-            && head.link_density() > p::TEASER_TITLE_MIN_LINK_DENSITY
-            && body.kind == BlockKind::Paragraph
-            && body.link_density() <= p::TEASER_SUMMARY_MAX_LINK_DENSITY;
-        if !teaser_pair {
-            continue;
-        }
-        let Some(card) = doc
-            .ancestors(body.owner())
-            .take(p::TEASER_MAX_LEVELS)
-            .find(|&a| doc.in_subtree(a, head.owner()))
-        else {
-            continue;
-        };
-        let outside = |k: Option<&usize>| {
-            k.and_then(|&k| blocks.get(k))
-                .is_none_or(|b| !doc.in_subtree(card, b.owner()))
-        };
-        // A kicker above the headline ("Related") may share the card.
-        let before = w.checked_sub(1).and_then(|v| shown.get(v));
-        let kicker = before.and_then(|&k| out.get(k)).is_some_and(|f| {
-            f.words() <= p::TEASER_KICKER_MAX_WORDS
-                && outside(w.checked_sub(2).and_then(|v| shown.get(v)))
-        });
-        let aside = container.subtree_chars.at(card) as f32
-            <= container.chars as f32 * p::TEASER_MAX_STORY_SHARE;
-        let alone = (outside(before) || kicker) && outside(shown.get(w + 2));
-        if aside && alone && !in_series(doc, card) {
+        if teaser_at(
+            blocks,
+            doc,
+            container,
+            out,
+            [before2, before, after],
+            (h, i),
+        ) {
             if let Some(f) = out.get_mut(i) {
                 f.teaser = true;
             }
         }
     }
+}
+
+/// Whether block `i` is the summary of the teaser whose headline is block
+/// `h`, with `around` the unpruned blocks two and one before the headline
+/// and the one after the summary (see [`mark_teasers`]).
+fn teaser_at(
+    blocks: &Blocks,
+    doc: &Document,
+    container: &Container,
+    out: &[BlockFeatures],
+    [before2, before, after]: [Option<usize>; 3],
+    (h, i): (usize, usize),
+) -> bool {
+    let (Some(head), Some(body)) = (blocks.get(h), blocks.get(i)) else {
+        return false;
+    };
+    let teaser_pair = matches!(head.kind, BlockKind::Heading(_))
+        && head.link_density() > p::TEASER_TITLE_MIN_LINK_DENSITY
+        && body.kind == BlockKind::Paragraph
+        && body.link_density() <= p::TEASER_SUMMARY_MAX_LINK_DENSITY;
+    if !teaser_pair {
+        return false;
+    }
+    let Some(card) = doc
+        .ancestors(body.owner())
+        .take(p::TEASER_MAX_LEVELS)
+        .find(|&a| doc.in_subtree(a, head.owner()))
+    else {
+        return false;
+    };
+    let outside = |k: Option<usize>| {
+        k.and_then(|k| blocks.get(k))
+            .is_none_or(|b| !doc.in_subtree(card, b.owner()))
+    };
+    // A kicker above the headline ("Related") may share the card.
+    let kicker = before
+        .and_then(|k| out.get(k))
+        .is_some_and(|f| f.words() <= p::TEASER_KICKER_MAX_WORDS && outside(before2));
+    let aside = container.subtree_chars.at(card) as f32
+        <= container.chars as f32 * p::TEASER_MAX_STORY_SHARE;
+    let alone = (outside(before) || kicker) && outside(after);
+    aside && alone && !in_series(doc, card)
 }
 
 /// Whether an element sibling of `card` has its tag and first class.

@@ -41,12 +41,19 @@ pub(super) fn consent_boxes(doc: &Document) -> Vec<NodeId> {
 /// The button's whole text is one of [`p::CONSENT_BUTTON_LABELS`].
 fn consent_label(doc: &Document, button: NodeId) -> bool {
     let text = node_text(doc, button, p::CONSENT_LABEL_MAX_CHARS, Spacing::Blocks);
-    let label = text.trim().to_lowercase();
-    p::CONSENT_BUTTON_LABELS.contains(&label.as_str())
+    is_label(&text.trim().to_lowercase())
+}
+
+/// Whether `text` is one of [`p::CONSENT_BUTTON_LABELS`], case aside
+/// (the labels are ASCII, so ASCII case folding is all they need).
+fn is_label(text: &str) -> bool {
+    p::CONSENT_BUTTON_LABELS
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(text))
 }
 
 /// The link's only text, within its first [`p::CONSENT_LINK_MAX_NODES`]
-/// nodes, is one of [`p::CONSENT_BUTTON_LABELS`] (ASCII case ignored).
+/// nodes, is one of [`p::CONSENT_BUTTON_LABELS`] (see [`is_label`]).
 fn consent_link(doc: &Document, link: NodeId) -> bool {
     let end = doc.subtree_end(link);
     let mut label = None;
@@ -62,12 +69,7 @@ fn consent_link(doc: &Document, link: NodeId) -> bool {
             label = Some(text);
         }
     }
-    label.is_some_and(|l| {
-        l.len() <= p::CONSENT_LABEL_MAX_CHARS
-            && p::CONSENT_BUTTON_LABELS
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(l))
-    })
+    label.is_some_and(is_label)
 }
 
 /// The nearest ancestor of `button`, within [`p::CONSENT_MAX_LEVELS`],
@@ -119,6 +121,17 @@ mod tests {
         let html = "<div class='cmpbox'><p>We and our partners store cookies.</p>\
             <a href='#'>Accept all</a> <a href='#'>Manage options</a></div>";
         assert_eq!(boxes(html), ["cmpbox"]);
+    }
+
+    /// [`is_label`] folds ASCII case only.
+    #[test]
+    fn the_labels_are_ascii_lower_case() {
+        for label in p::CONSENT_BUTTON_LABELS {
+            assert!(
+                label.is_ascii() && label.to_ascii_lowercase() == *label,
+                "{label}"
+            );
+        }
     }
 
     #[test]
