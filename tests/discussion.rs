@@ -2,12 +2,27 @@
 //! `DiscussionForumPosting`, `QAPage`) keeps its replies: on a forum thread
 //! they are the content, while elsewhere a box of replies is left out.
 
+/// How a page declares itself.
+#[derive(Clone, Copy, PartialEq)]
+enum Declared {
+    Not,
+    /// A JSON-LD `DiscussionForumPosting`.
+    JsonLd,
+    /// Microdata's `QAPage` on `<html>`, as Stack Exchange has it.
+    Microdata,
+}
+
 /// A thread: the opening post, then its replies in a `replies` box.
-fn thread(declared: bool) -> String {
-    let json_ld = if declared {
+fn thread(declared: Declared) -> String {
+    let json_ld = if declared == Declared::JsonLd {
         r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Best way to store winter tyres?"}</script>"#
     } else {
         ""
+    };
+    let html = if declared == Declared::Microdata {
+        r#"<html itemscope itemtype="https://schema.org/QAPage">"#
+    } else {
+        "<html>"
     };
     let reply = |who: &str, text: &str| {
         format!(
@@ -16,7 +31,7 @@ fn thread(declared: bool) -> String {
         )
     };
     format!(
-        "<html><head><title>Best way to store winter tyres?</title>{json_ld}</head><body>\
+        "{html}<head><title>Best way to store winter tyres?</title>{json_ld}</head><body>\
          <main><h1>Best way to store winter tyres?</h1><div class='post'><p>I have a set of winter \
          tyres on rims and a small garage. Should they stand upright, lie flat in a stack, or \
          hang on the wall until the autumn comes round again? The garage gets cold but stays \
@@ -42,13 +57,15 @@ fn thread(declared: bool) -> String {
 
 #[test]
 fn a_declared_thread_keeps_its_replies() {
-    let declared = unboil::clean_article(&thread(true)).unwrap();
-    let text = declared.text();
-    assert!(text.contains("I have a set of winter tyres"), "{text}");
-    assert!(text.contains("rotate the stack once a month"), "{text}");
-    assert!(text.contains("wall hooks by the rims"), "{text}");
+    for how in [Declared::JsonLd, Declared::Microdata] {
+        let declared = unboil::clean_article(&thread(how)).unwrap();
+        let text = declared.text();
+        assert!(text.contains("I have a set of winter tyres"), "{text}");
+        assert!(text.contains("rotate the stack once a month"), "{text}");
+        assert!(text.contains("wall hooks by the rims"), "{text}");
+    }
 
-    let plain = unboil::clean_article(&thread(false)).unwrap();
+    let plain = unboil::clean_article(&thread(Declared::Not)).unwrap();
     let text = plain.text();
     assert!(text.contains("I have a set of winter tyres"), "{text}");
     assert!(!text.contains("wall hooks"), "{text}");
@@ -58,7 +75,7 @@ fn a_declared_thread_keeps_its_replies() {
 #[test]
 fn the_declaration_counts_without_metadata() {
     let cleaner = unboil::Cleaner::new(unboil::Options::new().metadata(false));
-    let article = cleaner.clean_html(&thread(true)).unwrap();
+    let article = cleaner.clean_html(&thread(Declared::JsonLd)).unwrap();
     assert!(article.text().contains("wall hooks by the rims"));
     assert_eq!(article.page_type, None);
 }

@@ -170,7 +170,8 @@ pub(crate) fn read(doc: &Document, deadline: &Deadline) -> Found {
         .filter_map(|i| i.scope_type.as_deref())
         .find(|t| {
             let s = short_type(t);
-            p::PAGE_SCOPES.contains(&s.as_str()) && s != "webpage"
+            (p::PAGE_SCOPES.contains(&s.as_str()) && s != "webpage")
+                || p::MICRODATA_DISCUSSION_SCOPES.contains(&s.as_str())
         })
         .and_then(|t| t.split_whitespace().next())
         .and_then(|t| t.rsplit(['/', '#']).next())

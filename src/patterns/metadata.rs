@@ -249,6 +249,13 @@ pub(crate) const PAGE_SCOPES: &[&str] = &[
     "itempage",
 ];
 
+/// Microdata scopes that declare the whole page a discussion, read as its
+/// type beside [`PAGE_SCOPES`]: Stack Exchange puts `QAPage` on `<html>`,
+/// forum software `DiscussionForumPosting` on the thread (magic-html's
+/// Q&A and forum pages). `Question` alone is not one: a story's FAQ
+/// marks its questions so.
+pub(crate) const MICRODATA_DISCUSSION_SCOPES: &[&str] = &["qapage", "discussionforumposting"];
+
 /// Most authors read (a page of a thousand `itemprop=author` is not a
 /// byline).
 pub(crate) const MAX_MICRODATA_AUTHORS: usize = 20;
