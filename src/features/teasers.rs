@@ -127,6 +127,12 @@ mod tests {
         let text = crate::clean_article(&story).unwrap().text();
         assert!(text.contains("The story's own"), "{text}");
         assert!(!text.contains("streamline"), "{text}");
+        // A card's kicker may be its source and age.
+        let dated = card(1).replace("Related", "Reuters · 2 hours ago");
+        let story = format!("<article>{p}{p}{c}{p}{p}</article>", p = para, c = dated);
+        let text = crate::clean_article(&story).unwrap().text();
+        assert!(text.contains("The story's own"), "{text}");
+        assert!(!text.contains("streamline"), "{text}");
         let cards: String = (0..4).map(card).collect();
         let listing = format!("<article>{para}<div class='list'>{cards}</div></article>");
         let text = crate::clean_article(&listing).unwrap().text();
