@@ -192,7 +192,8 @@ pub(crate) fn prune_cached<'d>(
         } else if matches!(el.tag, Tag::Nav | Tag::Menu) {
             // Navigation is never story, on any rung.
             Some(Rule::Furniture)
-        } else if doc.hints(el).contains(p::SIGNATURE_HINT) {
+        } else if classes.is(Class::Unlikely) && classes.hints.contains(p::SIGNATURE_HINT) {
+            // Read from the memo first: most hints are no signature.
             Some(Rule::Furniture)
         } else if pass.strip_unlikely && !parent_in_pre {
             unlikely(doc, id, el, &mut classes, header).filter(|rule| {

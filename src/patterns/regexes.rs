@@ -102,10 +102,11 @@ impl Patterns {
             // notice and a shop's customer `reviews` (a product page's
             // comments, which outweighed its description: wceb's IKEA page
             // 0 -> 0.61). The singular `review` names review articles.
-            // (A forum post's signature is removed on every rung:
-            // `SIGNATURE_HINT`.)
+            // A forum post's signature (phpBB's `signature`, vBulletin's
+            // `signaturecontainer`, IPS's `cSignature`), which goes on every
+            // rung (`SIGNATURE_HINT`).
             unlikely: re(
-                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|copyright|cover-wrap|reviews|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead)\b",
+                r"(?-u)\b(ad-break|agegate|banner|breadcrumbs?|combx|comment\w*|\w*comments|community|copyright|cover-wrap|reviews|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar\w*|skyscraper|social\w*|sponsor\w*|supplemental|pagination|pager|popup|newsletter|subscribe|cookie\w*|consent|outbrain|taboola|most-popular|popular|trending|recommend\w*|share|sharing|nav|navbar|masthead|\w*signature\w*)\b",
             ),
             maybe: re(
                 r"(?-u)\b(and|article|body|column|content|main|mathjax|shadow|story|entry|post)\b",
