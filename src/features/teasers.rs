@@ -10,51 +10,125 @@ use crate::locate::Container;
 use crate::patterns as p;
 
 /// Marks the teasers' summaries: a paragraph right after a heading that
-/// is nearly all link (a teaser's headline), the two alone in the box
-/// that holds them both (within [`p::TEASER_MAX_LEVELS`] of the
-/// paragraph; a short kicker above the headline may share it), a box that
-/// is not one of a series of its kind (a listing's cards are its content)
-/// and holds at most [`p::TEASER_MAX_STORY_SHARE`] of the story's region
-/// (a short post under its linked title is the story).
+/// is nearly all link (a teaser's headline), or after a few short meta
+/// lines under it (a byline, an age), the two alone in the box that holds
+/// them both (within [`p::TEASER_MAX_LEVELS`] of the paragraph; a short
+/// kicker above the headline may share it). The box holds at most
+/// [`p::TEASER_MAX_STORY_SHARE`] of the story's region (a short post
+/// under its linked title is the story). A box that is one of a series of
+/// its kind is a listing's card, its content, unless it carries meta
+/// lines and the story above the first such card has at least
+/// [`p::TEASER_RIVER_MIN_STORY_WORDS`] words of prose: then the series is
+/// a river of teasers under a story.
 pub(super) fn mark_teasers(
     blocks: &Blocks,
     doc: &Document,
     container: &Container,
     out: &mut [BlockFeatures],
 ) {
-    // The unpruned blocks, five at a time: two before the headline (a
-    // kicker, and what lies before it), the headline, its paragraph and
-    // the next block. A window, not a list of every block's index:
-    // classifying keeps every block's features alive (`fuzz/dos_rss.sh`).
+    // The unpruned blocks, a few at a time: two before the headline (a
+    // kicker, and what lies before it), the headline, its meta lines, its
+    // paragraph and the next block. A window, not a list of every block's
+    // index: classifying keeps every block's features alive
+    // (`fuzz/dos_rss.sh`).
     let shown = (0..blocks.len().min(out.len()))
         .filter(|&i| blocks.get(i).is_some_and(|b| b.pruned.is_none()))
         .map(Some)
-        .chain([None, None]);
-    let mut window: [Option<usize>; 5] = [None; 5];
+        .chain([None]);
+    let mut window: [Option<usize>; WINDOW] = [None; WINDOW];
+    // The story's prose before the first card of a series, in words; the
+    // river's verdict once that card is met.
+    let mut story_words = 0;
+    let mut river: Option<bool> = None;
     for next in shown {
         window.rotate_left(1);
-        window[4] = next;
-        let [before2, before, Some(h), Some(i), after] = window else {
+        window[WINDOW - 1] = next;
+        let [.., Some(i), _] = window else {
             continue;
         };
-        if teaser_at(
-            blocks,
-            doc,
-            container,
-            out,
-            [before2, before, after],
-            (h, i),
-        ) {
-            if let Some(f) = out.get_mut(i) {
-                f.teaser = true;
+        let card = card_at(blocks, doc, container, out, &window);
+        let teaser = match card {
+            Some(Card::Single) => true,
+            Some(Card::Listed { dated }) => {
+                let river = *river.get_or_insert(story_words >= p::TEASER_RIVER_MIN_STORY_WORDS);
+                river && dated
             }
+            None => false,
+        };
+        let Some(f) = out.get_mut(i) else {
+            continue;
+        };
+        if teaser {
+            f.teaser = true;
+        } else if river.is_none() && is_prose(blocks, i, f) {
+            story_words += f.words();
         }
     }
 }
 
+/// The blocks [`mark_teasers`] looks at together: two before the
+/// headline, the headline, its meta lines, its paragraph, the next block.
+const WINDOW: usize = 5 + p::TEASER_MAX_META_LINES;
+
+/// A teaser's box.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Card {
+    /// Alone of its kind: a "Related" card in the story.
+    Single,
+    /// One of a series; `dated` when meta lines sit under its headline.
+    Listed { dated: bool },
+}
+
+/// Whether the paragraph at the window's second-to-last place is a
+/// teaser's summary, and in what box: its headline right above it, or
+/// above a few short meta lines.
+fn card_at(
+    blocks: &Blocks,
+    doc: &Document,
+    container: &Container,
+    out: &[BlockFeatures],
+    window: &[Option<usize>; WINDOW],
+) -> Option<Card> {
+    let at = |k: usize| window.get(k).copied().flatten();
+    let (i, after) = (at(WINDOW - 2)?, at(WINDOW - 1));
+    (0..=p::TEASER_MAX_META_LINES).find_map(|meta| {
+        let h = WINDOW - 3 - meta;
+        let lines = window.get(h + 1..WINDOW - 2)?;
+        let short = lines.iter().all(|l| {
+            l.and_then(|l| out.get(l))
+                .is_some_and(|f| f.words() <= p::TEASER_KICKER_MAX_WORDS)
+        });
+        if !short {
+            return None;
+        }
+        let around = [
+            h.checked_sub(2).and_then(at),
+            h.checked_sub(1).and_then(at),
+            after,
+        ];
+        let series = teaser_at(blocks, doc, container, out, around, (at(h)?, i))?;
+        Some(if series {
+            Card::Listed { dated: meta > 0 }
+        } else {
+            Card::Single
+        })
+    })
+}
+
+/// Whether block `i` is story prose for [`p::TEASER_RIVER_MIN_STORY_WORDS`]:
+/// a paragraph in the story's region that holds a sentence.
+fn is_prose(blocks: &Blocks, i: usize, f: &BlockFeatures) -> bool {
+    f.in_container
+        && f.sentence_end
+        && blocks.get(i).is_some_and(|b| {
+            b.kind == BlockKind::Paragraph && b.link_density() <= p::TEASER_SUMMARY_MAX_LINK_DENSITY
+        })
+}
+
 /// Whether block `i` is the summary of the teaser whose headline is block
 /// `h`, with `around` the unpruned blocks two and one before the headline
-/// and the one after the summary (see [`mark_teasers`]).
+/// and the one after the summary (see [`mark_teasers`]): `None` when it is
+/// not, else whether its box is one of a series.
 fn teaser_at(
     blocks: &Blocks,
     doc: &Document,
@@ -62,24 +136,19 @@ fn teaser_at(
     out: &[BlockFeatures],
     [before2, before, after]: [Option<usize>; 3],
     (h, i): (usize, usize),
-) -> bool {
-    let (Some(head), Some(body)) = (blocks.get(h), blocks.get(i)) else {
-        return false;
-    };
+) -> Option<bool> {
+    let (head, body) = (blocks.get(h)?, blocks.get(i)?);
     let teaser_pair = matches!(head.kind, BlockKind::Heading(_))
         && head.link_density() > p::TEASER_TITLE_MIN_LINK_DENSITY
         && body.kind == BlockKind::Paragraph
         && body.link_density() <= p::TEASER_SUMMARY_MAX_LINK_DENSITY;
     if !teaser_pair {
-        return false;
+        return None;
     }
-    let Some(card) = doc
+    let card = doc
         .ancestors(body.owner())
         .take(p::TEASER_MAX_LEVELS)
-        .find(|&a| doc.in_subtree(a, head.owner()))
-    else {
-        return false;
-    };
+        .find(|&a| doc.in_subtree(a, head.owner()))?;
     let outside = |k: Option<usize>| {
         k.and_then(|k| blocks.get(k))
             .is_none_or(|b| !doc.in_subtree(card, b.owner()))
@@ -91,19 +160,40 @@ fn teaser_at(
     let aside = container.subtree_chars.at(card) as f32
         <= container.chars as f32 * p::TEASER_MAX_STORY_SHARE;
     let alone = (outside(before) || kicker) && outside(after);
-    aside && alone && !in_series(doc, card)
+    (aside && alone).then(|| in_series(doc, card))
 }
 
-/// Whether an element sibling of `card` has its tag and first class.
+/// Whether `card`, or a wrapper holding it alone (a grid's cell, up to
+/// [`p::TEASER_MAX_WRAPPERS`] levels), has an element sibling of its tag
+/// and first class: one of a listing's cards.
 fn in_series(doc: &Document, card: NodeId) -> bool {
+    let mut node = card;
+    for _ in 0..=p::TEASER_MAX_WRAPPERS {
+        if has_twin(doc, node) {
+            return true;
+        }
+        let Some(parent) = doc.parent(node) else {
+            return false;
+        };
+        let mut elements = doc.children(parent).filter(|&c| doc.element(c).is_some());
+        if elements.next() != Some(node) || elements.next().is_some() {
+            return false;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Whether an element sibling of `node` has its tag and first class.
+fn has_twin(doc: &Document, node: NodeId) -> bool {
     let sig = |id: NodeId| {
         doc.element(id)
             .map(|e| (e.tag, doc.hints(e).split_whitespace().next()))
     };
-    let own = sig(card);
-    doc.parent(card).is_some_and(|parent| {
+    let own = sig(node);
+    doc.parent(node).is_some_and(|parent| {
         doc.children(parent)
-            .any(|c| c != card && doc.element(c).is_some() && sig(c) == own)
+            .any(|c| c != node && doc.element(c).is_some() && sig(c) == own)
     })
 }
 
@@ -144,5 +234,39 @@ mod tests {
                     and the tomatoes look happier already.</p></article>";
         let text = crate::clean_article(post).unwrap().text();
         assert!(text.contains("tomatoes"), "{text}");
+    }
+
+    /// A river of dated teasers, each in a grid cell of its own, under a
+    /// story: their summaries are other stories'. The same cards under a
+    /// listing's one-line intro are its content, and so are cards with no
+    /// meta lines (a list article's items).
+    #[test]
+    fn a_river_of_teasers_under_a_story_is_no_part_of_it() {
+        let prose = "The council voted on Tuesday to reopen the old river ferry, which                      closed in the spring after forty years of service to the town. ";
+        let card = |i: usize, dated: bool| {
+            let meta = if dated {
+                "<div class='by'><a href='/a'>Ann Lee</a></div><div class='age'>12 hours                  ago</div>"
+            } else {
+                ""
+            };
+            format!(
+                "<div class='cell'><div class='teaser'><h3><a href='/t{i}'>Another story,                  number {i}, worth a look</a></h3>{meta}<p>A summary of another story,                  number {i}, in a sentence or two of plain words.</p></div></div>"
+            )
+        };
+        let page = |paragraphs: usize, dated: bool| {
+            let story: String = (0..paragraphs)
+                .map(|_| format!("<p>{}</p>", prose.repeat(3)))
+                .collect();
+            let cards: String = (0..4).map(|i| card(i, dated)).collect();
+            let html = format!("<article>{story}<div class='river'>{cards}</div></article>");
+            crate::clean_article(&html).unwrap().text()
+        };
+        let text = page(4, true);
+        assert!(text.contains("forty years of service"), "{text}");
+        assert!(!text.contains("A summary of another story"), "{text}");
+        let text = page(1, true);
+        assert!(text.contains("another story, number 2"), "{text}");
+        let text = page(4, false);
+        assert!(text.contains("another story, number 2"), "{text}");
     }
 }

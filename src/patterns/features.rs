@@ -66,6 +66,18 @@ pub(crate) const TEASER_MAX_LEVELS: usize = 4;
 /// +0.24, no page lower on any set; 3 words let those through only when
 /// the source was one word).
 pub(crate) const TEASER_KICKER_MAX_WORDS: usize = 6;
+/// At most this many short lines (no longer than a kicker) may come
+/// between the headline and its summary: the teaser's byline and age
+/// (a news site's river of teasers under the story).
+pub(crate) const TEASER_MAX_META_LINES: usize = 2;
+/// A box held alone by its wrapper is one of a series when the wrappers
+/// are (a listing's card in a grid's cell), looking this many wrappers up.
+pub(crate) const TEASER_MAX_WRAPPERS: usize = 3;
+/// A series of teaser cards with meta lines (a byline, an age) under a
+/// story of at least this many words of prose above its first card is a
+/// river of other stories' teasers (a news site's "latest" stream), not a
+/// listing: a listing's cards come after an intro of a few lines at most.
+pub(crate) const TEASER_RIVER_MIN_STORY_WORDS: usize = 150;
 /// ...and the box holds at most this share of the story's region's text: a
 /// tumblr post is its linked title and one paragraph (readability's
 /// tumblr fell to 0 without this).
