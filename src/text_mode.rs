@@ -9,6 +9,7 @@
 //! before the story (breadcrumb, headline, byline, date) are read into the
 //! metadata, not the text.
 
+mod columns;
 mod comments;
 mod header;
 mod lines;
@@ -28,7 +29,7 @@ use header::read_header;
 #[cfg(test)]
 use lines::segment;
 use lines::{
-    ENDS_SENTENCE, FURNITURE, Lines, PROSE, REPEATED, SAID_TWICE, TABLE_ROW, TextLine,
+    BESIDE, ENDS_SENTENCE, FURNITURE, Lines, PROSE, REPEATED, SAID_TWICE, TABLE_ROW, TextLine,
     segment_within,
 };
 use repeats::mark_repeats;
@@ -52,6 +53,10 @@ fn story_indent(lines: &Lines) -> Option<usize> {
 /// The value of each block: how much it argues for being story. `indent`
 /// is the story's paragraphs', if the layout has one.
 fn value(line: &TextLine, text: &str, indent: Option<usize>, patterns: &Patterns) -> f32 {
+    if line.has(BESIDE) {
+        // A menu cell beside the story's paragraphs argues neither way.
+        return 0.0;
+    }
     if ad_label(text) {
         return -p::TEXT_AD_LABEL_PENALTY;
     }
@@ -302,6 +307,7 @@ pub(crate) fn clean(
     mark_repeats(&mut lines);
     mark_table_rows(&mut lines);
     let indent = story_indent(&lines);
+    columns::beside_story(&mut lines, indent);
     let (texts, recs) = lines.parts();
     let mut valued = 0;
     for l in recs.iter_mut() {
@@ -421,7 +427,7 @@ fn decide(
     focus: Focus,
 ) -> (Decision, Rule) {
     use Decision::{Drop, Keep};
-    if !in_story {
+    if !in_story || line.has(BESIDE) {
         return (Drop, Rule::OutsideStory);
     }
     if furniture {

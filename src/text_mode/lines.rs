@@ -46,6 +46,11 @@ pub(crate) const REPEATED: u16 = 1 << 6;
 pub(crate) const SAID_TWICE: u16 = 1 << 7;
 /// The line is a row of a data table (`table_rows`).
 pub(crate) const TABLE_ROW: u16 = 1 << 8;
+/// The line is one cell of a row of a page laid out as a table
+/// (`push_layout_cells`).
+pub(crate) const LAYOUT_CELL: u16 = 1 << 9;
+/// The line lies in a column beside the story's (`columns::beside_story`).
+pub(crate) const BESIDE: u16 = 1 << 10;
 
 impl TextLine {
     /// Whether every flag of `mask` is set.
@@ -335,6 +340,7 @@ fn push_layout_cells(out: &mut Lines, body: &str, mut column: usize, bullet: boo
             };
             rec.indent = saturate(column);
             rec.set(BULLET, cell_bullet || (first && bullet));
+            rec.set(LAYOUT_CELL, true);
             out.recs.push(rec);
         }
         first = false;
