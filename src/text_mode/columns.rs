@@ -3,7 +3,7 @@
 //! menu's items fall between the story's paragraphs. They lie beside the
 //! story, not in it: they neither cut the story in two nor join it.
 
-use super::lines::{BESIDE, LAYOUT_CELL, Lines, PROSE};
+use super::lines::{BESIDE, LAYOUT_CELL, Lines, PROSE, TextLine};
 use crate::patterns as p;
 
 /// Marks the lines beside the story ([`BESIDE`]): between the first and
@@ -14,16 +14,13 @@ pub(crate) fn beside_story(lines: &mut Lines, indent: Option<usize>) {
         return;
     };
     let recs = lines.recs_mut();
-    let story_cell = |l: &&mut super::lines::TextLine| l.has(LAYOUT_CELL) && l.indent() == indent;
-    let Some(first) = recs.iter_mut().position(|l| story_cell(&l)) else {
+    let story_cell = |l: &TextLine| l.has(LAYOUT_CELL) && l.indent() == indent;
+    let Some(first) = recs.iter().position(story_cell) else {
         return;
     };
-    let last = recs
-        .iter_mut()
-        .rposition(|l| story_cell(&l))
-        .unwrap_or(first);
+    let last = recs.iter().rposition(story_cell).unwrap_or(first);
     let region = recs.get_mut(first..=last).unwrap_or(&mut []);
-    let beside = |l: &super::lines::TextLine| l.indent() != indent && !l.has(PROSE);
+    let beside = |l: &TextLine| l.indent() != indent && !l.has(PROSE);
     // A menu column runs on below and between the story's lines, so some
     // of its items stand alone on their line; a data table's cells come
     // in rows, each beside a cell of the story's column.
