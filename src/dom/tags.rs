@@ -3,7 +3,7 @@
 //! names.
 
 /// The tags the pipeline treats specially; everything else is `Other`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Tag {
     Html,
     Head,
