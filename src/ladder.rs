@@ -49,7 +49,8 @@ struct Rung {
     /// Whether reading card links as text could change its blocks: some
     /// link it may have segmented is a card (see `could_read_cards`).
     cards: bool,
-    /// Its story starts under the page's headline (see `under_headline`).
+    /// Its story is short and starts under the page's headline, on a
+    /// page that declares a story (see `under_headline`).
     anchored: bool,
 }
 
@@ -70,8 +71,9 @@ pub(crate) fn climb(page: &Page, discussion: bool, deadline: &Deadline) -> Resul
         if best.as_ref().is_none_or(|b| chars > b.chars) {
             best = Some(rung);
         }
+        // `anchored` holds only on a page that declares a story.
         if chars >= p::MIN_ARTICLE_CHARS
-            || (anchored && page.story && !discussion && chars >= p::MIN_ANCHORED_STORY_CHARS)
+            || (anchored && !discussion && chars >= p::MIN_ANCHORED_STORY_CHARS)
         {
             break;
         }
