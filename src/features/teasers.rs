@@ -211,12 +211,23 @@ impl<'d> Series<'d> {
         false
     }
 
-    /// Whether an element sibling of `node` has its tag and first class.
+    /// Whether an element sibling of `node` has its tag and first class:
+    /// the siblings read one by one in a small box, sorted once in a
+    /// large one.
     fn has_twin(&mut self, node: NodeId) -> bool {
         let doc = self.doc;
         let (Some(parent), Some(own)) = (doc.parent(node), kind(doc, node)) else {
             return false;
         };
+        if doc
+            .children(parent)
+            .nth(p::SERIES_SCAN_MAX_CHILDREN)
+            .is_none()
+        {
+            return doc
+                .children(parent)
+                .any(|c| c != node && kind(doc, c) == Some(own));
+        }
         let sorted = self.sorted.entry(parent).or_insert_with(|| {
             let mut children: Vec<NodeId> = doc
                 .children(parent)

@@ -40,3 +40,10 @@ pub(crate) const WARC_MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 /// grows as needed.
 #[cfg(feature = "warc")]
 pub(crate) const INFLATE_CAPACITY_FACTOR: usize = 4;
+
+/// A box with at most this many children is asked whether a card in it
+/// has a twin by reading them (`features::teasers`); a larger one has its
+/// children sorted by kind once, so a box of thousands of cards stays
+/// linear. Sorting every box cost 12 M instructions on scrapinghub's
+/// pages, where boxes are small.
+pub(crate) const SERIES_SCAN_MAX_CHILDREN: usize = 64;
