@@ -170,11 +170,12 @@ fn teaser_at(
 /// A card's tag and first class: its kind, among its siblings.
 type Kind<'d> = (Tag, Option<&'d str>);
 
-/// Which boxes are one of a series, the siblings of each parent sorted
-/// once: a page of thousands of cards in one box asked each card's
-/// siblings again (20,000 cards in 2 MB took 5.7 s; 0.12 s now). Four
-/// bytes a sibling: a map of kinds instead took a hostile page of 37,000
-/// cards from 7.7 to 8.2 times its size at its peak.
+/// Which boxes are one of a series, the children of each large parent
+/// ([`p::SERIES_SCAN_MAX_CHILDREN`]) sorted once: a page of thousands of
+/// cards in one box asked each card's siblings again (20,000 cards in
+/// 2 MB took 5.7 s; 0.2 s now). Four bytes a sibling: a map of kinds
+/// instead took a hostile page of 37,000 cards from 7.7 to 8.2 times its
+/// size at its peak.
 struct Series<'d> {
     doc: &'d Document,
     /// Per parent asked about, its element children sorted by kind.
