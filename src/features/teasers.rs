@@ -51,7 +51,11 @@ pub(super) fn mark_teasers(
         };
         let card = card_at(blocks, &mut series, container, out, &window);
         let teaser = match card {
-            Some(Card::Single) => true,
+            // A card with a byline under its summary is a teaser only under
+            // a story, as a river's cards are.
+            Some(Card::Single { trailing }) => {
+                !trailing || story_words >= p::TEASER_RIVER_MIN_STORY_WORDS
+            }
             Some(Card::Listed { dated }) => {
                 let river = *river.get_or_insert(story_words >= p::TEASER_RIVER_MIN_STORY_WORDS);
                 river && dated
@@ -76,8 +80,10 @@ const WINDOW: usize = 5 + p::TEASER_MAX_META_LINES;
 /// A teaser's box.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Card {
-    /// Alone of its kind: a "Related" card in the story.
-    Single,
+    /// Alone of its kind: a "Related" card in the story; `trailing` when
+    /// short lines follow its summary inside it (see
+    /// [`p::TEASER_TRAILING_META_MAX_CHARS`]).
+    Single { trailing: bool },
     /// One of a series; `dated` when meta lines sit under its headline.
     Listed { dated: bool },
 }
@@ -109,11 +115,11 @@ fn card_at(
             h.checked_sub(1).and_then(at),
             after,
         ];
-        let listed = teaser_at(blocks, series, container, out, around, (at(h)?, i))?;
+        let (listed, trailing) = teaser_at(blocks, series, container, out, around, (at(h)?, i))?;
         Some(if listed {
             Card::Listed { dated: meta > 0 }
         } else {
-            Card::Single
+            Card::Single { trailing }
         })
     })
 }
@@ -131,7 +137,8 @@ fn is_prose(blocks: &Blocks, i: usize, f: &BlockFeatures) -> bool {
 /// Whether block `i` is the summary of the teaser whose headline is block
 /// `h`, with `around` the unpruned blocks two and one before the headline
 /// and the one after the summary (see [`mark_teasers`]): `None` when it is
-/// not, else whether its box is one of a series.
+/// not, else whether its box is one of a series and whether short lines
+/// follow the summary inside it.
 fn teaser_at(
     blocks: &Blocks,
     series: &mut Series<'_>,
@@ -139,7 +146,7 @@ fn teaser_at(
     out: &[BlockFeatures],
     [before2, before, after]: [Option<usize>; 3],
     (h, i): (usize, usize),
-) -> Option<bool> {
+) -> Option<(bool, bool)> {
     let (head, body) = (blocks.get(h)?, blocks.get(i)?);
     let teaser_pair = matches!(head.kind, BlockKind::Heading(_))
         && head.link_density() > p::TEASER_TITLE_MIN_LINK_DENSITY
@@ -163,8 +170,17 @@ fn teaser_at(
         .is_some_and(|f| f.words() <= p::TEASER_KICKER_MAX_WORDS && outside(before2));
     let aside = container.subtree_chars.at(card) as f32
         <= container.chars as f32 * p::TEASER_MAX_STORY_SHARE;
-    let alone = (outside(before) || kicker) && outside(after);
-    (aside && alone).then(|| series.holds(card))
+    // A byline or a count of replies may follow the summary inside the
+    // card, when nothing longer does.
+    let kicker_chars = before
+        .and_then(|k| blocks.get(k))
+        .filter(|b| doc.in_subtree(card, b.owner()))
+        .map_or(0, |b| b.chars as usize);
+    let own = head.chars as usize + body.chars as usize + kicker_chars;
+    let trailing = container.subtree_chars.at(card).saturating_sub(own);
+    let alone = (outside(before) || kicker)
+        && (outside(after) || trailing <= p::TEASER_TRAILING_META_MAX_CHARS);
+    (aside && alone).then(|| (series.holds(card), !outside(after)))
 }
 
 /// A card's tag and first class: its kind, among its siblings.
@@ -321,5 +337,32 @@ mod tests {
         assert!(text.contains("another story, number 2"), "{text}");
         let text = page(4, false);
         assert!(text.contains("another story, number 2"), "{text}");
+    }
+
+    #[test]
+    fn a_related_card_with_its_byline_under_the_summary_is_no_part_of_the_story() {
+        let prose = "The council voted on Tuesday to reopen the old river ferry, which \
+                     closed in the spring after forty years of service to the town. ";
+        let card = "<div class='card'><span>Related</span><div class='content'>\
+                    <h5><a href='/t'>Four tools that save time on a laptop</a></h5>\
+                    <p>Streamline the morning with these small tools for a computer.</p>\
+                    <div class='meta'><a href='/by'>By Sam Rao</a></div></div></div>";
+        let page = |before: usize| {
+            let p = |n: usize| -> String {
+                (0..n)
+                    .map(|_| format!("<p>{}</p>", prose.repeat(3)))
+                    .collect()
+            };
+            let html = format!("<article>{}{card}{}</article>", p(before), p(3));
+            crate::clean_article(&html).unwrap().text()
+        };
+        // Under a story's first paragraphs, the card is a teaser...
+        let text = page(3);
+        assert!(text.contains("forty years of service"), "{text}");
+        assert!(!text.contains("Streamline the morning"), "{text}");
+        // ...but at the top of a page, with no story above it, a card
+        // followed by more than a title and summary is not judged here.
+        let text = page(0);
+        assert!(text.contains("Streamline the morning"), "{text}");
     }
 }
