@@ -165,6 +165,23 @@ mod tests {
         assert!(!p.overlay.is_match("render-target-modal modal-open-op(1)"));
         assert!(p.maybe.is_match("article-related"));
         assert!(p.boilerplate_phrase.is_match("© 2024 All rights reserved"));
+        for placeholder in [
+            "Loading...",
+            "1 of 12",
+            "(Story continues below)",
+            "hide caption",
+        ] {
+            assert!(p.boilerplate_phrase.is_match(placeholder), "{placeholder}");
+        }
+        // A story's sentence that says as much is not furniture.
+        assert!(
+            !p.boilerplate_phrase
+                .is_match("Loading the ferry took an hour.")
+        );
+        assert!(
+            !p.boilerplate_phrase
+                .is_match("The trail continues below the ridge.")
+        );
         assert!(
             !p.boilerplate_phrase
                 .is_match("The rain came back on Tuesday.")
