@@ -160,6 +160,10 @@ mod tests {
         assert!(p.unlikely.is_match("copyright") && p.negative.is_match("site copyright"));
         assert!(p.unlikely.is_match("pipf-seo-reviews") && !p.unlikely.is_match("film-review"));
         assert!(p.overlay.is_match("modal fade"));
+        assert!(
+            p.overlay.is_match("s-popover s-popover__tooltip") && p.overlay.is_match("tooltip")
+        );
+        assert!(!p.overlay.is_match("term has-tooltip"));
         assert!(p.overlay.is_match("x cookie-banner"));
         assert!(p.overlay.is_match("skiptranslate") && p.overlay.is_match("goog-te-banner-frame"));
         assert!(!p.overlay.is_match("render-target-modal modal-open-op(1)"));

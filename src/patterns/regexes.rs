@@ -94,8 +94,14 @@ impl Patterns {
             // and `html`/`body`/`article`/`main` are never removed. Google
             // Translate's injected widget (its tooltip, banner and menu,
             // saved with the page's rendered DOM) by its own class names.
+            // A `tooltip` or `popover` (Bootstrap's, Stack Exchange's
+            // `s-popover`) is hover text: "This answer is useful", "Show
+            // activity on this post" on every post of a Q&A page
+            // (magic-html +0.09, +0.04, +0.01, one -0.01); a class that
+            // only ends in the word (`has-tooltip`) marks the visible text
+            // it is attached to, and stays.
             overlay: re(
-                r"(?:^| )(skiptranslate|goog-te-[^ ]+|goog-gt-tt|modal|modal-dialog|popup|pop-up|lightbox|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
+                r"(?:^| )(skiptranslate|goog-te-[^ ]+|goog-gt-tt|modal|modal-dialog|popup|pop-up|lightbox|tooltip|popover|s-popover|cookie-?(?:banner|notice|consent|bar|popup|message)|consent-?(?:banner|popup|modal|dialog)|gdpr-?(?:banner|popup|modal|consent)|onetrust-[^ ]+|didomi-[^ ]+|qc-cmp[^ ]*|sp-message[^ ]*|cc-window|cc-banner|paywall-?(?:modal|overlay|popup)|newsletter-(?:popup|modal|overlay)|subscribe-(?:popup|modal|overlay))(?:$| )",
             ),
             // Removed outright on the strict rung (Readability's idea), and
             // two boxes Readability's list lacks: the `copyright` footer
