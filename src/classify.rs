@@ -147,18 +147,10 @@ fn keep_lead_captions(
         .filter(|&i| first.get(i).is_some_and(|c| c.0 != Class::Pruned))
         .take(p::LEAD_CAPTION_REACH)
         .collect();
-    // A picture's credit alone ("Image copyright Getty Images") is no
-    // caption a reader reads as the story's start.
-    let credit = |i: usize| {
-        feats
-            .get(i)
-            .is_some_and(|f| f.boilerplate_phrase && f.words() <= p::CREDIT_MAX_WORDS)
-    };
     let readable = |i: usize| {
         blocks
             .get(i)
             .is_some_and(|b| b.link_density() <= t.max_link_density)
-            && !credit(i)
     };
     let caption = |i: usize| first.get(i).is_some_and(|c| c.1 == Rule::Caption);
     let mut keep: Vec<usize> = lead
@@ -507,32 +499,6 @@ mod tests {
         let d: Vec<_> = v.iter().map(|v| (v.decision, v.rule)).collect();
         assert_eq!(d[0], (Decision::Keep, Rule::LeadCaption));
         assert_eq!(d[2], (Decision::Drop, Rule::Caption));
-    }
-
-    /// A lead caption that is only a credit in boilerplate words ("Image
-    /// copyright Getty Images") is not kept; a caption that says what the
-    /// picture shows is.
-    #[test]
-    fn a_lead_caption_that_is_only_a_credit_is_dropped() {
-        let b = || {
-            [
-                block("Image copyright Getty Images", BlockKind::Caption),
-                block("p1", BlockKind::Paragraph),
-            ]
-        };
-        let credit = BlockFeatures {
-            boilerplate_phrase: true,
-            ..feats(4, false)
-        };
-        let f = [credit, feats(30, true)];
-        let v = classify(&Blocks::of(b()), &f, None, Focus::Balanced);
-        assert_eq!(v[0].decision, Decision::Drop);
-        let f = [feats(4, false), feats(30, true)];
-        let v = classify(&Blocks::of(b()), &f, None, Focus::Balanced);
-        assert_eq!(
-            (v[0].decision, v[0].rule),
-            (Decision::Keep, Rule::LeadCaption)
-        );
     }
 
     /// A hero picture above the story's container: the credit right under

@@ -14,13 +14,6 @@ pub(crate) const PROSE_STOPWORDS: f32 = 0.22;
 /// A block of boilerplate phrasing is dropped only while it is this short in
 /// words: a long paragraph that mentions "newsletter" is still story.
 pub(crate) const PHRASE_MAX_WORDS: usize = 25;
-/// A lead caption that is a boilerplate phrase of at most this many words
-/// is the picture's credit ("Image copyright Getty Images", "Photo: AP"),
-/// not kept as the story's start: big5's BBC pages of 2017, fourteen
-/// pages +0.01 or less, and scrapinghub's ten (its galleries' "Back to
-/// Gallery" with them). postlight's truth keeps a credit under the lead
-/// picture, but none of its snippets changed.
-pub(crate) const CREDIT_MAX_WORDS: usize = 6;
 /// A boilerplate class/id counts against a block only when its element
 /// holds less than this share of the story container's text: page builders
 /// wrap whole stories in `widget` or `module` classes.
