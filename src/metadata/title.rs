@@ -161,7 +161,7 @@ pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, O
                 .any(|h| shared_share(&tw, &words(&h.text)) >= p::TITLE_AGREE)
         });
     for candidate in declared {
-        let candidate = collapse(candidate);
+        let candidate = collapse(&unmark(candidate));
         if candidate.is_empty() || is_site_name(&candidate, cx.site_names) {
             continue;
         }
@@ -177,13 +177,50 @@ pub(crate) fn choose(declared: &[String], cx: &Context<'_>) -> Option<(String, O
         return Some(headline_of(&candidate, cx, false));
     }
     if let Some(t) = tag_title {
-        let t = collapse(t);
+        let t = collapse(&unmark(t));
         if !is_site_name(&t, cx.site_names) || cx.headings.is_empty() {
             let (title, node) = headline_of(&t, cx, true);
             return Some(visible_heading(&title, &t, cx).unwrap_or((title, node)));
         }
     }
     cx.headings.first().map(|h| (h.text.clone(), Some(h.node)))
+}
+
+/// `title` without the inline markup a CMS let into it as text (an
+/// `og:title` of "The Antidote <br/>to DEI": the line break of the
+/// headline's layout): the tags of [`p::TITLE_INLINE_TAGS`] go, a line
+/// break becomes a space. Any other `<...>` stays, as it is the title's
+/// own text ("<table>: The Table element").
+fn unmark(title: &str) -> Cow<'_, str> {
+    if !title.contains('<') {
+        return Cow::Borrowed(title);
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find('<') {
+        let (before, tag) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = tag.find('>') else {
+            out.push_str(tag);
+            return Cow::Owned(out);
+        };
+        let name = tag[1..close]
+            .trim_start_matches('/')
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if name.eq_ignore_ascii_case("br") {
+            out.push(' ');
+        } else if !p::TITLE_INLINE_TAGS
+            .iter()
+            .any(|t| name.eq_ignore_ascii_case(t))
+        {
+            out.push_str(&tag[..=close]);
+        }
+        rest = &tag[close + 1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// With only the `<title>` to go by (no declared title), the headline the

@@ -312,6 +312,13 @@ pub(crate) const TITLE_UNSUPPORTED: f32 = 0.5;
 /// (See `TITLE_UNSUPPORTED`.)
 pub(crate) const TITLE_AGREE: f32 = 0.8;
 
+/// Inline tags a CMS lets into a title's text (`og:title`, `<title>`),
+/// dropped from it; `br` is read as a space (magic-html's lucianne.com
+/// threads: "The Antidote <br/>to DEI").
+pub(crate) const TITLE_INLINE_TAGS: &[&str] = &[
+    "br", "wbr", "i", "em", "b", "strong", "span", "sup", "sub", "u", "small", "mark",
+];
+
 /// A one-word heading shorter than this (in characters) is a logo, not a
 /// headline a title could contain.
 pub(crate) const ONE_WORD_HEADING_MIN_CHARS: usize = 4;

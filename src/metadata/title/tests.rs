@@ -327,3 +327,20 @@ fn lower_is_to_lowercase() {
         assert_eq!(lower(w), w.to_lowercase(), "{w}");
     }
 }
+
+#[test]
+fn inline_markup_in_a_title_is_not_its_text() {
+    assert_eq!(unmark("The Antidote <br/>to DEI"), "The Antidote  to DEI");
+    assert_eq!(
+        unmark("A <i>Hamlet</i> for <EM class='x'>now</EM>"),
+        "A Hamlet for now"
+    );
+    // Anything else in angle brackets is the title's own words.
+    assert_eq!(
+        unmark("<table>: The Table element"),
+        "<table>: The Table element"
+    );
+    assert_eq!(unmark("1 < 2 and <b"), "1 < 2 and <b");
+    let picked = pick(&["The Antidote <br/>to DEI"], None, &[], &[]);
+    assert_eq!(picked.as_deref(), Some("The Antidote to DEI"));
+}
