@@ -249,6 +249,12 @@ fn extend_run(lines: &[TextLine], mut start: usize, mut end: usize) -> (usize, u
     (start, end)
 }
 
+/// The characters of the lines in `run`: a story's run of a line or two
+/// ([`p::TEXT_MIN_RUN_CHARS`]) is no story.
+fn run_chars(lines: &Lines, run: std::ops::Range<usize>) -> usize {
+    run.map(|i| lines.text_at(i).chars().count()).sum()
+}
+
 /// The story's start moved back over the lead image's credit lines right
 /// before it ("Photo by Mark Wilson/Getty Images").
 fn lead_credits(lines: &Lines, mut start: usize) -> usize {
@@ -325,13 +331,14 @@ pub(crate) fn clean(
     }
     introduced_lists(&mut lines);
     let recs = lines.recs().get(..valued).unwrap_or_default();
-    let run = best_run(|| recs.iter().map(|l| l.weight));
+    let run = best_run(|| recs.iter().map(|l| l.weight))
+        .map(|(start, end)| extend_run(recs, start, end))
+        .filter(|&(start, end)| run_chars(&lines, start..end) >= p::TEXT_MIN_RUN_CHARS);
     // No prose anywhere: a short note is all the page has; judge every
     // line as story rather than return nothing, but any line said twice is
     // furniture there.
     let repeated_mark = if run.is_some() { REPEATED } else { SAID_TWICE };
     let (start, end) = run.unwrap_or((0, lines.len()));
-    let (start, end) = extend_run(recs, start, end);
     let start = lead_credits(&lines, start);
     let header = read_header(&lines, start, patterns);
     let mut article = Article {
@@ -613,6 +620,21 @@ mod tests {
         assert!(out.contains("Three.") && out.ends_with("Four."), "{out}");
         // The box closes at the paragraph: the subheading after it stays.
         assert!(out.contains("Subheading"), "{out}");
+    }
+
+    #[test]
+    fn a_page_without_prose_is_not_cut_to_its_one_sentence() {
+        // A journal issue's contents: titles and authors, no paragraph;
+        // the footer's one sentence is the only prose-like line.
+        let text = "Home\nIssues\n\nContents of the fourth issue\n\n\
+                    The river ferry and the town\nAnn Lee; Bo Chen\n\n\
+                    Forty years of service on the water\nCy Dunn\n\n\
+                    This site is best viewed in a recent browser, at any size you like.\n";
+        let article = clean(text, &pats(), Focus::Balanced, false, &Deadline::NONE);
+        let out = article.text();
+        for kept in ["The river ferry and the town", "Forty years of service", "Cy Dunn"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
     }
 
     #[test]
