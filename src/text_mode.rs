@@ -632,7 +632,11 @@ mod tests {
                     This site is best viewed in a recent browser, at any size you like.\n";
         let article = clean(text, &pats(), Focus::Balanced, false, &Deadline::NONE);
         let out = article.text();
-        for kept in ["The river ferry and the town", "Forty years of service", "Cy Dunn"] {
+        for kept in [
+            "The river ferry and the town",
+            "Forty years of service",
+            "Cy Dunn",
+        ] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
     }
