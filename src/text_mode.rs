@@ -334,9 +334,10 @@ pub(crate) fn clean(
     let run = best_run(|| recs.iter().map(|l| l.weight))
         .map(|(start, end)| extend_run(recs, start, end))
         .filter(|&(start, end)| run_chars(&lines, start..end) >= p::TEXT_MIN_RUN_CHARS);
-    // No prose anywhere: a short note is all the page has; judge every
-    // line as story rather than return nothing, but any line said twice is
-    // furniture there.
+    // No prose anywhere (no run, or one too short to be a story): a short
+    // note or a listing is all the page has; judge every line as story
+    // rather than return a scrap, but any line said twice is furniture
+    // there.
     let repeated_mark = if run.is_some() { REPEATED } else { SAID_TWICE };
     let (start, end) = run.unwrap_or((0, lines.len()));
     let start = lead_credits(&lines, start);

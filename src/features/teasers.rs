@@ -173,14 +173,15 @@ fn teaser_at(
     // A byline or a count of replies may follow the summary inside the
     // card, when nothing longer does.
     let kicker_chars = before
+        .filter(|&k| !outside(Some(k)))
         .and_then(|k| blocks.get(k))
-        .filter(|b| doc.in_subtree(card, b.owner()))
         .map_or(0, |b| b.chars as usize);
     let own = head.chars as usize + body.chars as usize + kicker_chars;
-    let trailing = container.subtree_chars.at(card).saturating_sub(own);
-    let alone = (outside(before) || kicker)
-        && (outside(after) || trailing <= p::TEASER_TRAILING_META_MAX_CHARS);
-    (aside && alone).then(|| (series.holds(card), !outside(after)))
+    let trailing = !outside(after);
+    let short_tail =
+        container.subtree_chars.at(card).saturating_sub(own) <= p::TEASER_TRAILING_META_MAX_CHARS;
+    let alone = (outside(before) || kicker) && (!trailing || short_tail);
+    (aside && alone).then(|| (series.holds(card), trailing))
 }
 
 /// A card's tag and first class: its kind, among its siblings.
