@@ -43,7 +43,7 @@ pub(crate) fn sub_headings(doc: &Document) -> Vec<Heading> {
 fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
     let mut out = Vec::new();
     for id in 0..doc.nodes.len() {
-        if !is(doc.tag(id)) {
+        if !is(doc.tag(id)) || in_dialog(doc, id) {
             continue;
         }
         let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
@@ -56,6 +56,17 @@ fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// Whether `id` lies in a dialog over the page (an ARIA dialog or modal):
+/// a cookie notice's "Your choice regarding cookies on this site" is no
+/// headline of the page's (wceb 3016, whose only other `h1` names the
+/// site).
+fn in_dialog(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id).any(|a| {
+        doc.element(a)
+            .is_some_and(|e| e.modal() || p::OVERLAY_ROLES.contains(&e.role.as_str()))
+    })
 }
 
 /// Lower-case words for comparison; CJK text counts character by

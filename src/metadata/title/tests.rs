@@ -344,3 +344,15 @@ fn inline_markup_in_a_title_is_not_its_text() {
     let picked = pick(&["The Antidote <br/>to DEI"], None, &[], &[]);
     assert_eq!(picked.as_deref(), Some("The Antidote to DEI"));
 }
+
+#[test]
+fn a_dialogs_heading_is_no_headline() {
+    let html = "<html><head><title>Daily Trends - Trends</title></head><body>\
+                <div role='dialog'><h1>Your choice regarding cookies on this site</h1>\
+                <p>We use cookies.</p></div>\
+                <div aria-modal='true'><h1>Sign up for our newsletter today</h1></div>\
+                <h1>Rivers rise after a week of rain</h1></body></html>";
+    let doc = Document::parse(html, &crate::options::Options::new()).unwrap();
+    let texts: Vec<String> = headings(&doc).into_iter().map(|h| h.text).collect();
+    assert_eq!(texts, ["Rivers rise after a week of rain"]);
+}
