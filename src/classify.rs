@@ -298,6 +298,9 @@ fn first_look(
     if b.kind == BlockKind::Caption {
         return (Class::Bad, Rule::Caption);
     }
+    if f.card_title {
+        return (Class::Good, Rule::CardTitle);
+    }
     if b.link_density() > t.max_link_density {
         return (Class::Bad, Rule::LinkHeavy);
     }

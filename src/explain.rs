@@ -83,6 +83,9 @@ pub enum Rule {
     /// A teaser's summary inside the story: the paragraph under a linked headline, the two
     /// alone in one box (an inline "Related" card): dropped with its headline.
     TeaserSummary,
+    /// The linked headline of a card in a listing (a series of cards, each a headline over its
+    /// summary, with no story above them): kept, as the cards are the page's content.
+    CardTitle,
     /// A short block matching a known boilerplate phrase ("All rights reserved", "Read more",
     /// "Sign up for our newsletter"...).
     BoilerplatePhrase,
@@ -165,6 +168,7 @@ impl Rule {
             Rule::LeadProse => "lead-prose",
             Rule::LinkHeavy => "link-heavy",
             Rule::TeaserSummary => "teaser-summary",
+            Rule::CardTitle => "card-title",
             Rule::BoilerplatePhrase => "boilerplate-phrase",
             Rule::NegativeClass => "negative-class",
             Rule::Prose => "prose",

@@ -33,6 +33,8 @@ pub(crate) struct BlockFeatures {
     pub boilerplate_phrase: bool,
     /// The block is a teaser's summary (see `teasers::mark_teasers`).
     pub teaser: bool,
+    /// The block is the linked headline of a listing's card, its content.
+    pub card_title: bool,
 }
 
 impl BlockFeatures {

@@ -76,3 +76,51 @@ fn a_story_keeps_its_related_cards_out() {
     assert!(text.contains("carried by eleven to four"), "{text}");
     assert!(!text.contains("Police drew their guns"), "{text}");
 }
+
+/// A news index: each card a linked headline over its summary and a
+/// byline, the summary outside the link. The headlines are the listing's
+/// content as much as the summaries are.
+#[test]
+fn a_news_index_keeps_its_cards_headlines() {
+    let card = |i: usize, title: &str, summary: &str| {
+        format!(
+            "<article class='tease'><div class='eyebrow'><a href='/s'>North America</a></div>\
+             <h3 class='tease-title'><a href='/{i}'>{title}</a></h3>\
+             <p class='tease-text'>{summary}</p>\
+             <div class='byline'>Ann Lee | {i} days ago</div></article>"
+        )
+    };
+    let cards = [
+        card(
+            1,
+            "Trust sells five hotels for $47 million",
+            "The trust sold five hotels with 679 rooms in four states for a combined price of \
+             $47 million. Plus, more hotel deal news.",
+        ),
+        card(
+            2,
+            "Park Hyatt Tokyo reopens after restoration",
+            "The hotel has reopened following a restoration that took nineteen months. Plus, \
+             more hotel business news.",
+        ),
+        card(
+            3,
+            "Loews plans a $410 million hotel in Arlington",
+            "The company will build a luxury hotel in Arlington, Texas, replacing the old \
+             hotel beside the stadium by September. Plus, more development news.",
+        ),
+    ]
+    .concat();
+    let html = format!(
+        "<html><head><title>Latest News</title></head><body><main><h1>Latest News</h1>\
+         <section class='posts'><div class='stack'>{cards}</div></section></main></body></html>"
+    );
+    let article = unboil::clean_article(&html).expect("a page");
+    let text = article.text();
+    assert!(
+        text.contains("Park Hyatt Tokyo reopens after restoration"),
+        "{text}"
+    );
+    assert!(text.contains("reopened following a restoration"), "{text}");
+    assert!(text.contains("Loews plans a $410 million hotel"), "{text}");
+}
