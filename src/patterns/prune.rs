@@ -168,9 +168,13 @@ pub(crate) const CONTACT_INPUT_NAMES: &[&str] = &["email", "e-mail", "phone"];
 /// ancestors...
 pub(crate) const SIGNUP_MAX_LEVELS: usize = 6;
 /// ...holding at most this many bytes of shown text: a pitch, the form
-/// and its small print (a deals box inside a Mashable story, 500), not the
-/// story or the page around it (an ASP.NET page is one form).
-pub(crate) const SIGNUP_MAX_BYTES: usize = 1000;
+/// and its small print (a deals box inside a Mashable story, 500; the
+/// same story's text-message box, whose consent terms run to 1,176 bytes,
+/// stayed at 1,000: wceb 0477 +0.10), not the story or the page around it
+/// (an ASP.NET page is one form). At 1,500 one shop page's "notify me"
+/// box goes too, whose failure message wceb's truth keeps (0586 -0.03);
+/// no page of the other sets moves.
+pub(crate) const SIGNUP_MAX_BYTES: usize = 1500;
 /// ...and at most this share of the page's: on a small page the wrapper
 /// of everything is under the size too (a forum thread of 900 bytes lost
 /// its posts with its login dialog's wrapper, magic-html -0.92).

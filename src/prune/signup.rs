@@ -91,6 +91,17 @@ mod tests {
              <div class='fine'>Msg and data rates may apply.</div></section>{story}</article>"
         );
         assert_eq!(boxes(&html), ["deals"]);
+        // A text-message box's consent terms are long small print.
+        let terms = "By signing up, you agree to receive recurring automated marketing messages \
+                     at the number provided. Consent is not a condition of purchase. "
+            .repeat(8);
+        let long = story.repeat(10);
+        let sms = format!(
+            "<article>{long}<div class='sms'><div class='pitch'>Deals to your phone!</div>\
+             <form><input type='tel'></form><div class='fine'>{terms}</div></div>{long}</article>"
+        );
+        assert!((1000..1500).contains(&terms.len()), "{}", terms.len());
+        assert_eq!(boxes(&sms), ["sms"]);
         let text = crate::clean_article(&html).unwrap().text();
         assert!(text.contains("good part of it"), "{text}");
         assert!(!text.contains("data rates"), "{text}");
