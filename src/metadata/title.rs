@@ -39,17 +39,29 @@ pub(crate) fn sub_headings(doc: &Document) -> Vec<Heading> {
 }
 
 /// The first [`p::MAX_TITLE_HEADINGS`] elements whose tag `is` picks and
-/// whose text is not empty, text collapsed and permalink marks dropped.
+/// whose text is not empty, text collapsed and permalink marks dropped;
+/// none inside a dialog over the page (an ARIA dialog or modal): a cookie
+/// notice's "Your choice regarding cookies on this site" is no headline of
+/// the page's (wceb 3016, whose only other `h1` names the site). A
+/// dialog's subtree is skipped whole, so the walk stays one pass over the
+/// nodes however many headings the dialogs hold.
 fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
     let mut out = Vec::new();
-    for id in 0..doc.nodes.len() {
-        if !is(doc.tag(id)) || in_dialog(doc, id) {
+    let mut id = 0;
+    while id < doc.nodes.len() {
+        if is_dialog(doc, id) {
+            id = doc.subtree_end(id).max(id + 1);
             continue;
         }
-        let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
+        let heading = is(doc.tag(id));
+        id += 1;
+        if !heading {
+            continue;
+        }
+        let text = node_text(doc, id - 1, p::MAX_HEADING_CHARS, Spacing::Blocks);
         let text = text.trim_end_matches(p::HEADING_ANCHORS).trim().to_string();
         if !text.is_empty() {
-            out.push(Heading { node: id, text });
+            out.push(Heading { node: id - 1, text });
         }
         if out.len() >= p::MAX_TITLE_HEADINGS {
             break;
@@ -58,15 +70,10 @@ fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
     out
 }
 
-/// Whether `id` lies in a dialog over the page (an ARIA dialog or modal):
-/// a cookie notice's "Your choice regarding cookies on this site" is no
-/// headline of the page's (wceb 3016, whose only other `h1` names the
-/// site).
-fn in_dialog(doc: &Document, id: NodeId) -> bool {
-    doc.ancestors(id).any(|a| {
-        doc.element(a)
-            .is_some_and(|e| e.modal() || p::OVERLAY_ROLES.contains(&e.role.as_str()))
-    })
+/// Whether `id` is a dialog over the page: an ARIA dialog or modal.
+fn is_dialog(doc: &Document, id: NodeId) -> bool {
+    doc.element(id)
+        .is_some_and(|e| e.modal() || p::OVERLAY_ROLES.contains(&e.role.as_str()))
 }
 
 /// Lower-case words for comparison; CJK text counts character by
