@@ -16,6 +16,7 @@ mod lines;
 mod listings;
 mod repeats;
 mod tables;
+mod tail;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::explain::Features;
@@ -333,7 +334,13 @@ pub(crate) fn clean(
     let recs = lines.recs().get(..valued).unwrap_or_default();
     let run = best_run(|| recs.iter().map(|l| l.weight))
         .map(|(start, end)| extend_run(recs, start, end))
-        .filter(|&(start, end)| run_chars(&lines, start..end) >= p::TEXT_MIN_RUN_CHARS);
+        .filter(|&(start, end)| run_chars(&lines, start..end) >= p::TEXT_MIN_RUN_CHARS)
+        .map(|(start, end)| {
+            (
+                start,
+                tail::structured_tail(&lines, recs, end, indent, patterns),
+            )
+        });
     // No prose anywhere (no run, or one too short to be a story): a short
     // note or a listing is all the page has; judge every line as story
     // rather than return a scrap, but any line said twice is furniture
