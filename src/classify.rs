@@ -5,7 +5,7 @@
 use crate::article::BlockKind;
 use crate::blocks::{Blocks, TextBlock, title_heading, title_key};
 use crate::explain::{Decision, Rule};
-use crate::features::BlockFeatures;
+use crate::features::{BlockFeatures, LinkedHeading};
 use crate::options::{Deadline, Focus};
 use crate::patterns as p;
 
@@ -298,8 +298,8 @@ fn first_look(
     if b.kind == BlockKind::Caption {
         return (Class::Bad, Rule::Caption);
     }
-    if f.card_title {
-        return (Class::Good, Rule::CardTitle);
+    if f.linked_heading != LinkedHeading::No {
+        return (Class::Good, Rule::LinkedHeading);
     }
     if b.link_density() > t.max_link_density {
         return (Class::Bad, Rule::LinkHeavy);

@@ -83,9 +83,11 @@ pub enum Rule {
     /// A teaser's summary inside the story: the paragraph under a linked headline, the two
     /// alone in one box (an inline "Related" card): dropped with its headline.
     TeaserSummary,
-    /// The linked headline of a card in a listing (a series of cards, each a headline over its
-    /// summary, with no story above them): kept, as the cards are the page's content.
-    CardTitle,
+    /// A heading that is nearly all link, kept: the headline of a card in a listing (a series of
+    /// cards, each a headline over its summary, with no story above them), or the heading of an
+    /// item in the story's own flow over its paragraph (a list article's "1. Stitch Fix"), on a
+    /// page with several of them.
+    LinkedHeading,
     /// A short block matching a known boilerplate phrase ("All rights reserved", "Read more",
     /// "Sign up for our newsletter"...).
     BoilerplatePhrase,
@@ -168,7 +170,7 @@ impl Rule {
             Rule::LeadProse => "lead-prose",
             Rule::LinkHeavy => "link-heavy",
             Rule::TeaserSummary => "teaser-summary",
-            Rule::CardTitle => "card-title",
+            Rule::LinkedHeading => "linked-heading",
             Rule::BoilerplatePhrase => "boilerplate-phrase",
             Rule::NegativeClass => "negative-class",
             Rule::Prose => "prose",

@@ -33,8 +33,23 @@ pub(crate) struct BlockFeatures {
     pub boilerplate_phrase: bool,
     /// The block is a teaser's summary (see `teasers::mark_teasers`).
     pub teaser: bool,
-    /// The block is the linked headline of a listing's card, its content.
-    pub card_title: bool,
+    /// The block is a linked heading kept as content (see
+    /// [`LinkedHeading`]).
+    pub linked_heading: LinkedHeading,
+}
+
+/// A heading that is nearly all link, which the classifier would drop as
+/// a link list, marked as content by `teasers::mark_teasers`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum LinkedHeading {
+    #[default]
+    No,
+    /// The headline of a listing's card, over its summary.
+    Card,
+    /// The heading of an item in the story's own flow, over its paragraph
+    /// (a list article's "1. Stitch Fix"), on a page with at least
+    /// [`p::FLOW_HEADINGS_MIN`] of them.
+    Flow,
 }
 
 impl BlockFeatures {

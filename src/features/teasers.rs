@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::BlockFeatures;
+use super::{BlockFeatures, LinkedHeading};
 use crate::article::BlockKind;
 use crate::blocks::Blocks;
 use crate::dom::{Document, NodeId, Tag};
@@ -25,6 +25,9 @@ use crate::patterns as p;
 /// series, its cards' linked headlines are marked as the listing's content
 /// too (a news index: wceb 0260 +0.07, 0651 +0.10, 0083 +0.10, 3016
 /// +0.15; under a story, a grid of related cards keeps its headlines out).
+/// A linked headline and its paragraph that share their box with other
+/// blocks are an item of the story's flow: on a page with at least
+/// [`p::FLOW_HEADINGS_MIN`] such items, their headings are content too.
 pub(super) fn mark_teasers(
     blocks: &Blocks,
     doc: &Document,
@@ -46,6 +49,7 @@ pub(super) fn mark_teasers(
     let mut story_words = 0;
     let mut river: Option<bool> = None;
     let mut series = Series::new(doc);
+    let mut flow_headings = 0;
     for next in shown {
         window.rotate_left(1);
         window[WINDOW - 1] = next;
@@ -63,13 +67,20 @@ pub(super) fn mark_teasers(
                 let river = *river.get_or_insert(story_words >= p::TEASER_RIVER_MIN_STORY_WORDS);
                 river && dated
             }
-            None => false,
+            Some(Card::Flow) | None => false,
         };
-        if let Some((Card::Listed { .. }, h)) = found
-            && river == Some(false)
+        let linked = match found {
+            Some((Card::Listed { .. }, h)) if river == Some(false) => {
+                Some((h, LinkedHeading::Card))
+            }
+            Some((Card::Flow, h)) => Some((h, LinkedHeading::Flow)),
+            _ => None,
+        };
+        if let Some((h, mark)) = linked
             && let Some(head) = out.get_mut(h)
         {
-            head.card_title = true;
+            head.linked_heading = mark;
+            flow_headings += usize::from(mark == LinkedHeading::Flow);
         }
         let Some(f) = out.get_mut(i) else {
             continue;
@@ -79,6 +90,12 @@ pub(super) fn mark_teasers(
         } else if river.is_none() && is_prose(blocks, i, f) {
             story_words += f.words();
         }
+    }
+    // A linked heading or two in the flow is an inline "Related" line.
+    if flow_headings < p::FLOW_HEADINGS_MIN {
+        out.iter_mut()
+            .filter(|f| f.linked_heading == LinkedHeading::Flow)
+            .for_each(|f| f.linked_heading = LinkedHeading::No);
     }
 }
 
@@ -95,6 +112,9 @@ enum Card {
     Single { trailing: bool },
     /// One of a series; `dated` when meta lines sit under its headline.
     Listed { dated: bool },
+    /// No box of its own: the headline and its paragraph sit among the
+    /// story's other blocks (a list article's item).
+    Flow,
 }
 
 /// Whether the paragraph at the window's second-to-last place is a
@@ -125,11 +145,10 @@ fn card_at(
             after,
         ];
         let head = at(h)?;
-        let (listed, trailing) = teaser_at(blocks, series, container, out, around, (head, i))?;
-        let card = if listed {
-            Card::Listed { dated: meta > 0 }
-        } else {
-            Card::Single { trailing }
+        let card = match teaser_at(blocks, series, container, out, around, (head, i))? {
+            Pair::Flow => Card::Flow,
+            Pair::Boxed { listed: true, .. } => Card::Listed { dated: meta > 0 },
+            Pair::Boxed { trailing, .. } => Card::Single { trailing },
         };
         Some((card, head))
     })
@@ -145,11 +164,21 @@ fn is_prose(blocks: &Blocks, i: usize, f: &BlockFeatures) -> bool {
         })
 }
 
+/// A linked headline over a paragraph, by the box that holds the two.
+enum Pair {
+    /// The two share their box with other blocks.
+    Flow,
+    /// A box of their own, a small part of the story's region: a card;
+    /// `listed` when it is one of a series, `trailing` when short lines
+    /// follow the summary inside it.
+    Boxed { listed: bool, trailing: bool },
+}
+
 /// Whether block `i` is the summary of the teaser whose headline is block
 /// `h`, with `around` the unpruned blocks two and one before the headline
 /// and the one after the summary (see [`mark_teasers`]): `None` when it is
-/// not, else whether its box is one of a series and whether short lines
-/// follow the summary inside it.
+/// not (or its box is a large part of the story's region), else the box
+/// that holds the pair.
 fn teaser_at(
     blocks: &Blocks,
     series: &mut Series<'_>,
@@ -157,7 +186,7 @@ fn teaser_at(
     out: &[BlockFeatures],
     [before2, before, after]: [Option<usize>; 3],
     (h, i): (usize, usize),
-) -> Option<(bool, bool)> {
+) -> Option<Pair> {
     let (head, body) = (blocks.get(h)?, blocks.get(i)?);
     let teaser_pair = matches!(head.kind, BlockKind::Heading(_))
         && head.link_density() > p::TEASER_TITLE_MIN_LINK_DENSITY
@@ -192,7 +221,13 @@ fn teaser_at(
     let short_tail =
         container.subtree_chars.at(card).saturating_sub(own) <= p::TEASER_TRAILING_META_MAX_CHARS;
     let alone = (outside(before) || kicker) && (!trailing || short_tail);
-    (aside && alone).then(|| (series.holds(card), trailing))
+    if !alone {
+        return Some(Pair::Flow);
+    }
+    aside.then(|| Pair::Boxed {
+        listed: series.holds(card),
+        trailing,
+    })
 }
 
 /// A card's tag and first class: its kind, among its siblings.
@@ -386,5 +421,40 @@ mod tests {
         // followed by more than a title and summary is not judged here.
         let text = page(0);
         assert!(text.contains("Streamline the morning"), "{text}");
+    }
+
+    /// A list article: each item a linked heading over its paragraph, all
+    /// in the story's flow. The headings are the items' names; one to
+    /// three linked headings in a story are inline "Related" lines.
+    #[test]
+    fn a_list_articles_linked_item_headings_are_content() {
+        let intro = "<p>We tried every clothing box on the market over six months, and \
+                     these are the ones worth your money, in order.</p>";
+        let item = |i: usize| {
+            format!(
+                "<h2>{i}. <a href='/go/{i}'>Stitch Box Number {i}</a></h2><p>A stylist picks \
+                 five pieces for you each month, number {i}, and you keep what you like.</p>"
+            )
+        };
+        let page = |items: usize| {
+            let items: String = (1..=items).map(item).collect();
+            let html = format!(
+                "<article>{intro}{items}<p>{}</p></article>",
+                "That is all. ".repeat(3)
+            );
+            crate::clean_article(&html).unwrap().text()
+        };
+        let text = page(5);
+        assert!(text.contains("Stitch Box Number 3"), "{text}");
+        assert!(
+            text.contains("five pieces for you each month, number 3"),
+            "{text}"
+        );
+        let text = page(crate::patterns::FLOW_HEADINGS_MIN - 1);
+        assert!(
+            text.contains("five pieces for you each month, number 2"),
+            "{text}"
+        );
+        assert!(!text.contains("Stitch Box Number 2"), "{text}");
     }
 }

@@ -78,6 +78,17 @@ pub(crate) const TEASER_MAX_META_LINES: usize = 2;
 /// (without that, readability's nytimes-5, a section front, lost 0.30 of
 /// its cards; with it, +0.02). At 100 characters wceb lost 0.05 and 0.02.
 pub(crate) const TEASER_TRAILING_META_MAX_CHARS: usize = 40;
+/// A heading that is nearly all link over a paragraph, the two among the
+/// story's other blocks rather than in a box of their own, is an item of
+/// the story's flow (a list article's "1. Stitch Fix", a section front's
+/// headlines over their standfirsts), kept as content, when the page has
+/// at least this many: one to three such headings are inline "Related"
+/// lines (wceb 0350's three "Related: ..." headings, -0.04 at 3; at 2
+/// single headlines in big5, magic-html and scrapinghub stories, -0.01
+/// to -0.04 each). At 4: wceb 0.819 -> 0.821 (InfoQ's home page +0.21,
+/// 0259 +0.12, 0251 +0.12), scrapinghub +0.15 on a news index,
+/// readability yahoo-1 +0.05; 4 and 5 give the same figures.
+pub(crate) const FLOW_HEADINGS_MIN: usize = 4;
 /// A box held alone by its wrapper is one of a series when the wrappers
 /// are (a listing's card in a grid's cell), looking this many wrappers up.
 pub(crate) const TEASER_MAX_WRAPPERS: usize = 3;
