@@ -92,7 +92,7 @@ pub(super) fn mark_teasers(
         }
     }
     // A linked heading or two in the flow is an inline "Related" line.
-    if flow_headings < p::FLOW_HEADINGS_MIN {
+    if (1..p::FLOW_HEADINGS_MIN).contains(&flow_headings) {
         out.iter_mut()
             .filter(|f| f.linked_heading == LinkedHeading::Flow)
             .for_each(|f| f.linked_heading = LinkedHeading::No);
