@@ -457,9 +457,7 @@ fn overlay(el: &crate::dom::Element, classes: &mut Classes) -> bool {
     }
     // The class/id rule is for boxes: an inline `<a class="popup">` is a
     // link that opens a note (readability's clean-links page).
-    el.modal()
-        || p::OVERLAY_ROLES.contains(&el.role.as_str())
-        || (el.tag.is_block() && classes.is(Class::Overlay))
+    el.dialog() || (el.tag.is_block() && classes.is(Class::Overlay))
 }
 
 /// A paragraph of running text in a story's `header` (the standfirst, a

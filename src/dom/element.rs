@@ -81,6 +81,12 @@ impl Element {
         self.flags.0 & Flags::MODAL != 0
     }
 
+    /// A dialog over the page: an ARIA modal, or a role of
+    /// [`p::OVERLAY_ROLES`] (a cookie notice, a sign-up prompt).
+    pub(crate) fn dialog(&self) -> bool {
+        self.modal() || p::OVERLAY_ROLES.contains(&self.role.as_str())
+    }
+
     /// See [`Flags::ARTICLE_BODY`].
     pub(crate) fn article_body(&self) -> bool {
         self.flags.0 & Flags::ARTICLE_BODY != 0

@@ -47,33 +47,27 @@ pub(crate) fn sub_headings(doc: &Document) -> Vec<Heading> {
 /// nodes however many headings the dialogs hold.
 fn headings_where(doc: &Document, is: impl Fn(Tag) -> bool) -> Vec<Heading> {
     let mut out = Vec::new();
-    let mut id = 0;
-    while id < doc.nodes.len() {
-        if is_dialog(doc, id) {
-            id = doc.subtree_end(id).max(id + 1);
+    let mut next = 0;
+    while next < doc.nodes.len() {
+        let id = next;
+        if doc.element(id).is_some_and(|e| e.dialog()) {
+            next = doc.subtree_end(id).max(id + 1);
             continue;
         }
-        let heading = is(doc.tag(id));
-        id += 1;
-        if !heading {
+        next += 1;
+        if !is(doc.tag(id)) {
             continue;
         }
-        let text = node_text(doc, id - 1, p::MAX_HEADING_CHARS, Spacing::Blocks);
+        let text = node_text(doc, id, p::MAX_HEADING_CHARS, Spacing::Blocks);
         let text = text.trim_end_matches(p::HEADING_ANCHORS).trim().to_string();
         if !text.is_empty() {
-            out.push(Heading { node: id - 1, text });
+            out.push(Heading { node: id, text });
         }
         if out.len() >= p::MAX_TITLE_HEADINGS {
             break;
         }
     }
     out
-}
-
-/// Whether `id` is a dialog over the page: an ARIA dialog or modal.
-fn is_dialog(doc: &Document, id: NodeId) -> bool {
-    doc.element(id)
-        .is_some_and(|e| e.modal() || p::OVERLAY_ROLES.contains(&e.role.as_str()))
 }
 
 /// Lower-case words for comparison; CJK text counts character by

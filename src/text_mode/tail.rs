@@ -6,12 +6,12 @@
 //! (inscriptis, lynx) still indents them as the story's paragraphs, since
 //! they sit in the same box.
 
-use super::lines::{FURNITURE, Lines, TextLine};
+use super::lines::{ENDS_SENTENCE, FURNITURE, Lines, TextLine};
 use super::{ad_label, furniture_label, headline_shaped};
 use crate::patterns::{self as p, Patterns};
 
-/// The end of the story `start..end` taken on over the lines after it at
-/// the story's indentation `indent`, up to the first line at another
+/// The end of a story that ends at `end`, taken on over the lines after
+/// it at the story's indentation `indent`, up to the first line at another
 /// indentation, of furniture (a boilerplate phrase), a label that opens
 /// the furniture ("Related", "Comments") or an ad label: when they are at
 /// least [`p::TEXT_TAIL_MIN_LINES`] and at most
@@ -57,7 +57,7 @@ pub(super) fn structured_tail(
 /// script has no capitals to tell.
 fn title_line(line: &TextLine, text: &str) -> bool {
     headline_shaped(text)
-        || (!line.has(super::lines::ENDS_SENTENCE)
+        || (!line.has(ENDS_SENTENCE)
             && text.chars().count() <= p::TEXT_CJK_TITLE_MAX_CHARS
             && text.chars().any(p::is_cjk))
 }
@@ -107,21 +107,22 @@ mod tests {
     }
 
     /// Headlines of other stories under the story, at its indentation,
-    /// stay out: a list of titles is no tail.
+    /// stay out: a list of titles is no tail. CJK titles have no capitals:
+    /// they are short lines that end no sentence.
     #[test]
     fn a_list_of_headlines_under_the_story_is_no_tail() {
-        let headlines = (1..=12)
-            .map(|i| format!("    Council Approves New Library Plan Number {i}\n\n"))
-            .collect::<String>();
-        let text = clean(&format!("{INTRO}{headlines}"));
-        assert!(text.contains("cheaper than any tub"), "{text}");
-        assert!(!text.contains("Library Plan"), "{text}");
-        // CJK titles have no capitals: short lines that end no sentence.
-        let titles = (1..=12)
-            .map(|i| format!("    《杜甫诗选》第{i}首原文与赏析\n\n"))
-            .collect::<String>();
-        let text = clean(&format!("{INTRO}{titles}"));
-        assert!(text.contains("cheaper than any tub"), "{text}");
-        assert!(!text.contains("原文与赏析"), "{text}");
+        // Each title with its number for `#`, and a word of it.
+        let lists = [
+            ("Council Approves New Library Plan Number #", "Library Plan"),
+            ("《杜甫诗选》第#首原文与赏析", "原文与赏析"),
+        ];
+        for (title, mark) in lists {
+            let titles: String = (1..=12)
+                .map(|i| format!("    {}\n\n", title.replace('#', &i.to_string())))
+                .collect();
+            let text = clean(&format!("{INTRO}{titles}"));
+            assert!(text.contains("cheaper than any tub"), "{text}");
+            assert!(!text.contains(mark), "{text}");
+        }
     }
 }
